@@ -1,0 +1,39 @@
+/** The shell: the session decides between login and the workspace of the signed-in user. */
+import { useEffect } from 'react';
+import { Route, Switch } from 'wouter';
+import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { useAppStore } from '../stores/store';
+import { DatabaseProvider } from './DatabaseProvider';
+import { Layout } from './Layout';
+import { LoginScreen } from './LoginScreen';
+import { restoreSession } from './session';
+
+export function App() {
+  const phase = useAppStore((s) => s.phase);
+  const user = useAppStore((s) => s.user);
+
+  useEffect(() => {
+    void restoreSession();
+  }, []);
+
+  if (phase === 'checking') {
+    return (
+      <div className="screen-message" role="status">
+        Ouverture de Relais…
+      </div>
+    );
+  }
+  if (phase === 'anonymous' || !user) return <LoginScreen />;
+  return (
+    <DatabaseProvider key={user.id} user={user}>
+      <Layout>
+        <Switch>
+          <Route path="/" component={CaseloadScreen} />
+          <Route>
+            <p>Cette page n&apos;existe pas.</p>
+          </Route>
+        </Switch>
+      </Layout>
+    </DatabaseProvider>
+  );
+}

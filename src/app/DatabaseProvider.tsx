@@ -1,0 +1,85 @@
+/**
+ * Creates the signed-in user's local database once, starts replication, and shows a loading or a
+ * fatal-error state meanwhile. Screens get the database from `useDatabase()`; they never wait for
+ * the network.
+ */
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createRelaisDatabase, databaseNameFor, type RelaisDatabase } from '../db/database';
+import { INITIAL_SYNC_STATUS } from '../stores/sync-slice';
+import { useAppStore } from '../stores/store';
+import { startSync, type SyncEngine } from '../sync/replication';
+import type { SessionUser } from '../sync/api';
+import { api } from './api';
+
+interface DatabaseContextValue {
+  db: RelaisDatabase;
+  sync: SyncEngine;
+}
+
+const DatabaseContext = createContext<DatabaseContextValue | null>(null);
+
+export function useDatabase(): RelaisDatabase {
+  const value = useContext(DatabaseContext);
+  if (!value) throw new Error('useDatabase outside DatabaseProvider');
+  return value.db;
+}
+
+export function useSyncEngine(): SyncEngine {
+  const value = useContext(DatabaseContext);
+  if (!value) throw new Error('useSyncEngine outside DatabaseProvider');
+  return value.sync;
+}
+
+export function DatabaseProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const [state, setState] = useState<{ value?: DatabaseContextValue; error?: Error }>({});
+  const setSync = useAppStore((s) => s.setSync);
+
+  useEffect(() => {
+    let cancelled = false;
+    let opened: DatabaseContextValue | undefined;
+    let unsubscribe: (() => void) | undefined;
+    (async () => {
+      const db = await createRelaisDatabase({
+        name: databaseNameFor(user.id),
+        actorId: () => user.id,
+        devMode: import.meta.env.DEV,
+        multiInstance: true,
+      });
+      const sync = await startSync({ db, api });
+      opened = { db, sync };
+      const subscription = sync.status$.subscribe(setSync);
+      unsubscribe = () => subscription.unsubscribe();
+      if (cancelled) return;
+      setState({ value: opened });
+    })().catch((error: unknown) => {
+      if (!cancelled)
+        setState({ error: error instanceof Error ? error : new Error(String(error)) });
+    });
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+      setSync(INITIAL_SYNC_STATUS);
+      if (opened) void opened.sync.stop().then(() => opened?.db.close());
+    };
+  }, [user.id, setSync]);
+
+  if (state.error) {
+    return (
+      <div className="screen-message" role="alert">
+        <h1>Relais ne peut pas ouvrir les données de cet appareil</h1>
+        <p>
+          Rechargez la page. Si le problème continue, contactez l&apos;administrateur en indiquant :{' '}
+          {state.error.message}
+        </p>
+      </div>
+    );
+  }
+  if (!state.value) {
+    return (
+      <div className="screen-message" role="status" aria-live="polite">
+        Ouverture des dossiers de cet appareil…
+      </div>
+    );
+  }
+  return <DatabaseContext.Provider value={state.value}>{children}</DatabaseContext.Provider>;
+}

@@ -1,0 +1,40 @@
+/** The frame of every screen: header with the user, the sync status and logout. */
+import type { ReactNode } from 'react';
+import { useAppStore } from '../stores/store';
+import { SyncIndicator } from '../ui/SyncIndicator';
+import { logOut } from './session';
+
+const ROLE_LABELS = {
+  conseiller: 'Conseiller·ère',
+  accueil: 'Accueil',
+  direction: 'Direction',
+  admin: 'Administration',
+} as const;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const user = useAppStore((s) => s.user);
+  const offlineSession = useAppStore((s) => s.offlineSession);
+  return (
+    <div className="layout">
+      <header className="app-header">
+        <a className="brand" href="/">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          Relais
+        </a>
+        <SyncIndicator />
+        {user && (
+          <div className="user">
+            <span>
+              {user.name} <span className="muted">· {ROLE_LABELS[user.role]}</span>
+              {offlineSession && <span className="muted"> · session hors ligne</span>}
+            </span>
+            <button type="button" className="button-link" onClick={() => void logOut()}>
+              Se déconnecter
+            </button>
+          </div>
+        )}
+      </header>
+      <main className="app-main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/** Login: French messages from the server's error codes; what was typed stays in the form. */
+import { useState, type FormEvent } from 'react';
+import { frenchMessage, RelaisError } from '../domain/errors';
+import { logIn } from './session';
+
+export function LoginScreen() {
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!login.trim() || !password) {
+      setError('Saisissez votre identifiant et votre mot de passe.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await logIn(login.trim(), password);
+    } catch (caught) {
+      setError(
+        caught instanceof RelaisError ? frenchMessage(caught.code) : 'Connexion impossible.',
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="login">
+      <form
+        className="login-card"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-describedby={error ? 'login-error' : undefined}
+      >
+        <h1>
+          <img src="/favicon.svg" alt="" width="40" height="40" /> Relais
+        </h1>
+        <p className="login-subtitle">Mission Locale Jeunes du Pays d&apos;Alençon</p>
+        <label htmlFor="login">Identifiant</label>
+        <input
+          id="login"
+          name="login"
+          autoComplete="username"
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+        />
+        <label htmlFor="password">Mot de passe</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {error && (
+          <p id="login-error" className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? 'Connexion…' : 'Se connecter'}
+        </button>
+      </form>
+    </main>
+  );
+}

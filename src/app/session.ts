@@ -1,0 +1,34 @@
+/**
+ * Opening the session at start: the server says who is logged in; when it cannot be reached the
+ * last user of this device opens offline (the data stays on the device until a login is possible).
+ */
+import { RelaisError } from '../domain/errors';
+import { useAppStore } from '../stores/store';
+import { deviceId, deviceLabel, forgetUser, rememberUser, rememberedUser } from '../sync/device';
+import { api } from './api';
+
+export async function restoreSession(): Promise<void> {
+  const { signIn, signOut } = useAppStore.getState();
+  try {
+    const user = await api.currentUser();
+    rememberUser(user);
+    signIn(user, false);
+  } catch (error) {
+    const offlineUser = rememberedUser();
+    if (error instanceof RelaisError && error.code === 'NETWORK' && offlineUser)
+      signIn(offlineUser, true);
+    else signOut();
+  }
+}
+
+export async function logIn(login: string, password: string): Promise<void> {
+  const user = await api.login(login, password, { id: deviceId(), label: deviceLabel() });
+  rememberUser(user);
+  useAppStore.getState().signIn(user, false);
+}
+
+export async function logOut(): Promise<void> {
+  await api.logout().catch(() => undefined);
+  forgetUser();
+  useAppStore.getState().signOut();
+}

@@ -1,0 +1,109 @@
+/**
+ * The device's database: RxDB on its Dexie storage (IndexedDB), one collection per entry of the
+ * domain registry. Every local write gets a new `rev`, `updatedAt` and `updatedBy` here, in
+ * hooks, so no screen can forget them (the server detects conflicts by `rev`).
+ * Dev-mode and schema validation run in development and tests only: dev-mode injects an iframe
+ * and validation compiles with `eval`, which the production CSP forbids.
+ */
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb/plugins/core';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionDocuments } from '../domain/collections';
+import { newRev } from '../domain/ids';
+import { systemClock, type Clock } from '../domain/time';
+import { conflictHandlerFor } from './conflicts';
+import { MIGRATIONS } from './migrations';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBLeaderElectionPlugin);
+addRxPlugin(RxDBLocalDocumentsPlugin);
+
+export type RelaisCollections = {
+  [C in keyof CollectionDocuments]: RxCollection<CollectionDocuments[C]>;
+};
+export type RelaisDatabase = RxDatabase<RelaisCollections>;
+
+export interface DatabaseOptions {
+  /** IndexedDB database name; one per user on a device. */
+  name: string;
+  /** The staff id written as `updatedBy` on local writes. */
+  actorId: () => string;
+  clock?: Clock;
+  /** fake-indexeddb in Node; the browser's IndexedDB otherwise. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Dev-mode checks and schema validation (development and tests). */
+  devMode?: boolean;
+  /** Several tabs share the database (leader election, cross-tab events). */
+  multiInstance?: boolean;
+}
+
+let devModeLoaded = false;
+/** False in a production build, so the bundler drops the dev-mode chunks entirely. */
+const DEV_BUILD: boolean = import.meta.env?.DEV ?? true;
+
+async function storageFor(options: DatabaseOptions): Promise<RxStorage<unknown, unknown>> {
+  const dexie = getRxStorageDexie(
+    options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {},
+  ) as RxStorage<unknown, unknown>;
+  if (!DEV_BUILD || !options.devMode) return dexie;
+  if (!devModeLoaded) {
+    const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+    devModeLoaded = true;
+  }
+  const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
+  return wrappedValidateAjvStorage({ storage: dexie }) as RxStorage<unknown, unknown>;
+}
+
+/** Database names RxDB accepts: lower-case letters, digits, `-` and `_`. */
+export function databaseNameFor(userId: string): string {
+  return `relais-${userId.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+}
+
+export async function createRelaisDatabase(options: DatabaseOptions): Promise<RelaisDatabase> {
+  const clock = options.clock ?? systemClock;
+  const db = await createRxDatabase<RelaisCollections>({
+    name: options.name,
+    storage: await storageFor(options),
+    multiInstance: options.multiInstance ?? false,
+    eventReduce: true,
+    localDocuments: true,
+    closeDuplicates: true,
+  });
+  await db.addCollections(
+    Object.fromEntries(
+      COLLECTION_NAMES.map((name) => [
+        name,
+        {
+          schema: COLLECTIONS[name].schema as unknown as RxJsonSchema<unknown>,
+          migrationStrategies: MIGRATIONS[name],
+          conflictHandler: conflictHandlerFor(name),
+          localDocuments: true,
+        },
+      ]),
+    ),
+  );
+  for (const name of COLLECTION_NAMES) {
+    const collection = db.collections[name] as RxCollection;
+    const stampWrite = (data: Record<string, unknown>) => {
+      data.rev = newRev();
+      data.updatedAt = clock.now().toISOString();
+      data.updatedBy = options.actorId();
+    };
+    collection.preInsert(stampWrite, false);
+    collection.preSave(stampWrite, false);
+    collection.preRemove(stampWrite, false);
+  }
+  return db;
+}

@@ -1,0 +1,25 @@
+/**
+ * Migration strategies of the device's collections, by collection and target version. When a
+ * schema's `version` goes up, add the function that turns a document of the previous version
+ * into the new one here; RxDB runs them when the database opens (migration-schema plugin).
+ */
+import type { MigrationStrategies } from 'rxdb/plugins/core';
+import type { CollectionName } from '../domain/collections';
+
+export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
+  youths: {
+    1: (doc: { createdOn?: string; updatedAt: string }) => ({
+      ...doc,
+      createdOn: doc.createdOn ?? doc.updatedAt.slice(0, 10),
+    }),
+  },
+  events: {},
+  pathway: {},
+  appointments: {},
+  workshops: {},
+  attendances: {},
+  mobility: {},
+  sites: {},
+  staff: {},
+  reviews: {},
+};

@@ -1,0 +1,69 @@
+/**
+ * Typed error codes shared by the server and the PWA, with one mapping to HTTP status and one to
+ * French text. The server always answers `{error: {code, message, details?}}`; the PWA shows the
+ * French text of the code, never a raw message.
+ */
+
+export const ERROR_CODES = {
+  INVALID_JSON: { status: 400, fr: 'La requête envoyée est illisible.' },
+  VALIDATION_FAILED: { status: 400, fr: 'Certaines données ne sont pas valides.' },
+  UNKNOWN_COLLECTION: { status: 404, fr: 'Type de données inconnu du serveur.' },
+  NOT_FOUND: { status: 404, fr: 'Élément introuvable.' },
+  UNAUTHENTICATED: { status: 401, fr: 'Votre session a expiré : reconnectez-vous.' },
+  INVALID_CREDENTIALS: { status: 401, fr: 'Identifiant ou mot de passe incorrect.' },
+  ACCOUNT_DISABLED: { status: 403, fr: 'Ce compte est désactivé : contactez la direction.' },
+  FORBIDDEN: { status: 403, fr: 'Votre rôle ne permet pas cette action.' },
+  OUT_OF_SCOPE: {
+    status: 403,
+    fr: 'Ce dossier ne fait pas partie de votre périmètre : la modification a été refusée.',
+  },
+  READ_ONLY_COLLECTION: { status: 403, fr: 'Ces données sont gérées par le siège.' },
+  APPEND_ONLY: {
+    status: 409,
+    fr: 'Un événement enregistré ne se modifie pas : ajoutez une correction.',
+  },
+  INVALID_TRANSITION: { status: 409, fr: "Ce changement d'état n'est pas permis." },
+  ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
+  DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
+  PAYLOAD_TOO_LARGE: { status: 413, fr: 'Envoi trop volumineux.' },
+  TOO_MANY_ROWS: { status: 413, fr: 'Trop de modifications dans un même envoi.' },
+  SCHEMA_OUTDATED: {
+    status: 426,
+    fr: "Cette version de Relais est trop ancienne : rechargez l'application.",
+  },
+  RATE_LIMITED: { status: 429, fr: 'Trop de tentatives : patientez quelques minutes.' },
+  INTERNAL: { status: 500, fr: 'Erreur interne du serveur.' },
+  NETWORK: { status: 0, fr: 'Serveur injoignable : vos modifications restent sur cet appareil.' },
+} as const satisfies Record<string, { status: number; fr: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The JSON body of every error answer of the server. */
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** An error with a code, thrown on either side and turned into the envelope by the server. */
+export class RelaisError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_CODES[code].fr,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'RelaisError';
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}
+
+/** French text for a code received from the server (unknown codes get a generic text). */
+export function frenchMessage(code: string): string {
+  return isErrorCode(code) ? ERROR_CODES[code].fr : 'Erreur inattendue.';
+}

@@ -1,0 +1,31 @@
+/**
+ * The result of a proposition follows a state machine, checked on the device and by the server:
+ * en attente → acceptée / refusée par le jeune / refusée par le tiers; acceptée → réalisée /
+ * abandonnée. Nothing else, and the final states are final.
+ */
+import type { PropositionResult } from '../schemas/pathway';
+
+const TRANSITIONS: Record<PropositionResult, readonly PropositionResult[]> = {
+  'en-attente': ['acceptee', 'refusee-jeune', 'refusee-tiers'],
+  acceptee: ['realisee', 'abandonnee'],
+  'refusee-jeune': [],
+  'refusee-tiers': [],
+  realisee: [],
+  abandonnee: [],
+};
+
+export const INITIAL_PROPOSITION_RESULT: PropositionResult = 'en-attente';
+
+export function nextResults(from: PropositionResult): readonly PropositionResult[] {
+  return TRANSITIONS[from];
+}
+
+/** True when a proposition may go from `from` to `to` (staying put is always allowed). */
+export function canTransition(from: PropositionResult, to: PropositionResult): boolean {
+  return from === to || TRANSITIONS[from].includes(to);
+}
+
+/** A new proposition must start en attente. */
+export function isValidInitialResult(result: PropositionResult | undefined): boolean {
+  return result === undefined || result === INITIAL_PROPOSITION_RESULT;
+}

@@ -1,0 +1,135 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { baseProperties, baseRequired, dateField, refField, shortText, longText } from './common';
+
+export const YOUTH_STATUSES = [
+  'contact-aller-vers',
+  'premier-accueil',
+  'accompagne',
+  'en-veille',
+  'sorti',
+] as const;
+
+export const EXIT_REASONS = [
+  'emploi-durable',
+  'emploi-court',
+  'fin-de-contrat',
+  'limite-age',
+  'demande-du-jeune',
+  'abandon',
+  'demenagement',
+  'changement-accompagnement',
+  'autre',
+] as const;
+
+export const EDUCATION_LEVELS = [
+  'sans-diplome',
+  'niveau-3',
+  'niveau-4',
+  'niveau-5',
+  'niveau-6-plus',
+] as const;
+
+export const BARRIERS = [
+  'logement',
+  'sante',
+  'garde',
+  'mobilite',
+  'numerique',
+  'savoirs-de-base',
+] as const;
+
+export const OUTREACH_NEEDS = [
+  'emploi',
+  'formation',
+  'logement',
+  'sante',
+  'droits',
+  'mobilite',
+  'autre',
+] as const;
+
+/** The dossier jeune. */
+export const youthSchema = {
+  title: 'youths',
+  /** v1: `createdOn` (day of premier accueil), filled from `updatedAt` for older dossiers. */
+  version: 1,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...baseProperties,
+    /** Nom d'usage. Empty is allowed for an aller-vers first contact (prénom only). */
+    lastName: { type: 'string', maxLength: 100 },
+    /** Nom de naissance, when it differs from the nom d'usage. */
+    birthName: { type: 'string', maxLength: 100 },
+    firstName: { type: 'string', minLength: 1, maxLength: 100 },
+    /** `YYYY-MM-DD`, or `YYYY` alone when only the year is known (aller vers). */
+    birthDate: { type: 'string', pattern: '^\\d{4}(-\\d{2}-\\d{2})?$', maxLength: 10 },
+    gender: { type: 'string', enum: ['F', 'M', 'X'] },
+    phone: { type: 'string', maxLength: 30 },
+    email: { type: 'string', maxLength: 200 },
+    address: shortText,
+    /** INSEE code of the commune of residence; EPCI and rural zoning derive from it. */
+    communeInsee: { type: 'string', pattern: '^\\d[0-9AB]\\d{3}$', maxLength: 5 },
+    /** QPV of residence (a part of Alençon): cannot be derived from the commune alone. */
+    qpvCode: { type: 'string', enum: ['QN06106M', 'QN06107M'] },
+    educationLevel: { type: 'string', enum: EDUCATION_LEVELS },
+    familySituation: { type: 'string', enum: ['seul', 'en-couple', 'parent-isole', 'autre'] },
+    dependentChildren: { type: 'integer', minimum: 0, maximum: 20 },
+    childcare: { type: 'string', maxLength: 100 },
+    drivingLicence: { type: 'string', enum: ['aucun', 'en-cours', 'b', 'autre'] },
+    hasVehicle: { type: 'boolean' },
+    barriers: { type: 'array', items: { type: 'string', enum: BARRIERS }, maxItems: 10 },
+    /** Sensitive: shown only to the roles allowed (see rules/visibility). */
+    rqth: { type: 'boolean' },
+    ase: { type: 'boolean' },
+    justice: { type: 'boolean' },
+    notes: longText,
+    /** Staff id of the référent; empty until one is named. */
+    referentId: { type: 'string', maxLength: 80 },
+    /** Site de rattachement. */
+    siteId: refField,
+    consent: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        freeAdherence: { type: 'boolean' },
+        rgpdInformedOn: dateField,
+        recontactAgreed: { type: 'boolean' },
+      },
+      required: ['freeAdherence'],
+    },
+    status: { type: 'string', enum: YOUTH_STATUSES, maxLength: 30 },
+    exitReason: { type: 'string', enum: EXIT_REASONS },
+    exitDate: dateField,
+    /** First-contact details of an aller-vers contact. */
+    outreach: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        place: shortText,
+        need: { type: 'string', enum: OUTREACH_NEEDS },
+      },
+    },
+    /** Set when this dossier was merged into another one (it stays as a redirect). */
+    mergedInto: { type: 'string', maxLength: 80 },
+    createdOn: dateField,
+  },
+  required: [...baseRequired, 'lastName', 'firstName', 'siteId', 'referentId', 'status'],
+  indexes: ['siteId', 'referentId', 'status'],
+} as const;
+
+export type Youth = FromSchema<typeof youthSchema>;
+
+/** Personal data that is never indexed and is encrypted at rest on the device. */
+export const YOUTH_SENSITIVE_FIELDS = [
+  'phone',
+  'email',
+  'address',
+  'rqth',
+  'ase',
+  'justice',
+  'notes',
+  'childcare',
+] as const;
+export type YouthStatus = (typeof YOUTH_STATUSES)[number];

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../sync-server/src/demo/generator';
+import { buildEvent, buildYouth } from '../../tests/support/builders';
+import { COLLECTION_NAMES } from './collections';
+import { validateDocument } from './validation';
+
+describe('document schemas', () => {
+  it('accept every document the demo generator makes', () => {
+    const demo = generateDemo({ today: '2026-11-26', youths: 300, events: 3000 });
+    for (const collection of COLLECTION_NAMES) {
+      for (const document of demo[collection] ?? []) {
+        const result = validateDocument(collection, document);
+        if (!result.valid)
+          throw new Error(`${collection} ${String(document.id)}: ${JSON.stringify(result.issues)}`);
+      }
+    }
+    expect(demo.youths).toHaveLength(300);
+  });
+
+  it('reject a wrong type with the path and the reason', () => {
+    const result = validateDocument('youths', { ...buildYouth(), dependentChildren: 'two' });
+    expect(result).toEqual({
+      valid: false,
+      issues: [{ path: '/dependentChildren', message: 'must be integer' }],
+    });
+  });
+
+  it('reject a missing required field, an unknown field and a value outside the list', () => {
+    const { firstName: _dropped, ...withoutFirstName } = buildYouth();
+    expect(validateDocument('youths', withoutFirstName)).toMatchObject({
+      issues: [{ path: '/firstName', message: 'required field is missing' }],
+    });
+    expect(validateDocument('youths', { ...buildYouth(), favouriteColour: 'bleu' })).toMatchObject({
+      issues: [{ path: '/favouriteColour', message: 'unknown field' }],
+    });
+    const badKind = validateDocument('events', { ...buildEvent({ youthId: 'y1' }), kind: 'apéro' });
+    expect(badKind.valid).toBe(false);
+    if (!badKind.valid) {
+      expect(badKind.issues[0]!.path).toBe('/kind');
+      expect(badKind.issues[0]!.message).toContain('entretien-individuel');
+    }
+  });
+
+  it('reject malformed dates and an over-long text', () => {
+    const result = validateDocument('youths', {
+      ...buildYouth(),
+      birthDate: '12/04/2006',
+      notes: 'x'.repeat(20001),
+    });
+    expect(result.valid).toBe(false);
+    if (!result.valid)
+      expect(result.issues.map((i) => i.path).sort()).toEqual(['/birthDate', '/notes']);
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * The UI state of the app, one zustand store of typed slices (session, sync status). Documents
+ * never live here: screens read them from the local database through live queries.
+ */
+import { create } from 'zustand';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createSyncSlice, type SyncSlice } from './sync-slice';
+
+export type AppState = SessionSlice & SyncSlice;
+
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createSessionSlice(...args),
+  ...createSyncSlice(...args),
+}));

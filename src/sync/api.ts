@@ -1,0 +1,136 @@
+/**
+ * The HTTP client of the sync server (design.md, Sync protocol). Every failure becomes a
+ * `RelaisError` with the server's code, or NETWORK when the server could not be reached, so the
+ * UI has one mapping to French text.
+ */
+import type { CollectionName, WireDocument } from '../domain/collections';
+import { schemaVersionOf } from '../domain/collections';
+import { isErrorCode, RelaisError, type ErrorEnvelope } from '../domain/errors';
+import type { Role } from '../domain/schemas/staff';
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  name: string;
+  role: Role;
+  siteIds: string[];
+}
+
+export interface PushRow {
+  newDocumentState: WireDocument;
+  assumedMasterState?: WireDocument;
+}
+
+export interface RefusedRow {
+  id: string | null;
+  code: string;
+  message: string;
+}
+
+export interface PushAnswer {
+  conflicts: WireDocument[];
+  refused: RefusedRow[];
+}
+
+export interface PullAnswer {
+  documents: WireDocument[];
+  checkpoint: { seq: number };
+}
+
+export interface ApiClientOptions {
+  /** '' for the same origin (the PWA), or `http://host:port` (Node devices in tests). */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  appVersion?: string;
+  /** Reported to the server for the devices board. */
+  pendingCount?: () => number;
+}
+
+export const APP_VERSION_HEADER = 'relais-app-version';
+export const PENDING_HEADER = 'relais-pending';
+
+export function createApiClient(options: ApiClientOptions) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function request(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.appVersion) headers[APP_VERSION_HEADER] = options.appVersion;
+    if (options.pendingCount) headers[PENDING_HEADER] = String(options.pendingCount());
+    try {
+      return await doFetch(`${options.baseUrl}${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new RelaisError('NETWORK', undefined, { cause: String(error) });
+    }
+  }
+
+  async function failure(response: Response): Promise<RelaisError> {
+    const envelope = (await response.json().catch(() => null)) as ErrorEnvelope | null;
+    const code = envelope?.error?.code;
+    if (isErrorCode(code))
+      return new RelaisError(code, envelope!.error.message, envelope!.error.details);
+    return new RelaisError(response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+  }
+
+  async function json<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await failure(response);
+    return (await response.json()) as T;
+  }
+
+  function syncPath(collection: CollectionName, action: 'pull' | 'push'): string {
+    return `/api/v1/sync/${collection}/${schemaVersionOf(collection)}/${action}`;
+  }
+
+  return {
+    baseUrl: options.baseUrl,
+    fetch: doFetch,
+
+    async login(
+      login: string,
+      password: string,
+      device?: { id: string; label: string },
+    ): Promise<SessionUser> {
+      const body = {
+        login,
+        password,
+        ...(device ? { deviceId: device.id, deviceLabel: device.label } : {}),
+      };
+      return (await json<{ user: SessionUser }>(await request('POST', '/api/v1/session', body)))
+        .user;
+    },
+
+    async currentUser(): Promise<SessionUser> {
+      return (await json<{ user: SessionUser }>(await request('GET', '/api/v1/session'))).user;
+    },
+
+    async logout(): Promise<void> {
+      const response = await request('DELETE', '/api/v1/session');
+      if (!response.ok && response.status !== 401) throw await failure(response);
+    },
+
+    async pull(collection: CollectionName, seq: number, limit: number): Promise<PullAnswer> {
+      return json<PullAnswer>(
+        await request('GET', `${syncPath(collection, 'pull')}?seq=${seq}&limit=${limit}`),
+      );
+    },
+
+    /** Pushes rows; refused rows come back with their reason instead of failing the batch. */
+    async push(collection: CollectionName, rows: PushRow[]): Promise<PushAnswer> {
+      const response = await request('POST', syncPath(collection, 'push'), rows);
+      if (response.ok) return { conflicts: (await response.json()) as WireDocument[], refused: [] };
+      const error = await failure(response);
+      if (error.code === 'ROWS_REFUSED') {
+        const details = error.details as { rejected: RefusedRow[]; conflicts: WireDocument[] };
+        return { conflicts: details.conflicts, refused: details.rejected };
+      }
+      throw error;
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,70 @@
+/**
+ * The sync server's app factory: everything but `listen`, so tests start it on a random port
+ * with a temporary database (and `main.ts` starts it for real).
+ */
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { systemClock, type Clock } from '../../src/domain/time';
+import { LoginThrottle } from './auth/throttle';
+import { authenticate } from './http/caller';
+import { envelope, errorHandler } from './http/errors';
+import { registerSessionRoutes } from './http/session-routes';
+import { addSecurityHeaders, registerStatic } from './http/static';
+import { registerSyncRoutes } from './http/sync-routes';
+import { ChangeHub } from './replication/hub';
+import type { Storage } from './storage/storage';
+
+/** Large enough for a push batch of MAX_PUSH_ROWS full dossiers. */
+export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+export interface AppOptions {
+  storage: Storage;
+  clock?: Clock;
+  /** Folder of the built PWA to serve, if any. */
+  staticDir?: string;
+  /** Sets `Secure` on the session cookie; off only for http://localhost. */
+  secureCookies?: boolean;
+  logger?: boolean;
+}
+
+export interface RelaisApp {
+  app: FastifyInstance;
+  hub: ChangeHub;
+}
+
+export async function createApp(options: AppOptions): Promise<RelaisApp> {
+  const clock = options.clock ?? systemClock;
+  const { storage } = options;
+  const hub = new ChangeHub();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+    trustProxy: false,
+  });
+  app.setErrorHandler(errorHandler);
+  await app.register(fastifyCookie);
+  addSecurityHeaders(app);
+
+  const requireSession = authenticate(storage, clock);
+  registerSessionRoutes(app, {
+    storage,
+    clock,
+    throttle: new LoginThrottle(clock),
+    secureCookies: options.secureCookies ?? false,
+    requireSession,
+  });
+  registerSyncRoutes(app, { storage, clock, hub, requireSession });
+  app.get('/api/v1/health', async () => ({ ok: true, storage: storage.kind }));
+
+  const serving = options.staticDir ? await registerStatic(app, options.staticDir) : false;
+  app.setNotFoundHandler((request, reply) => {
+    if (serving && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send(envelope('NOT_FOUND', `Aucune route ${request.method} ${request.url.split('?')[0]}.`));
+  });
+  return { app, hub };
+}

@@ -1,0 +1,231 @@
+/**
+ * A year of individual activity around each demo dossier: events (mostly entretiens
+ * individuels), situations, demandes, propositions whose results follow the state machine,
+ * CEJ or PACEA (never both at once), and rendez-vous past and to come.
+ */
+import type { PlainDocument } from '../../../src/domain/merge';
+import { EVENT_THEMES } from '../../../src/domain/schemas/event';
+import { PROPOSITION_TYPES, SITUATION_TYPES, THEMES } from '../../../src/domain/schemas/pathway';
+import { addDays } from '../../../src/domain/time';
+import { momentOn, pastDay, stamp, workingDay, type DemoContext } from './context';
+import { PARTNERS } from './names';
+
+const EVENT_KIND_WEIGHTS = [
+  ['entretien-individuel', 70],
+  ['contact-telephonique', 15],
+  ['visite', 3],
+  ['atelier', 4],
+  ['information-collective', 3],
+  ['mediation', 2],
+  ['relance', 2],
+  ['autre', 1],
+] as const;
+
+const REPORTS = [
+  "Point sur la recherche d'emploi ; CV mis à jour ensemble.",
+  "Travail sur le projet professionnel, piste des métiers de l'aide à la personne.",
+  'Démarches logement : dossier FJT à compléter pour la semaine prochaine.',
+  "Préparation de l'entretien d'embauche, simulation réalisée.",
+  'Bilan de la PMSMP, retour positif du tuteur.',
+  'Inscription au code de la route à financer ; aide mobilité évoquée.',
+  'Orientation vers la Maison des adolescents pour un accompagnement santé.',
+  'Suivi de la formation en cours, assiduité correcte.',
+  "Le jeune ne s'est pas présenté au dernier rendez-vous, relance faite.",
+  'Point sur les ressources : allocation CEJ versée ce mois-ci.',
+];
+
+export interface YouthActivity {
+  events: PlainDocument[];
+  pathway: PlainDocument[];
+  appointments: PlainDocument[];
+}
+
+function event(ctx: DemoContext, youth: PlainDocument, day: string, kind: string): PlainDocument {
+  const r = ctx.random;
+  const author = String(youth.referentId || youth.updatedBy);
+  const doc: PlainDocument = {
+    ...stamp(ctx, author, day),
+    youthId: youth.id,
+    kind,
+    at: momentOn(ctx, day),
+    placeSiteId: youth.siteId,
+    durationMinutes: kind === 'contact-telephonique' ? r.pick([10, 15, 20]) : r.pick([30, 45, 60]),
+    themes: r.some(EVENT_THEMES, r.int(1, 2)),
+    authorId: author,
+  };
+  if (kind !== 'contact-telephonique' || r.chance(0.3)) doc.report = r.pick(REPORTS);
+  if (kind === 'relance') doc.channel = r.pick(['telephone', 'sms', 'courrier', 'email']);
+  return doc;
+}
+
+function pathwayRecord(
+  ctx: DemoContext,
+  youth: PlainDocument,
+  day: string,
+  fields: PlainDocument,
+): PlainDocument {
+  const author = String(youth.referentId || youth.updatedBy);
+  return { ...stamp(ctx, author, day), youthId: youth.id, authorId: author, ...fields };
+}
+
+function propositionResult(ctx: DemoContext, day: string): string {
+  const age = -Math.round((Date.parse(day) - Date.parse(ctx.today)) / 86_400_000);
+  if (age < 14) return 'en-attente';
+  return ctx.random.weighted([
+    ['acceptee', 25],
+    ['realisee', 35],
+    ['abandonnee', 8],
+    ['refusee-jeune', 12],
+    ['refusee-tiers', 15],
+    ['en-attente', 5],
+  ]);
+}
+
+function dispositif(
+  ctx: DemoContext,
+  youth: PlainDocument,
+  start: string,
+): PlainDocument | undefined {
+  const r = ctx.random;
+  const roll = r.next();
+  if (roll < 0.25) {
+    const months = r.pick([6, 9, 12]);
+    return pathwayRecord(ctx, youth, start, {
+      kind: 'dispositif',
+      programme: 'CEJ',
+      startDate: start,
+      endDate: addDays(start, months * 30),
+      weeklyHoursCommitment: r.pick([15, 20]),
+      label: "Contrat d'engagement jeune",
+    });
+  }
+  if (roll < 0.55) {
+    const end = addDays(start, r.pick([180, 365, 540]));
+    return pathwayRecord(ctx, youth, start, {
+      kind: 'dispositif',
+      programme: 'PACEA',
+      startDate: start,
+      endDate: end,
+      label: 'PACEA',
+      phases: [
+        {
+          label: 'Phase 1 — diagnostic et projet',
+          objectives: 'Définir le projet professionnel',
+          startDate: start,
+          endDate: addDays(start, 90),
+        },
+        {
+          label: 'Phase 2 — mise en situation',
+          objectives: 'PMSMP et candidatures',
+          startDate: addDays(start, 91),
+        },
+      ],
+    });
+  }
+  return undefined;
+}
+
+export function generateActivity(
+  ctx: DemoContext,
+  youth: PlainDocument,
+  eventsPerYouth: number,
+): YouthActivity {
+  const r = ctx.random;
+  const since = String(youth.createdOn);
+  const status = String(youth.status);
+  const activity: YouthActivity = { events: [], pathway: [], appointments: [] };
+  const weight = status === 'accompagne' ? 1.25 : status === 'contact-aller-vers' ? 0 : 0.5;
+  const count = Math.round(eventsPerYouth * weight * (0.4 + r.next() * 1.2));
+  for (let i = 0; i < count; i += 1) {
+    const day = workingDay(pastDay(ctx, 365, since));
+    const kind = r.weighted(EVENT_KIND_WEIGHTS);
+    const doc = event(ctx, youth, day > ctx.today ? ctx.today : day, kind);
+    activity.events.push(doc);
+    if (kind === 'entretien-individuel' && r.chance(0.6)) {
+      activity.appointments.push({
+        ...stamp(ctx, String(doc.authorId), day),
+        youthId: youth.id,
+        siteId: youth.siteId,
+        staffId: doc.authorId,
+        start: doc.at,
+        durationMinutes: doc.durationMinutes,
+        status: 'present',
+        subject: 'Entretien de suivi',
+        eventId: doc.id,
+      });
+    }
+  }
+  if (status === 'contact-aller-vers') return activity;
+
+  const missed = r.int(0, 2);
+  for (let i = 0; i < missed; i += 1) {
+    const day = workingDay(pastDay(ctx, 120, since));
+    activity.appointments.push({
+      ...stamp(ctx, String(youth.referentId), day),
+      youthId: youth.id,
+      siteId: youth.siteId,
+      staffId: youth.referentId,
+      start: momentOn(ctx, day > ctx.today ? ctx.today : day),
+      durationMinutes: 45,
+      status: r.pick(['absent', 'absent', 'annule', 'reporte']),
+      subject: 'Entretien de suivi',
+    });
+  }
+  if ((status === 'accompagne' || status === 'premier-accueil') && r.chance(0.5)) {
+    const day = workingDay(addDays(ctx.today, r.int(0, 20)));
+    activity.appointments.push({
+      ...stamp(ctx, String(youth.referentId), ctx.today),
+      youthId: youth.id,
+      siteId: youth.siteId,
+      staffId: youth.referentId,
+      start: momentOn(ctx, day),
+      durationMinutes: 45,
+      status: 'planifie',
+      subject: r.pick(['Entretien de suivi', 'Point CV', 'Bilan PMSMP', 'Point formation']),
+    });
+  }
+
+  const situations = r.int(1, 2);
+  for (let i = 0; i < situations; i += 1) {
+    const day = pastDay(ctx, 365, since);
+    const situationType = r.pick(SITUATION_TYPES);
+    activity.pathway.push(
+      pathwayRecord(ctx, youth, day, {
+        kind: 'situation',
+        situationType,
+        ...(situationType === 'emploi'
+          ? { situationSubtype: r.pick(['cdd', 'cdi', 'interim', 'saisonnier']) }
+          : {}),
+        ...(situationType === 'alternance' ? { situationSubtype: 'apprentissage' } : {}),
+        phase: i === situations - 1 ? r.pick(['en-cours', 'prevu']) : 'termine',
+        startDate: day,
+      }),
+    );
+  }
+  activity.pathway.push(
+    pathwayRecord(ctx, youth, since, {
+      kind: 'demande',
+      theme: r.pick(THEMES),
+      startDate: since,
+      label: 'Demande exprimée au premier accueil',
+    }),
+  );
+  const propositions = r.int(0, 4);
+  for (let i = 0; i < propositions; i += 1) {
+    const day = pastDay(ctx, 300, since);
+    activity.pathway.push(
+      pathwayRecord(ctx, youth, day, {
+        kind: 'proposition',
+        theme: r.pick(['emploi', 'formation', 'projet-professionnel']),
+        propositionType: r.pick(PROPOSITION_TYPES),
+        partner: r.pick(PARTNERS),
+        startDate: day,
+        result: propositionResult(ctx, day),
+      }),
+    );
+  }
+  const programme =
+    status === 'accompagne' ? dispositif(ctx, youth, pastDay(ctx, 330, since)) : undefined;
+  if (programme) activity.pathway.push(programme);
+  return activity;
+}

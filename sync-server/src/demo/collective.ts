@@ -1,0 +1,113 @@
+/**
+ * Collective actions and Atelier Mob for the demo year: about 17 sessions a week (ateliers and
+ * informations collectives) with 62 % attendance, and vehicles lent about 90 times.
+ */
+import type { PlainDocument } from '../../../src/domain/merge';
+import { attendanceId } from '../../../src/domain/schemas/attendance';
+import { loanSlotId } from '../../../src/domain/schemas/mobility';
+import { addDays, startOfWeek } from '../../../src/domain/time';
+import { momentOn, stamp, type DemoContext } from './context';
+import { DEMO_SITES, DEMO_STAFF, SIEGE_ID } from './organisation';
+
+const WORKSHOP_TITLES = [
+  ['atelier', 'Atelier CV et lettre de motivation'],
+  ['atelier', "Atelier simulation d'entretien"],
+  ['atelier', 'Atelier numérique : mes démarches en ligne'],
+  ['atelier', 'Atelier budget et logement'],
+  ['atelier', 'Atelier code de la route'],
+  ['atelier', 'Atelier santé et bien-être'],
+  ['information-collective', 'Information collective CEJ'],
+  ['information-collective', 'Information collective alternance'],
+  ['information-collective', 'Information collective service civique'],
+] as const;
+
+export const SESSIONS_PER_WEEK = 17;
+export const ATTENDANCE_RATE = 0.62;
+
+export function generateWorkshops(ctx: DemoContext, youthsBySite: Map<string, PlainDocument[]>) {
+  const r = ctx.random;
+  const workshops: PlainDocument[] = [];
+  const attendances: PlainDocument[] = [];
+  const facilitators = DEMO_STAFF.filter((s) => s.role === 'conseiller').map((s) => s.id);
+  const firstMonday = startOfWeek(addDays(ctx.today, -364));
+  for (let week = 0; week < 55; week += 1) {
+    const monday = addDays(firstMonday, week * 7);
+    for (let i = 0; i < SESSIONS_PER_WEEK; i += 1) {
+      const day = addDays(monday, r.int(0, 4));
+      const [kind, title] = r.pick(WORKSHOP_TITLES);
+      const siteId = r.chance(0.65) ? SIEGE_ID : r.pick(DEMO_SITES).id;
+      const facilitatorId = r.pick(facilitators);
+      const workshop: PlainDocument = {
+        ...stamp(ctx, facilitatorId, addDays(day, -14)),
+        kind,
+        title,
+        siteId,
+        start: momentOn(ctx, day),
+        durationMinutes: kind === 'atelier' ? 120 : 90,
+        capacity: 12,
+        facilitatorId,
+      };
+      workshops.push(workshop);
+      const pool = youthsBySite.get(siteId) ?? [];
+      const past = day <= ctx.today;
+      for (const youth of r.some(pool, r.int(3, 9))) {
+        attendances.push({
+          ...stamp(ctx, facilitatorId, addDays(day, -7)),
+          id: attendanceId(String(workshop.id), String(youth.id)),
+          workshopId: workshop.id,
+          youthId: youth.id,
+          registeredAt: `${addDays(day, -7)}T10:00`,
+          ...(past ? { present: r.chance(ATTENDANCE_RATE) } : {}),
+        });
+      }
+    }
+  }
+  return { workshops, attendances };
+}
+
+const VEHICLES = [
+  ['Scooter 50 cm³ n°1', 'scooter'],
+  ['Scooter 50 cm³ n°2', 'scooter'],
+  ['Scooter 50 cm³ n°3', 'scooter'],
+  ['Vélo électrique n°1', 'velo-electrique'],
+  ['Vélo électrique n°2', 'velo-electrique'],
+  ['Voiturette sans permis', 'voiture'],
+] as const;
+
+export const LOANS_PER_YEAR = 91;
+
+export function generateMobility(ctx: DemoContext, youths: PlainDocument[]): PlainDocument[] {
+  const r = ctx.random;
+  const admin = DEMO_STAFF.find((s) => s.login === 'accueil')!.id;
+  const vehicles: PlainDocument[] = VEHICLES.map(([label, vehicleType], i) => ({
+    ...stamp(ctx, admin, addDays(ctx.today, -400)),
+    kind: 'vehicle',
+    siteId: i === 0 ? DEMO_SITES[1]!.id : SIEGE_ID,
+    label,
+    vehicleType,
+    available: true,
+  }));
+  const loans: PlainDocument[] = [];
+  const perVehicle = Math.ceil(LOANS_PER_YEAR / vehicles.length);
+  for (const vehicle of vehicles) {
+    let day = addDays(ctx.today, -360 + r.int(0, 10));
+    for (let i = 0; i < perVehicle && loans.length < LOANS_PER_YEAR; i += 1) {
+      const length = r.int(7, 21);
+      const youth = r.pick(youths);
+      const returned = addDays(day, length) < ctx.today;
+      loans.push({
+        ...stamp(ctx, admin, day),
+        id: loanSlotId(String(vehicle.id), day),
+        kind: 'loan',
+        siteId: vehicle.siteId,
+        vehicleId: vehicle.id,
+        youthId: youth.id,
+        startDate: day,
+        endDate: addDays(day, length),
+        ...(returned ? { returnedOn: addDays(day, length) } : {}),
+      });
+      day = addDays(day, length + r.int(1, 6));
+    }
+  }
+  return [...vehicles, ...loans];
+}

@@ -1,0 +1,66 @@
+/**
+ * Authentication of API requests: the session cookie gives the caller; a revoked device is told
+ * so with 410. Devices report their app version and waiting pushes in headers, kept for the
+ * devices board of the siège.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RelaisError } from '../../../src/domain/errors';
+import type { Clock } from '../../../src/domain/time';
+import { resolveSession, SESSION_COOKIE } from '../auth/sessions';
+import type { Caller } from '../replication/scope';
+import type { Account, Session, Storage } from '../storage/storage';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller?: Caller;
+    account?: Account;
+    session?: Session;
+  }
+}
+
+export const APP_VERSION_HEADER = 'relais-app-version';
+export const PENDING_HEADER = 'relais-pending';
+/** Devices are touched at most this often, to keep request handling cheap. */
+const DEVICE_TOUCH_INTERVAL_MS = 30_000;
+
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new RelaisError('UNAUTHENTICATED');
+  return request.caller;
+}
+
+export function authenticate(storage: Storage, clock: Clock) {
+  const lastTouch = new Map<string, number>();
+
+  return async function requireSession(
+    request: FastifyRequest,
+    _reply: FastifyReply,
+  ): Promise<void> {
+    const resolved = await resolveSession(storage, request.cookies[SESSION_COOKIE], clock);
+    if (!resolved) throw new RelaisError('UNAUTHENTICATED');
+    const { session, account } = resolved;
+    if (session.deviceId) {
+      const device = await storage.getDevice(session.deviceId);
+      if (device?.revokedAt) throw new RelaisError('DEVICE_REVOKED');
+      const now = clock.now().getTime();
+      if (device && now - (lastTouch.get(device.id) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
+        lastTouch.set(device.id, now);
+        const pending = Number(request.headers[PENDING_HEADER]);
+        const version = request.headers[APP_VERSION_HEADER];
+        await storage.upsertDevice({
+          ...device,
+          lastSeenAt: new Date(now).toISOString(),
+          appVersion: typeof version === 'string' ? version.slice(0, 40) : device.appVersion,
+          pendingPushes: Number.isFinite(pending) ? pending : device.pendingPushes,
+        });
+      }
+    }
+    request.session = session;
+    request.account = account;
+    request.caller = {
+      userId: account.id,
+      role: account.role,
+      siteIds: account.siteIds,
+      deviceId: session.deviceId,
+    };
+  };
+}

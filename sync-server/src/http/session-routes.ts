@@ -1,0 +1,145 @@
+/** `POST/GET/DELETE /api/v1/session`: login with throttling, the current user, logout. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RelaisError } from '../../../src/domain/errors';
+import type { Clock } from '../../../src/domain/time';
+import { verifyPassword } from '../auth/passwords';
+import { hashToken, openSession, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/sessions';
+import type { LoginThrottle } from '../auth/throttle';
+import type { Account, Storage } from '../storage/storage';
+import { callerOf } from './caller';
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  name: string;
+  role: Account['role'];
+  siteIds: string[];
+}
+
+export function publicUser(account: Account): SessionUser {
+  return {
+    id: account.id,
+    login: account.login,
+    name: account.name,
+    role: account.role,
+    siteIds: account.siteIds,
+  };
+}
+
+const loginBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['login', 'password'],
+  properties: {
+    login: { type: 'string', minLength: 1, maxLength: 100 },
+    password: { type: 'string', minLength: 1, maxLength: 200 },
+    deviceId: { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' },
+    deviceLabel: { type: 'string', maxLength: 120 },
+  },
+} as const;
+
+interface LoginBody {
+  login: string;
+  password: string;
+  deviceId?: string;
+  deviceLabel?: string;
+}
+
+/** A hash to compare against when the login is unknown, so timing does not reveal logins. */
+const DUMMY_HASH =
+  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export function registerSessionRoutes(
+  app: FastifyInstance,
+  deps: {
+    storage: Storage;
+    clock: Clock;
+    throttle: LoginThrottle;
+    secureCookies: boolean;
+    requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  },
+): void {
+  const { storage, clock, throttle } = deps;
+
+  app.post<{ Body: LoginBody }>(
+    '/api/v1/session',
+    { schema: { body: loginBody } },
+    async (request, reply) => {
+      const login = request.body.login.trim().toLowerCase();
+      const keys = [`login:${login}`, `ip:${request.ip}`];
+      if (throttle.isBlocked(keys)) throw new RelaisError('RATE_LIMITED');
+      const account = await storage.getAccountByLogin(login);
+      const valid = await verifyPassword(
+        request.body.password,
+        account?.passwordHash ?? DUMMY_HASH,
+      );
+      if (!account || !valid) {
+        throttle.recordFailure(keys);
+        await storage.appendAudit([
+          {
+            at: clock.now().toISOString(),
+            userId: null,
+            deviceId: request.body.deviceId ?? null,
+            action: 'login-failed',
+            collection: null,
+            documentId: null,
+            details: { login },
+          },
+        ]);
+        throw new RelaisError('INVALID_CREDENTIALS');
+      }
+      if (account.disabled) throw new RelaisError('ACCOUNT_DISABLED');
+      throttle.recordSuccess([`login:${login}`]);
+
+      const deviceId = request.body.deviceId ?? null;
+      if (deviceId) {
+        const now = clock.now().toISOString();
+        const known = await storage.getDevice(deviceId);
+        if (known?.revokedAt) throw new RelaisError('DEVICE_REVOKED');
+        await storage.upsertDevice({
+          id: deviceId,
+          userId: account.id,
+          label: request.body.deviceLabel ?? known?.label ?? 'Appareil',
+          appVersion: known?.appVersion ?? null,
+          firstSeenAt: known?.firstSeenAt ?? now,
+          lastSeenAt: now,
+          pendingPushes: known?.pendingPushes ?? null,
+          lastError: known?.lastError ?? null,
+          revokedAt: null,
+        });
+      }
+      const { token } = await openSession(storage, account, deviceId, clock);
+      await storage.appendAudit([
+        {
+          at: clock.now().toISOString(),
+          userId: account.id,
+          deviceId,
+          action: 'login',
+          collection: null,
+          documentId: null,
+          details: undefined,
+        },
+      ]);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.secureCookies,
+        maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      });
+      return { user: publicUser(account) };
+    },
+  );
+
+  app.get('/api/v1/session', { preHandler: deps.requireSession }, async (request) => {
+    callerOf(request);
+    return { user: publicUser(request.account!) };
+  });
+
+  app.delete('/api/v1/session', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await storage.deleteSession(hashToken(token));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+}

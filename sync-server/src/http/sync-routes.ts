@@ -1,0 +1,142 @@
+/**
+ * The replication endpoints of design.md: pull and push per collection and schema version, and
+ * the SSE stream. Push answers RxDB's array of master states; when some rows are refused it
+ * answers the error envelope instead, whose details carry both the refused rows (with reasons)
+ * and the master states of the applied ones, so no row is ever dropped silently.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  isCollectionName,
+  schemaVersionOf,
+  type CollectionName,
+} from '../../../src/domain/collections';
+import { RelaisError } from '../../../src/domain/errors';
+import type { Clock } from '../../../src/domain/time';
+import type { ChangeHub } from '../replication/hub';
+import { pullDocuments } from '../replication/pull';
+import { applyPush, type RejectedRow } from '../replication/push';
+import type { Storage } from '../storage/storage';
+import { callerOf } from './caller';
+import { envelope } from './errors';
+import { openStream } from './stream';
+
+export const MAX_PUSH_ROWS = 1000;
+export const MAX_PULL_LIMIT = 5000;
+export const DEFAULT_PULL_LIMIT = 500;
+
+interface CollectionParams {
+  collection: string;
+  schemaVersion: string;
+}
+
+function resolveCollection(params: CollectionParams): CollectionName {
+  if (!isCollectionName(params.collection)) {
+    throw new RelaisError('UNKNOWN_COLLECTION', `Collection inconnue : ${params.collection}.`);
+  }
+  const requested = Number(params.schemaVersion);
+  const current = schemaVersionOf(params.collection);
+  if (!Number.isInteger(requested) || requested < 0) {
+    throw new RelaisError('VALIDATION_FAILED', 'Version de schéma invalide.');
+  }
+  if (requested < current) {
+    throw new RelaisError('SCHEMA_OUTDATED', undefined, { requested, current });
+  }
+  if (requested > current) {
+    throw new RelaisError('VALIDATION_FAILED', 'Version de schéma inconnue du serveur.', {
+      requested,
+      current,
+    });
+  }
+  return params.collection;
+}
+
+function integerQuery(value: unknown, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > max) {
+    throw new RelaisError('VALIDATION_FAILED', `Paramètre « ${name} » invalide.`);
+  }
+  return number;
+}
+
+/** The status of a partly refused push: the first refusal decides. */
+function refusalCode(rejected: RejectedRow[]): RejectedRow['code'] {
+  return rejected.find((row) => row.code === 'OUT_OF_SCOPE')?.code ?? rejected[0]!.code;
+}
+
+export function registerSyncRoutes(
+  app: FastifyInstance,
+  deps: {
+    storage: Storage;
+    clock: Clock;
+    hub: ChangeHub;
+    requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  },
+): void {
+  const { storage, clock, hub } = deps;
+
+  app.get<{ Params: CollectionParams; Querystring: { seq?: string; limit?: string } }>(
+    '/api/v1/sync/:collection/:schemaVersion/pull',
+    { preHandler: deps.requireSession },
+    async (request) => {
+      const caller = callerOf(request);
+      const collection = resolveCollection(request.params);
+      const seq = integerQuery(request.query.seq, 'seq', 0, Number.MAX_SAFE_INTEGER);
+      const limit =
+        integerQuery(request.query.limit, 'limit', DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT) ||
+        DEFAULT_PULL_LIMIT;
+      const result = await pullDocuments(storage, caller, collection, seq, limit);
+      if (result.documents.length > 0 && collection !== 'sites' && collection !== 'staff') {
+        await storage.appendAudit([
+          {
+            at: clock.now().toISOString(),
+            userId: caller.userId,
+            deviceId: caller.deviceId,
+            action: 'pull',
+            collection,
+            documentId: null,
+            details: { count: result.documents.length, fromSeq: seq, toSeq: result.checkpoint.seq },
+          },
+        ]);
+      }
+      return result;
+    },
+  );
+
+  app.post<{ Params: CollectionParams; Body: unknown }>(
+    '/api/v1/sync/:collection/:schemaVersion/push',
+    { preHandler: deps.requireSession },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const collection = resolveCollection(request.params);
+      const rows = request.body;
+      if (!Array.isArray(rows)) {
+        throw new RelaisError(
+          'VALIDATION_FAILED',
+          'Le corps doit être une liste de modifications.',
+        );
+      }
+      if (rows.length > MAX_PUSH_ROWS) {
+        throw new RelaisError('TOO_MANY_ROWS', undefined, {
+          max: MAX_PUSH_ROWS,
+          received: rows.length,
+        });
+      }
+      const outcome = await applyPush(storage, caller, collection, rows, clock);
+      hub.publish(outcome.written);
+      if (outcome.rejected.length === 0) return outcome.conflicts;
+      const code = refusalCode(outcome.rejected);
+      const status = code === 'OUT_OF_SCOPE' ? 403 : code === 'VALIDATION_FAILED' ? 400 : 409;
+      return reply.code(status).send(
+        envelope('ROWS_REFUSED', undefined, {
+          rejected: outcome.rejected,
+          conflicts: outcome.conflicts,
+        }),
+      );
+    },
+  );
+
+  app.get('/api/v1/sync/stream', { preHandler: deps.requireSession }, async (request, reply) => {
+    openStream(request, reply, hub, callerOf(request));
+  });
+}

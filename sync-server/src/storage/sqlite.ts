@@ -1,0 +1,499 @@
+/**
+ * SQLite storage (better-sqlite3): the embedded default. WAL with `synchronous=FULL` so an
+ * acknowledged write survives a power cut. One connection writes inside an immediate
+ * transaction held by an async mutex (pulls never see uncommitted rows: they use a second,
+ * read-only connection, which WAL lets read the last committed snapshot).
+ */
+import Database from 'better-sqlite3';
+import type { CollectionName } from '../../../src/domain/collections';
+import type { PlainDocument } from '../../../src/domain/merge';
+import { Mutex } from './mutex';
+import type {
+  Account,
+  AuditEntry,
+  Device,
+  DocumentWrite,
+  PulledRow,
+  Session,
+  Storage,
+  StoredDocument,
+  Visibility,
+  WriteTransaction,
+} from './storage';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  seq INTEGER NOT NULL UNIQUE,
+  rev TEXT NOT NULL,
+  deleted INTEGER NOT NULL,
+  youth_id TEXT,
+  scope_site TEXT,
+  scope_owner TEXT,
+  prev_site TEXT,
+  prev_owner TEXT,
+  prev_data TEXT,
+  data TEXT NOT NULL,
+  PRIMARY KEY (collection, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS documents_by_seq ON documents (collection, seq);
+CREATE INDEX IF NOT EXISTS documents_by_youth ON documents (youth_id) WHERE youth_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS revisions (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rev TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  deleted INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  written_by TEXT NOT NULL,
+  device_id TEXT,
+  PRIMARY KEY (collection, id, rev)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  site_ids TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  device_id TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  label TEXT NOT NULL,
+  app_version TEXT,
+  first_seen_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  pending_pushes INTEGER,
+  last_error TEXT,
+  revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  user_id TEXT,
+  device_id TEXT,
+  action TEXT NOT NULL,
+  collection TEXT,
+  document_id TEXT,
+  details TEXT
+);
+CREATE TRIGGER IF NOT EXISTS audit_is_append_only_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_is_append_only_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+`;
+
+interface DocumentRow {
+  collection: string;
+  id: string;
+  seq: number;
+  rev: string;
+  deleted: number;
+  youth_id: string | null;
+  scope_site: string | null;
+  scope_owner: string | null;
+  prev_site: string | null;
+  prev_owner: string | null;
+  prev_data: string | null;
+  data: string;
+}
+
+interface AccountRow {
+  id: string;
+  login: string;
+  name: string;
+  role: string;
+  site_ids: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+interface DeviceRow {
+  id: string;
+  user_id: string;
+  label: string;
+  app_version: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  pending_pushes: number | null;
+  last_error: string | null;
+  revoked_at: string | null;
+}
+
+interface AuditRow {
+  at: string;
+  user_id: string | null;
+  device_id: string | null;
+  action: string;
+  collection: string | null;
+  document_id: string | null;
+  details: string | null;
+}
+
+function toStored(row: DocumentRow): StoredDocument {
+  return {
+    collection: row.collection as CollectionName,
+    id: row.id,
+    seq: row.seq,
+    rev: row.rev,
+    deleted: row.deleted === 1,
+    data: JSON.parse(row.data) as PlainDocument,
+    youthId: row.youth_id,
+    scope: { siteId: row.scope_site, ownerId: row.scope_owner },
+    previousScope:
+      row.prev_site === null && row.prev_owner === null
+        ? null
+        : { siteId: row.prev_site, ownerId: row.prev_owner },
+    previousData: row.prev_data ? (JSON.parse(row.prev_data) as PlainDocument) : null,
+  };
+}
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    login: row.login,
+    name: row.name,
+    role: row.role as Account['role'],
+    siteIds: JSON.parse(row.site_ids) as string[],
+    passwordHash: row.password_hash,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function toDevice(row: DeviceRow): Device {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    label: row.label,
+    appVersion: row.app_version,
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+    pendingPushes: row.pending_pushes,
+    lastError: row.last_error,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/** `(?, ?, …)` for an IN list; SQLite's limit on variables is far above our batch sizes. */
+function placeholders(count: number): string {
+  return `(${new Array(count).fill('?').join(', ')})`;
+}
+
+export function openSqliteStorage(file: string): Storage {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  // Pulls read the last committed snapshot through their own connection.
+  const reader = file === ':memory:' ? db : new Database(file, { readonly: true });
+  reader.pragma('busy_timeout = 5000');
+
+  const writeMutex = new Mutex();
+  const statements = {
+    maxSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM documents'),
+    upsertDocument: db.prepare(`
+      INSERT INTO documents (collection, id, seq, rev, deleted, youth_id, scope_site, scope_owner,
+                             prev_site, prev_owner, prev_data, data)
+      VALUES (@collection, @id, @seq, @rev, @deleted, @youthId, @scopeSite, @scopeOwner,
+              @prevSite, @prevOwner, @prevData, @data)
+      ON CONFLICT (collection, id) DO UPDATE SET
+        seq = excluded.seq, rev = excluded.rev, deleted = excluded.deleted,
+        youth_id = excluded.youth_id, scope_site = excluded.scope_site,
+        scope_owner = excluded.scope_owner, prev_site = excluded.prev_site,
+        prev_owner = excluded.prev_owner, prev_data = excluded.prev_data, data = excluded.data`),
+    insertRevision: db.prepare(`
+      INSERT OR IGNORE INTO revisions (collection, id, rev, seq, deleted, data, written_by, device_id)
+      VALUES (@collection, @id, @rev, @seq, @deleted, @data, @writtenBy, @deviceId)`),
+    getRevision: db.prepare(
+      'SELECT data, deleted FROM revisions WHERE collection = ? AND id = ? AND rev = ?',
+    ),
+    upsertAccount: db.prepare(`
+      INSERT INTO accounts (id, login, name, role, site_ids, password_hash, disabled, created_at)
+      VALUES (@id, @login, @name, @role, @siteIds, @passwordHash, @disabled, @createdAt)
+      ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name,
+        role = excluded.role, site_ids = excluded.site_ids,
+        password_hash = excluded.password_hash, disabled = excluded.disabled`),
+    insertAudit: db.prepare(`
+      INSERT INTO audit (at, user_id, device_id, action, collection, document_id, details)
+      VALUES (@at, @userId, @deviceId, @action, @collection, @documentId, @details)`),
+  };
+
+  function appendAuditNow(entries: AuditEntry[]): void {
+    for (const entry of entries) {
+      statements.insertAudit.run({
+        ...entry,
+        details: entry.details === undefined ? null : JSON.stringify(entry.details),
+      });
+    }
+  }
+
+  function selectDocuments(collection: CollectionName, ids: string[]): Map<string, StoredDocument> {
+    const found = new Map<string, StoredDocument>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = db
+        .prepare(
+          `SELECT * FROM documents WHERE collection = ? AND id IN ${placeholders(chunk.length)}`,
+        )
+        .all(collection, ...chunk) as DocumentRow[];
+      for (const row of rows) found.set(row.id, toStored(row));
+    }
+    return found;
+  }
+
+  function transaction(): WriteTransaction {
+    let nextSeq = (statements.maxSeq.get() as { seq: number }).seq + 1;
+    return {
+      getDocuments: async (collection, ids) => selectDocuments(collection, ids),
+      getAttachedDocuments: async (youthIds) => {
+        if (youthIds.length === 0) return [];
+        const rows = db
+          .prepare(`SELECT * FROM documents WHERE youth_id IN ${placeholders(youthIds.length)}`)
+          .all(...youthIds) as DocumentRow[];
+        return rows.filter((row) => row.collection !== 'youths').map(toStored);
+      },
+      getRevision: async (collection, id, rev) => {
+        const row = statements.getRevision.get(collection, id, rev) as
+          { data: string; deleted: number } | undefined;
+        if (!row) return null;
+        return { ...(JSON.parse(row.data) as PlainDocument), _deleted: row.deleted === 1 };
+      },
+      hasRevision: async (collection, id, rev) =>
+        statements.getRevision.get(collection, id, rev) !== undefined,
+      putDocuments: async (writes: DocumentWrite[]) =>
+        writes.map((write) => {
+          const seq = nextSeq++;
+          const data = JSON.stringify(write.data);
+          statements.upsertDocument.run({
+            collection: write.collection,
+            id: write.id,
+            seq,
+            rev: write.rev,
+            deleted: write.deleted ? 1 : 0,
+            youthId: write.youthId,
+            scopeSite: write.scope.siteId,
+            scopeOwner: write.scope.ownerId,
+            prevSite: write.previousScope?.siteId ?? null,
+            prevOwner: write.previousScope?.ownerId ?? null,
+            prevData: write.previousData ? JSON.stringify(write.previousData) : null,
+            data,
+          });
+          statements.insertRevision.run({
+            collection: write.collection,
+            id: write.id,
+            rev: write.rev,
+            seq,
+            deleted: write.deleted ? 1 : 0,
+            data,
+            writtenBy: write.writtenBy,
+            deviceId: write.deviceId,
+          });
+          return { ...write, seq };
+        }),
+      upsertAccount: async (account: Account) => {
+        statements.upsertAccount.run({
+          ...account,
+          siteIds: JSON.stringify(account.siteIds),
+          disabled: account.disabled ? 1 : 0,
+        });
+      },
+      appendAudit: async (entries) => appendAuditNow(entries),
+    };
+  }
+
+  return {
+    kind: 'sqlite',
+
+    write: (work) =>
+      writeMutex.run(async () => {
+        db.prepare('BEGIN IMMEDIATE').run();
+        try {
+          const result = await work(transaction());
+          db.prepare('COMMIT').run();
+          return result;
+        } catch (error) {
+          db.prepare('ROLLBACK').run();
+          throw error;
+        }
+      }),
+
+    async pull(collection, sinceSeq, limit, visibility: Visibility): Promise<PulledRow[]> {
+      if (visibility.all) {
+        const rows = reader
+          .prepare('SELECT * FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?')
+          .all(collection, sinceSeq, limit) as DocumentRow[];
+        return rows.map((row) => ({ document: toStored(row), removal: false }));
+      }
+      const sites = visibility.siteIds.length > 0 ? visibility.siteIds : [''];
+      const inSites = placeholders(sites.length);
+      const visibleNow = `((scope_site IS NULL AND scope_owner IS NULL)
+          OR scope_site IN ${inSites} OR scope_owner = ?)`;
+      const visibleBefore = `(prev_site IN ${inSites} OR prev_owner = ?)`;
+      const rows = reader
+        .prepare(
+          `SELECT *, ${visibleNow} AS visible FROM documents
+           WHERE collection = ? AND seq > ? AND (${visibleNow} OR ${visibleBefore})
+           ORDER BY seq LIMIT ?`,
+        )
+        .all(
+          ...sites,
+          visibility.userId,
+          collection,
+          sinceSeq,
+          ...sites,
+          visibility.userId,
+          ...sites,
+          visibility.userId,
+          limit,
+        ) as (DocumentRow & { visible: number })[];
+      return rows.map((row) => ({ document: toStored(row), removal: row.visible !== 1 }));
+    },
+
+    async getDocument(collection, id) {
+      const row = reader
+        .prepare('SELECT * FROM documents WHERE collection = ? AND id = ?')
+        .get(collection, id) as DocumentRow | undefined;
+      return row ? toStored(row) : null;
+    },
+
+    async countDocuments(collection) {
+      const row = (
+        collection
+          ? reader
+              .prepare('SELECT COUNT(*) AS n FROM documents WHERE collection = ?')
+              .get(collection)
+          : reader.prepare('SELECT COUNT(*) AS n FROM documents').get()
+      ) as { n: number };
+      return row.n;
+    },
+
+    async lastSeq() {
+      return (
+        reader.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM documents').get() as {
+          seq: number;
+        }
+      ).seq;
+    },
+
+    async getAccountByLogin(login) {
+      const row = reader.prepare('SELECT * FROM accounts WHERE login = ?').get(login) as
+        AccountRow | undefined;
+      return row ? toAccount(row) : null;
+    },
+
+    async getAccount(id) {
+      const row = reader.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as
+        AccountRow | undefined;
+      return row ? toAccount(row) : null;
+    },
+
+    async listAccounts() {
+      return (reader.prepare('SELECT * FROM accounts ORDER BY login').all() as AccountRow[]).map(
+        toAccount,
+      );
+    },
+
+    async createSession(session: Session) {
+      db.prepare(
+        `INSERT INTO sessions (token_hash, user_id, device_id, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      ).run(
+        session.tokenHash,
+        session.userId,
+        session.deviceId,
+        session.createdAt,
+        session.expiresAt,
+      );
+    },
+
+    async getSession(tokenHash) {
+      const row = db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as
+        | {
+            token_hash: string;
+            user_id: string;
+            device_id: string | null;
+            created_at: string;
+            expires_at: string;
+          }
+        | undefined;
+      return row
+        ? {
+            tokenHash: row.token_hash,
+            userId: row.user_id,
+            deviceId: row.device_id,
+            createdAt: row.created_at,
+            expiresAt: row.expires_at,
+          }
+        : null;
+    },
+
+    async deleteSession(tokenHash) {
+      db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    },
+
+    async upsertDevice(device: Device) {
+      db.prepare(
+        `INSERT INTO devices (id, user_id, label, app_version, first_seen_at, last_seen_at,
+                              pending_pushes, last_error, revoked_at)
+         VALUES (@id, @userId, @label, @appVersion, @firstSeenAt, @lastSeenAt, @pendingPushes,
+                 @lastError, @revokedAt)
+         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, label = excluded.label,
+           app_version = excluded.app_version, last_seen_at = excluded.last_seen_at,
+           pending_pushes = excluded.pending_pushes, last_error = excluded.last_error,
+           revoked_at = excluded.revoked_at`,
+      ).run(device);
+    },
+
+    async getDevice(id) {
+      const row = db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+      return row ? toDevice(row) : null;
+    },
+
+    async listDevices() {
+      return (
+        db.prepare('SELECT * FROM devices ORDER BY last_seen_at DESC').all() as DeviceRow[]
+      ).map(toDevice);
+    },
+
+    async appendAudit(entries) {
+      await writeMutex.run(async () => appendAuditNow(entries));
+    },
+
+    async listAudit(limit) {
+      const rows = reader
+        .prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT ?')
+        .all(limit) as AuditRow[];
+      return rows.map((row) => ({
+        at: row.at,
+        userId: row.user_id,
+        deviceId: row.device_id,
+        action: row.action,
+        collection: row.collection,
+        documentId: row.document_id,
+        details: row.details ? (JSON.parse(row.details) as unknown) : undefined,
+      }));
+    },
+
+    async close() {
+      await writeMutex.run(async () => {
+        if (reader !== db) reader.close();
+        db.close();
+      });
+    },
+  };
+}

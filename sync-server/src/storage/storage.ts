@@ -1,0 +1,146 @@
+/**
+ * The server's storage, behind one interface with one contract suite (tests/integration/
+ * storage-contract) run against every backend: SQLite (default, embedded) and PostgreSQL.
+ *
+ * Invariants every backend keeps:
+ * - `seq` is strictly increasing in commit order: writes run one at a time inside `write`, which
+ *   allocates sequence numbers and commits before the next writer starts, so a reader that has
+ *   seen seq n will never later see a new row with seq ≤ n.
+ * - Every stored state of a document is kept in `revisions` (the merge base and the history).
+ * - The audit log is append-only.
+ */
+import type { CollectionName } from '../../../src/domain/collections';
+import type { PlainDocument } from '../../../src/domain/merge';
+import type { Role } from '../../../src/domain/schemas/staff';
+
+/** Who may see a document: a site and/or an owner (référent); both null means everyone. */
+export interface Scope {
+  siteId: string | null;
+  ownerId: string | null;
+}
+
+export interface StoredDocument {
+  collection: CollectionName;
+  id: string;
+  seq: number;
+  rev: string;
+  deleted: boolean;
+  /** The document's fields (schema fields only, no `_deleted`). */
+  data: PlainDocument;
+  youthId: string | null;
+  scope: Scope;
+  /** The scope before the last scope change, and the state that scope last saw. */
+  previousScope: Scope | null;
+  previousData: PlainDocument | null;
+}
+
+/** A document state to store; `seq` is assigned by the storage. */
+export interface DocumentWrite {
+  collection: CollectionName;
+  id: string;
+  rev: string;
+  deleted: boolean;
+  data: PlainDocument;
+  youthId: string | null;
+  scope: Scope;
+  previousScope: Scope | null;
+  previousData: PlainDocument | null;
+  /** Provenance of this revision. */
+  writtenBy: string;
+  deviceId: string | null;
+}
+
+/** What a caller may see: everything, or the documents of some sites and of one owner. */
+export type Visibility = { all: true } | { all: false; siteIds: string[]; userId: string };
+
+export interface PulledRow {
+  document: StoredDocument;
+  /** True when the caller may no longer see it: send it as a removal. */
+  removal: boolean;
+}
+
+export interface Account {
+  id: string;
+  login: string;
+  name: string;
+  role: Role;
+  siteIds: string[];
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface Session {
+  tokenHash: string;
+  userId: string;
+  deviceId: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Device {
+  id: string;
+  userId: string;
+  label: string;
+  appVersion: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  pendingPushes: number | null;
+  lastError: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  deviceId: string | null;
+  action: string;
+  collection: string | null;
+  documentId: string | null;
+  details: unknown;
+}
+
+/** Writes inside one serialised transaction; see the invariants above. */
+export interface WriteTransaction {
+  getDocuments(collection: CollectionName, ids: string[]): Promise<Map<string, StoredDocument>>;
+  /** Documents of any youth-attached collection that belong to one of these young people. */
+  getAttachedDocuments(youthIds: string[]): Promise<StoredDocument[]>;
+  getRevision(collection: CollectionName, id: string, rev: string): Promise<PlainDocument | null>;
+  hasRevision(collection: CollectionName, id: string, rev: string): Promise<boolean>;
+  putDocuments(writes: DocumentWrite[]): Promise<StoredDocument[]>;
+  /** Accounts are written with the staff directory document that mirrors them. */
+  upsertAccount(account: Account): Promise<void>;
+  appendAudit(entries: AuditEntry[]): Promise<void>;
+}
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Runs `work` as the only writer; commits when it resolves, rolls back when it throws. */
+  write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
+  pull(
+    collection: CollectionName,
+    sinceSeq: number,
+    limit: number,
+    visibility: Visibility,
+  ): Promise<PulledRow[]>;
+  getDocument(collection: CollectionName, id: string): Promise<StoredDocument | null>;
+  countDocuments(collection?: CollectionName): Promise<number>;
+  lastSeq(): Promise<number>;
+
+  getAccountByLogin(login: string): Promise<Account | null>;
+  getAccount(id: string): Promise<Account | null>;
+  listAccounts(): Promise<Account[]>;
+
+  createSession(session: Session): Promise<void>;
+  getSession(tokenHash: string): Promise<Session | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  upsertDevice(device: Device): Promise<void>;
+  getDevice(id: string): Promise<Device | null>;
+  listDevices(): Promise<Device[]>;
+
+  appendAudit(entries: AuditEntry[]): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+/**
+ * The real app for end-to-end tests: the PWA built by Vite into a temporary folder, served by the
+ * real sync server with the demo Mission Locale seeded in a temporary SQLite file.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../../src/domain/time';
+import { seedDemo } from '../../../sync-server/src/demo/seed';
+import { startTestServer, type TestServer } from '../../support/server';
+
+export function buildPwa(env: Record<string, string> = {}): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'relais-dist-'));
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, which would make Vite build a development bundle.
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+    },
+  );
+  return outDir;
+}
+
+export interface AppServer extends TestServer {
+  staticDir: string;
+}
+
+export async function startAppServer(
+  options: { staticDir?: string; youths?: number } = {},
+): Promise<AppServer> {
+  const staticDir = options.staticDir ?? buildPwa();
+  const server = await startTestServer({ staticDir });
+  await seedDemo(server.storage, systemClock, {
+    youths: options.youths ?? 300,
+    events: (options.youths ?? 300) * 10,
+  });
+  return {
+    ...server,
+    staticDir,
+    async close(closeOptions) {
+      await server.close(closeOptions);
+      if (!options.staticDir) rmSync(staticDir, { recursive: true, force: true });
+    },
+  };
+}

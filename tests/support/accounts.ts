@@ -1,0 +1,62 @@
+/** Test accounts: advisers of two sites, and direction. All share one valid password. */
+import { createAccount } from '../../sync-server/src/auth/accounts';
+import type { Storage } from '../../sync-server/src/storage/storage';
+import { systemClock } from '../../src/domain/time';
+import { SITE_PERSEIGNE, SITE_SEES } from './builders';
+
+export const PASSWORD = 'Test-Relais-2026!';
+
+export const ADVISER_SEES = {
+  id: '0190b000-0000-7000-a000-00000000a001',
+  login: 'conseiller.sees',
+};
+export const ADVISER_SEES_2 = {
+  id: '0190b000-0000-7000-a000-00000000a002',
+  login: 'conseiller2.sees',
+};
+export const ADVISER_PERSEIGNE = {
+  id: '0190b000-0000-7000-a000-00000000a003',
+  login: 'conseiller.perseigne',
+};
+export const DIRECTION = { id: '0190b000-0000-7000-a000-00000000a004', login: 'direction' };
+
+export async function createTestAccounts(storage: Storage): Promise<void> {
+  await createAccount(
+    storage,
+    {
+      ...ADVISER_SEES,
+      name: 'Camille Sées',
+      role: 'conseiller',
+      siteIds: [SITE_SEES],
+      password: PASSWORD,
+    },
+    systemClock,
+  );
+  await createAccount(
+    storage,
+    {
+      ...ADVISER_SEES_2,
+      name: 'Lucas Sées',
+      role: 'conseiller',
+      siteIds: [SITE_SEES],
+      password: PASSWORD,
+    },
+    systemClock,
+  );
+  await createAccount(
+    storage,
+    {
+      ...ADVISER_PERSEIGNE,
+      name: 'Yacine Perseigne',
+      role: 'conseiller',
+      siteIds: [SITE_PERSEIGNE],
+      password: PASSWORD,
+    },
+    systemClock,
+  );
+  await createAccount(
+    storage,
+    { ...DIRECTION, name: 'Hélène Direction', role: 'direction', siteIds: [], password: PASSWORD },
+    systemClock,
+  );
+}

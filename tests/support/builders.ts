@@ -1,0 +1,72 @@
+/**
+ * Builders for test documents: valid by default, any field overridable. Ids are fresh UUID v7.
+ */
+import { newId, newRev } from '../../src/domain/ids';
+import type { Appointment } from '../../src/domain/schemas/appointment';
+import type { YouthEvent } from '../../src/domain/schemas/event';
+import type { PathwayRecord } from '../../src/domain/schemas/pathway';
+import type { Youth } from '../../src/domain/schemas/youth';
+
+export const SITE_SEES = '0190a000-0000-7000-a000-000000000002';
+export const SITE_SIEGE = '0190a000-0000-7000-a000-000000000001';
+export const SITE_PERSEIGNE = '0190a000-0000-7000-a000-000000000008';
+
+function stamp(by = 'test-user') {
+  return { id: newId(), rev: newRev(), updatedAt: '2026-11-20T10:00:00.000Z', updatedBy: by };
+}
+
+export function buildYouth(overrides: Partial<Youth> = {}): Youth {
+  return {
+    ...stamp(),
+    lastName: 'Lefèvre',
+    firstName: 'Inès',
+    birthDate: '2006-04-12',
+    siteId: SITE_SEES,
+    referentId: '',
+    status: 'premier-accueil',
+    communeInsee: '61464',
+    consent: { freeAdherence: true, rgpdInformedOn: '2026-11-20', recontactAgreed: true },
+    ...overrides,
+  };
+}
+
+export function buildEvent(overrides: Partial<YouthEvent> & { youthId: string }): YouthEvent {
+  return {
+    ...stamp(),
+    kind: 'entretien-individuel',
+    at: '2026-11-20T14:30',
+    durationMinutes: 45,
+    authorId: 'test-user',
+    themes: ['emploi'],
+    ...overrides,
+  };
+}
+
+export function buildProposition(
+  overrides: Partial<PathwayRecord> & { youthId: string },
+): PathwayRecord {
+  return {
+    ...stamp(),
+    kind: 'proposition',
+    theme: 'emploi',
+    propositionType: 'offre-emploi',
+    partner: 'Boulangerie Le Fournil',
+    startDate: '2026-11-20',
+    result: 'en-attente',
+    ...overrides,
+  };
+}
+
+export function buildAppointment(
+  overrides: Partial<Appointment> & { youthId: string },
+): Appointment {
+  return {
+    ...stamp(),
+    siteId: SITE_SEES,
+    staffId: 'test-user',
+    start: '2026-11-27T09:30',
+    durationMinutes: 45,
+    status: 'planifie',
+    ...overrides,
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * One simulated device in its own worker thread (its own JavaScript realm, as RxDB's
+ * 13-collection limit requires): a real RxDB database on fake-indexeddb, logged in to the real
+ * server over HTTP, replicating with the real sync client. Driven by messages from device.ts.
+ */
+import 'fake-indexeddb/auto';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RxCollection } from 'rxdb/plugins/core';
+import { createRelaisDatabase, type RelaisDatabase } from '../../src/db/database';
+import type { CollectionName } from '../../src/domain/collections';
+import { createApiClient } from '../../src/sync/api';
+import { startSync, type SyncEngine } from '../../src/sync/replication';
+import { createDeviceFetch } from './cookie-fetch';
+
+export interface DeviceWorkerData {
+  serverUrl: string;
+  login: string;
+  password: string;
+  deviceId: string;
+  /** Added to the real time for `updatedAt`: a device whose clock is wrong. */
+  clockOffsetMs: number;
+}
+
+export type DeviceCommand =
+  | { type: 'insert'; collection: CollectionName; document: Record<string, unknown> }
+  | { type: 'patch'; collection: CollectionName; id: string; patch: Record<string, unknown> }
+  | { type: 'remove'; collection: CollectionName; id: string }
+  | { type: 'find'; collection: CollectionName }
+  | { type: 'get'; collection: CollectionName; id: string }
+  | { type: 'setOnline'; online: boolean }
+  | { type: 'awaitInSync' }
+  | { type: 'status' }
+  | { type: 'close' };
+
+const config = workerData as DeviceWorkerData;
+const network = createDeviceFetch();
+const api = createApiClient({
+  baseUrl: config.serverUrl,
+  fetch: network.fetch,
+  appVersion: 'test',
+});
+let db: RelaisDatabase;
+let sync: SyncEngine;
+
+async function open(): Promise<void> {
+  const user = await api.login(config.login, config.password, {
+    id: config.deviceId,
+    label: 'test device',
+  });
+  db = await createRelaisDatabase({
+    name: `device-${config.deviceId.replace(/-/g, '')}`,
+    actorId: () => user.id,
+    clock: { now: () => new Date(Date.now() + config.clockOffsetMs) },
+    devMode: true,
+  });
+  sync = await startSync({ db, api });
+}
+
+function collection(name: CollectionName): RxCollection {
+  return db.collections[name] as RxCollection;
+}
+
+function plain(doc: { toJSON(): unknown }): Record<string, unknown> {
+  return doc.toJSON() as Record<string, unknown>;
+}
+
+async function handle(command: DeviceCommand): Promise<unknown> {
+  switch (command.type) {
+    case 'insert':
+      return plain(await collection(command.collection).insert(command.document));
+    case 'patch': {
+      const doc = await collection(command.collection).findOne(command.id).exec(true);
+      return plain(await doc.incrementalPatch(command.patch));
+    }
+    case 'remove': {
+      const doc = await collection(command.collection).findOne(command.id).exec(true);
+      await doc.incrementalRemove();
+      return null;
+    }
+    case 'find':
+      return (await collection(command.collection).find().exec()).map(plain);
+    case 'get': {
+      const doc = await collection(command.collection).findOne(command.id).exec();
+      return doc ? plain(doc) : null;
+    }
+    case 'setOnline':
+      network.setOnline(command.online);
+      if (command.online) sync.syncNow();
+      return null;
+    case 'awaitInSync':
+      sync.syncNow();
+      await sync.awaitInSync();
+      return null;
+    case 'status': {
+      const { lastSuccessAt, lastError, ...rest } = sync.status$.value;
+      return {
+        ...rest,
+        lastSuccessAt: lastSuccessAt?.toISOString() ?? null,
+        lastError,
+        pendingState: sync.pending.state,
+      };
+    }
+    case 'close':
+      await sync.stop();
+      await db.close();
+      return null;
+  }
+}
+
+const ready = open();
+parentPort!.on('message', (message: { id: number; command: DeviceCommand }) => {
+  ready
+    .then(() => handle(message.command))
+    .then(
+      (result) => parentPort!.postMessage({ id: message.id, result }),
+      (error: unknown) =>
+        parentPort!.postMessage({
+          id: message.id,
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        }),
+    );
+});
