@@ -1,11 +1,11 @@
 /** The shell: the session decides between login and the workspace of the signed-in user. */
 import { useEffect } from 'react';
 import { Route, Switch } from 'wouter';
-import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { useAppStore } from '../stores/store';
 import { DatabaseProvider } from './DatabaseProvider';
 import { Layout } from './Layout';
 import { LoginScreen } from './LoginScreen';
+import { routesFor } from './routes';
 import { restoreSession } from './session';
 
 export function App() {
@@ -28,7 +28,9 @@ export function App() {
     <DatabaseProvider key={user.id} user={user}>
       <Layout>
         <Switch>
-          <Route path="/" component={CaseloadScreen} />
+          {routesFor(user.role).map((route) => (
+            <Route key={route.path} path={route.path} component={route.component} />
+          ))}
           <Route>
             <p>Cette page n&apos;existe pas.</p>
           </Route>

@@ -1,7 +1,9 @@
 /** The frame of every screen: header with the user, the sync status and logout. */
 import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
 import { useAppStore } from '../stores/store';
 import { SyncIndicator } from '../ui/SyncIndicator';
+import { routesFor } from './routes';
 import { logOut } from './session';
 
 const ROLE_LABELS = {
@@ -14,6 +16,8 @@ const ROLE_LABELS = {
 export function Layout({ children }: { children: ReactNode }) {
   const user = useAppStore((s) => s.user);
   const offlineSession = useAppStore((s) => s.offlineSession);
+  const [location] = useLocation();
+  const navigation = user ? routesFor(user.role).filter((route) => route.navLabel) : [];
   return (
     <div className="layout">
       <header className="app-header">
@@ -34,6 +38,19 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         )}
       </header>
+      {navigation.length > 1 && (
+        <nav className="app-nav" aria-label="Navigation principale">
+          {navigation.map((route) => (
+            <Link
+              key={route.path}
+              href={route.path}
+              aria-current={location === route.path ? 'page' : undefined}
+            >
+              {route.navLabel}
+            </Link>
+          ))}
+        </nav>
+      )}
       <main className="app-main">{children}</main>
     </div>
   );

@@ -1,0 +1,24 @@
+/**
+ * The screens of the app: one entry per route, with its label in the navigation and the roles
+ * that see it. Each feature adds its own entries here.
+ */
+import type { ComponentType } from 'react';
+import type { Role } from '../domain/schemas/staff';
+import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+
+export interface AppRoute {
+  path: string;
+  component: ComponentType;
+  /** Shown in the main navigation when set. */
+  navLabel?: string;
+  /** Roles that may open it; everyone when absent. */
+  roles?: readonly Role[];
+}
+
+export const ROUTES: AppRoute[] = [
+  { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+];
+
+export function routesFor(role: Role): AppRoute[] {
+  return ROUTES.filter((route) => !route.roles || route.roles.includes(role));
+}
