@@ -1,10 +1,12 @@
 /**
  * The replication client: one RxDB replication per collection over the HTTP endpoints, fed in
  * real time by a single SSE stream (`RESYNC` on every (re)connection, so nothing is missed while
- * disconnected). Only the leader tab replicates. Nothing waits for the initial replication:
- * screens read the local database and the status below says where sync stands.
+ * disconnected). Only the leader tab replicates; the other tabs read the same database (RxDB
+ * multi-instance), show the status the leader shares (shared-status.ts) and ask it to sync.
+ * Nothing waits for the initial replication: screens read the local database and the status
+ * below says where sync stands.
  */
-import { BehaviorSubject, Subject } from 'rxjs';
+import { BehaviorSubject, Subject, distinctUntilChanged, filter, firstValueFrom, map } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb/plugins/core';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import {
@@ -17,12 +19,15 @@ import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient, PushRow } from './api';
 import { PendingTracker, countPending, countRefused } from './pending';
+import { SharedSyncStatus, believable, HEARTBEAT_MS, type SharedSyncFacts } from './shared-status';
 import { connectEventStream, type StreamConnection } from './sse';
 
 export const PULL_BATCH_SIZE = 1000;
 export const PUSH_BATCH_SIZE = 200;
 /** How long a failed pull or push waits before RxDB retries it. */
 export const RETRY_MS = 2_000;
+/** Two successes closer than this are the same news for the other tabs (no extra write). */
+const SUCCESS_NEWS_MS = 15_000;
 
 export interface SyncStatus {
   /** The SSE stream to the server is open. */
@@ -38,9 +43,13 @@ export interface SyncStatus {
 export interface SyncEngine {
   status$: BehaviorSubject<SyncStatus>;
   pending: PendingTracker;
-  /** Pulls and pushes now (the "Synchroniser maintenant" button). */
+  /** Pulls and pushes now (the "Synchroniser maintenant" button), from any tab. */
   syncNow(): void;
-  /** Resolves once every collection has pushed what is waiting and pulled to the end. */
+  /**
+   * Resolves once nothing is waiting to be sent (refused writes aside) and, in the leader tab,
+   * every collection has pulled to the end. Never resolves while the server is unreachable:
+   * callers that must not wait forever race it with a timeout.
+   */
   awaitInSync(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -69,15 +78,32 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   const { db, api } = options;
   const names = options.collections ?? COLLECTION_NAMES;
   const pending = await PendingTracker.attach(db);
+  const shared = await SharedSyncStatus.attach(db);
+  const fromShared = (
+    facts: SharedSyncFacts,
+  ): Pick<SyncStatus, 'online' | 'lastSuccessAt' | 'lastError'> => {
+    const believed = believable(facts, new Date());
+    return {
+      online: believed.online,
+      lastSuccessAt: believed.lastSuccessAt ? new Date(believed.lastSuccessAt) : null,
+      lastError: believed.lastError
+        ? { ...believed.lastError, at: new Date(believed.lastError.at) }
+        : null,
+    };
+  };
   const status$ = new BehaviorSubject<SyncStatus>({
-    online: false,
     leader: false,
     pending: countPending(pending.state),
     refused: countRefused(pending.state),
-    lastSuccessAt: null,
-    lastError: null,
+    ...fromShared(shared.facts$.value),
   });
   const patchStatus = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
+  // Not the leader: what the leader shares, re-read now and then (a silent leader is gone).
+  const followShared = () => {
+    if (!status$.value.leader) patchStatus(fromShared(shared.facts$.value));
+  };
+  const sharedSubscription = shared.facts$.subscribe(followShared);
+  const staleCheck = setInterval(followShared, HEARTBEAT_MS);
   const succeeded = () => patchStatus({ lastSuccessAt: new Date(), lastError: null });
   const failed = (error: unknown) => {
     const relaisError = asRelaisError(error);
@@ -153,9 +179,30 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
 
   let connection: StreamConnection | undefined;
   let stopped = false;
+  let requestSubscription: { unsubscribe(): void } | undefined;
   void db.waitForLeadership().then(() => {
     if (stopped) return;
-    patchStatus({ leader: true });
+    patchStatus({ leader: true, online: false });
+    shared.publishFrom(
+      status$.pipe(
+        distinctUntilChanged(
+          (a, b) =>
+            a.online === b.online &&
+            a.lastError?.code === b.lastError?.code &&
+            a.lastError?.message === b.lastError?.message &&
+            Math.abs((a.lastSuccessAt?.getTime() ?? 0) - (b.lastSuccessAt?.getTime() ?? 0)) <
+              SUCCESS_NEWS_MS,
+        ),
+        map((status) => ({
+          online: status.online,
+          lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null,
+          lastError: status.lastError
+            ? { ...status.lastError, at: status.lastError.at.toISOString() }
+            : null,
+        })),
+      ),
+    );
+    requestSubscription = shared.syncRequests$().subscribe(() => reSyncAll());
     connection = connectEventStream(
       `${api.baseUrl}/api/v1/sync/stream`,
       {
@@ -181,9 +228,12 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     patchStatus({ online: false });
     connection?.reconnect();
   };
+  const reSyncAll = () => {
+    for (const replication of replications) replication.reSync();
+  };
   const onOnline = () => {
     connection?.reconnect();
-    for (const replication of replications) replication.reSync();
+    reSyncAll();
   };
   const browser = typeof window !== 'undefined' && typeof window.addEventListener === 'function';
   if (browser) {
@@ -195,10 +245,18 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     status$,
     pending,
     syncNow() {
-      for (const replication of replications) replication.reSync();
+      if (status$.value.leader) reSyncAll();
+      else shared.requestSync();
     },
     async awaitInSync() {
-      for (const replication of replications) await replication.awaitInSync();
+      await pending.flush();
+      if (status$.value.leader) {
+        reSyncAll();
+        for (const replication of replications) await replication.awaitInSync();
+      } else {
+        shared.requestSync();
+      }
+      await firstValueFrom(pending.state$.pipe(filter((state) => countPending(state) === 0)));
     },
     async stop() {
       stopped = true;
@@ -207,10 +265,15 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
         window.removeEventListener('online', onOnline);
       }
       connection?.close();
+      clearInterval(staleCheck);
+      sharedSubscription.unsubscribe();
+      requestSubscription?.unsubscribe();
+      shared.detach();
       pendingSubscription.unsubscribe();
       for (const subscription of errorSubscriptions) subscription.unsubscribe();
       await Promise.all(replications.map((replication) => replication.cancel()));
       await pending.flush();
+      pending.detach();
     },
   };
 }
