@@ -52,8 +52,10 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
+        // The first install takes this page at once (it runs offline from the next start);
+        // a new version waits for the prompt (SKIP_WAITING message) instead.
         skipWaiting: false,
-        clientsClaim: false,
+        clientsClaim: true,
       },
     }),
   ],

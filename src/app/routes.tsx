@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { QuickDossierScreen } from '../features/quick-dossier/QuickDossierScreen';
 
 export interface AppRoute {
   path: string;
@@ -17,6 +18,17 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  {
+    path: '/saisie-rapide',
+    component: QuickDossierScreen,
+    navLabel: 'Nouveau dossier',
+    roles: ['conseiller', 'accueil', 'direction'],
+  },
+  {
+    path: '/saisie-rapide/:id',
+    component: QuickDossierScreen,
+    roles: ['conseiller', 'accueil', 'direction'],
+  },
 ];
 
 export function routesFor(role: Role): AppRoute[] {

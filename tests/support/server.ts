@@ -18,13 +18,17 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: Partial<AppOptions> & { dataDir?: string } = {},
+  options: Partial<AppOptions> & {
+    dataDir?: string;
+    /** A fixed port, e.g. to restart a server where a browser expects it (0: any free port). */
+    port?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relais-test-'));
   const file = join(dataDir, 'relais.sqlite');
   const storage = options.storage ?? openSqliteStorage(file);
   const { app } = await createApp({ ...options, storage });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url,
     storage,

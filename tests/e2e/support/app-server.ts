@@ -29,14 +29,26 @@ export interface AppServer extends TestServer {
 }
 
 export async function startAppServer(
-  options: { staticDir?: string; youths?: number } = {},
+  options: {
+    staticDir?: string;
+    youths?: number;
+    /** Restart on the data of a previous server (not seeded again) and on its port. */
+    restartOf?: Pick<AppServer, 'dataDir' | 'url'>;
+  } = {},
 ): Promise<AppServer> {
   const staticDir = options.staticDir ?? buildPwa();
-  const server = await startTestServer({ staticDir });
-  await seedDemo(server.storage, systemClock, {
-    youths: options.youths ?? 300,
-    events: (options.youths ?? 300) * 10,
+  const server = await startTestServer({
+    staticDir,
+    ...(options.restartOf
+      ? { dataDir: options.restartOf.dataDir, port: Number(new URL(options.restartOf.url).port) }
+      : {}),
   });
+  if (!options.restartOf) {
+    await seedDemo(server.storage, systemClock, {
+      youths: options.youths ?? 300,
+      events: (options.youths ?? 300) * 10,
+    });
+  }
   return {
     ...server,
     staticDir,
