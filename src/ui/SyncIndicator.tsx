@@ -22,6 +22,7 @@ export function SyncIndicator() {
   const panelId = useId();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
   const level = storageLevel(
     storage.usage !== null && storage.quota !== null
       ? { usage: storage.usage, quota: storage.quota }
@@ -35,8 +36,16 @@ export function SyncIndicator() {
       setOpen(false);
       button.current?.focus();
     };
+    // A click elsewhere closes the panel, as any popover: it must never hide the screen.
+    const onPointer = (event: PointerEvent) => {
+      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
+    };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
   }, [open]);
 
   const details = [
@@ -51,7 +60,7 @@ export function SyncIndicator() {
   const hasError = sync.lastError !== null && sync.lastError.code !== 'NETWORK';
 
   return (
-    <div className="sync-status">
+    <div className="sync-status" ref={wrapper}>
       <div
         className={`sync-indicator ${sync.online ? 'is-online' : 'is-offline'}`}
         role="status"

@@ -12,6 +12,7 @@ import { startAppServer, type AppServer } from './support/app-server';
 import { caseloadCount, logIn } from './support/pages';
 import {
   cachedUrls,
+  closeSyncPanel,
   createDossier,
   dossierFieldValue,
   openDossier,
@@ -84,6 +85,7 @@ describe('Relais without network', () => {
     const row = page.getByRole('row', { name: /Dossiers jeunes/ });
     expect(await row.innerText()).toMatch(/Dossiers jeunes\s+2\s/);
     expect(await syncStatusText(page)).toContain('2 modifications non envoyées');
+    await closeSyncPanel(page);
 
     await page.reload();
     await page.getByText('Hors ligne', { exact: true }).waitFor();

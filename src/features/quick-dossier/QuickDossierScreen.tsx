@@ -55,7 +55,7 @@ function QuickDossierForm({ id, initial }: { id?: string; initial: QuickDossierV
   const [saved, setSaved] = useState<QuickDossierValues>(initial);
   const [errors, setErrors] = useState<QuickDossierErrors>({});
   const [message, setMessage] = useState<{ text: string; id?: string; name: string } | null>(null);
-  const values = { ...typed, siteId: typed.siteId || sites.data?.[0]?.id || '' };
+  const values = { ...typed, siteId: typed.siteId || sites[0]?.id || '' };
 
   const dirty = (Object.keys(typed) as (keyof QuickDossierValues)[]).some(
     (key) => typed[key] !== saved[key],
@@ -126,7 +126,7 @@ function QuickDossierForm({ id, initial }: { id?: string; initial: QuickDossierV
           required
           value={values.siteId}
           error={errors.siteId}
-          options={(sites.data ?? []).map((site) => ({ value: site.id, label: site.name }))}
+          options={sites.map((site) => ({ value: site.id, label: site.name }))}
           onChange={(e) => set('siteId')(e.target.value)}
         />
         <button type="submit" className="button-primary">

@@ -8,7 +8,6 @@ import { map } from 'rxjs';
 import { useDatabase } from '../../app/DatabaseProvider';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { insertDocument, patchDocument } from '../../db/writes';
-import type { Site } from '../../domain/schemas/site';
 import type { Youth } from '../../domain/schemas/youth';
 import { systemClock, today } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
@@ -34,23 +33,26 @@ export function useYouth(id: string | undefined) {
   );
 }
 
-/** The sites of the signed-in user, by name. */
-export function useMySites() {
+/**
+ * The sites of the signed-in user (from the session, so known at once, even offline on a first
+ * start), named from the local database when their record has arrived.
+ */
+export function useMySites(): { id: string; name: string }[] {
   const db = useDatabase();
   const siteIds = useAppStore((s) => s.user?.siteIds);
-  return useLiveQuery<Site[]>(
+  const names = useLiveQuery<Map<string, string>>(
     useCallback(
       () =>
         db.sites
           .find({ selector: { id: { $in: siteIds ?? [] } } })
-          .$.pipe(
-            map((docs) =>
-              docs.map((doc) => doc.toJSON() as Site).sort((a, b) => a.name.localeCompare(b.name)),
-            ),
-          ),
+          .$.pipe(map((docs) => new Map(docs.map((doc) => [doc.id, doc.name])))),
       [db, siteIds],
     ),
   );
+  return (siteIds ?? []).map((id, index) => ({
+    id,
+    name: names.data?.get(id) ?? `Site n° ${index + 1} (nom pas encore reçu)`,
+  }));
 }
 
 function optional(value: string): string | undefined {

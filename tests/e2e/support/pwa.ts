@@ -32,14 +32,17 @@ export async function checkForUpdateNow(page: Page): Promise<void> {
 }
 
 export async function openSyncPanel(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Détail de la synchronisation' });
-  if (await toggle.isVisible()) await toggle.click();
+  const toggle = page.getByRole('button', {
+    name: /^(Détail de la synchronisation|Masquer le détail)$/,
+  });
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.getByRole('heading', { name: 'Synchronisation de cet appareil' }).waitFor();
 }
 
 export async function closeSyncPanel(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: 'Masquer le détail' });
-  if (await toggle.isVisible()) await toggle.click();
+  if ((await toggle.count()) > 0) await toggle.click();
 }
 
 /** The text of the header's status (online/offline, what waits, last sync). */
