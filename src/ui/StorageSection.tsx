@@ -20,6 +20,11 @@ export const STORAGE_WARNINGS = {
     'L’espace de stockage de Relais est presque plein : synchronisez maintenant et libérez de la place, sinon de nouvelles saisies pourraient être refusées par le navigateur.',
 } as const;
 
+function sharePercent(usage: number, quota: number): string {
+  const percent = (usage / quota) * 100;
+  return percent < 1 ? 'moins de 1 %' : `${Math.round(percent)} %`;
+}
+
 export function StorageSection() {
   const storage = useAppStore((s) => s.storage);
   const [asking, setAsking] = useState(false);
@@ -88,7 +93,7 @@ export function StorageSection() {
           />
           <span>
             {formatBytes(storage.usage)} utilisés sur {formatBytes(storage.quota)} disponibles pour
-            Relais ({Math.round((storage.usage / storage.quota) * 100)} %)
+            Relais ({sharePercent(storage.usage, storage.quota)})
           </span>
         </p>
       ) : (
