@@ -78,11 +78,12 @@ export function SyncIndicator() {
         ref={button}
         type="button"
         className="button-link sync-toggle"
+        aria-label="Détails de la synchronisation"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
       >
-        {open ? 'Masquer le détail' : 'Détail de la synchronisation'}
+        Détails
       </button>
       {open && <SyncPanel id={panelId} />}
     </div>

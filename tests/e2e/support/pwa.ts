@@ -32,17 +32,15 @@ export async function checkForUpdateNow(page: Page): Promise<void> {
 }
 
 export async function openSyncPanel(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', {
-    name: /^(Détail de la synchronisation|Masquer le détail)$/,
-  });
+  const toggle = page.getByRole('button', { name: 'Détails de la synchronisation' });
   await toggle.waitFor();
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.getByRole('heading', { name: 'Synchronisation de cet appareil' }).waitFor();
 }
 
 export async function closeSyncPanel(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Masquer le détail' });
-  if ((await toggle.count()) > 0) await toggle.click();
+  const toggle = page.getByRole('button', { name: 'Détails de la synchronisation' });
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
 }
 
 /** The text of the header's status (online/offline, what waits, last sync). */
