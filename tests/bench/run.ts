@@ -3,6 +3,7 @@
  * measured in the same run (or to its target when it has no baseline). Absolute times vary from
  * machine to machine; the ratios are the figures that count.
  */
+import { benchBrowserSync, benchLiveEdit } from './browser-bench';
 import { benchInitialSyncNode } from './initial-sync-node';
 import { benchServerThroughput } from './server-throughput';
 import type { BenchRow } from './stats';
@@ -10,7 +11,9 @@ import type { BenchRow } from './stats';
 type Bench = { name: string; run: () => Promise<BenchRow | BenchRow[]> };
 
 const BENCHES: Bench[] = [
+  { name: 'initial sync (Chromium)', run: benchBrowserSync },
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
+  { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
 ];
 
