@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const first = buildPwa({ RELAIS_APP_VERSION: '0.1.0' });
   const second = buildPwa({ RELAIS_APP_VERSION: '0.2.0' });
-  let server = await startAppServer({ staticDir: first, youths: 600 });
+  const server = await startAppServer({ staticDir: first, youths: 600 });
   try {
     // Offline start, then work offline: the panel says what waits and what to do.
     const laptop = await signedIn(server, { width: 1280, height: 800 });
@@ -79,8 +79,7 @@ async function main(): Promise<void> {
     const id = await createDossier(working.page, { lastName: 'Lefèvre', firstName: 'Inès' });
     await openDossier(working.page, server.url, id);
     await typeInDossier(working.page, { phone: '06 39 98 12 34' });
-    await server.close({ keepFiles: true });
-    server = await startAppServer({ staticDir: second, restartOf: server });
+    await server.restart({ staticDir: second });
     await checkForUpdateNow(working.page);
     await working.page.getByRole('button', { name: 'Mettre à jour maintenant' }).click();
     await working.page.getByText(/Enregistrez ou annulez d’abord/).waitFor();

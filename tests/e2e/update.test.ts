@@ -44,9 +44,9 @@ afterAll(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The server restarts on the same port and data, serving the second build. */
 async function deploySecondVersion(): Promise<void> {
-  await server.close({ keepFiles: true });
-  server = await startAppServer({ staticDir: secondBuild, restartOf: server });
+  await server.restart({ staticDir: secondBuild });
 }
 
 async function serverYouth(id: string) {

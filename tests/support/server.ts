@@ -1,43 +1,52 @@
 /**
- * A real sync server for tests: the app factory on a random loopback port with a fresh SQLite
- * file in a temporary folder (or a storage the test gives).
+ * A real sync server for tests: the app factory on a random loopback port with a fresh storage:
+ * a SQLite file in a temporary folder by default, or a fresh PostgreSQL database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp, type AppOptions } from '../../sync-server/src/app';
-import { openSqliteStorage } from '../../sync-server/src/storage/sqlite';
 import type { Storage } from '../../sync-server/src/storage/storage';
+import { storageFixture, type BackendName, type StorageFixture } from './storages';
 
 export interface TestServer {
   url: string;
   storage: Storage;
-  dataDir: string;
-  file: string;
-  close(options?: { keepFiles?: boolean }): Promise<void>;
+  backend: BackendName;
+  /**
+   * Stops the server and starts it again on the same port and storage (files or database kept),
+   * with `changes` to its options if given (e.g. another build of the PWA to serve).
+   */
+  restart(changes?: Partial<AppOptions>): Promise<void>;
+  close(): Promise<void>;
 }
 
 export async function startTestServer(
-  options: Partial<AppOptions> & {
-    dataDir?: string;
-    /** A fixed port, e.g. to restart a server where a browser expects it (0: any free port). */
-    port?: number;
-  } = {},
+  options: Partial<AppOptions> & { backend?: BackendName } = {},
 ): Promise<TestServer> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relais-test-'));
-  const file = join(dataDir, 'relais.sqlite');
-  const storage = options.storage ?? openSqliteStorage(file);
-  const { app } = await createApp({ ...options, storage });
-  const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
-  return {
+  const backend = options.backend ?? 'sqlite';
+  const fixture: StorageFixture = await storageFixture(backend);
+  let storage = await fixture.open();
+  let current = options;
+  let { app } = await createApp({ ...current, storage });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = Number(new URL(url).port);
+
+  const server: TestServer = {
     url,
     storage,
-    dataDir,
-    file,
-    async close({ keepFiles = false } = {}) {
+    backend,
+    async restart(changes = {}) {
       await app.close();
       await storage.close();
-      if (!keepFiles) rmSync(dataDir, { recursive: true, force: true });
+      storage = await fixture.open();
+      current = { ...current, ...changes };
+      ({ app } = await createApp({ ...current, storage }));
+      await app.listen({ port, host: '127.0.0.1' });
+      server.storage = storage;
+    },
+    async close() {
+      await app.close();
+      await storage.close();
+      await fixture.dispose();
     },
   };
+  return server;
 }

@@ -29,32 +29,21 @@ export interface AppServer extends TestServer {
 }
 
 export async function startAppServer(
-  options: {
-    staticDir?: string;
-    youths?: number;
-    /** Restart on the data of a previous server (not seeded again) and on its port. */
-    restartOf?: Pick<AppServer, 'dataDir' | 'url'>;
-  } = {},
+  options: { staticDir?: string; youths?: number } = {},
 ): Promise<AppServer> {
   const staticDir = options.staticDir ?? buildPwa();
-  const server = await startTestServer({
-    staticDir,
-    ...(options.restartOf
-      ? { dataDir: options.restartOf.dataDir, port: Number(new URL(options.restartOf.url).port) }
-      : {}),
+  const server = await startTestServer({ staticDir });
+  await seedDemo(server.storage, systemClock, {
+    youths: options.youths ?? 300,
+    events: (options.youths ?? 300) * 10,
   });
-  if (!options.restartOf) {
-    await seedDemo(server.storage, systemClock, {
-      youths: options.youths ?? 300,
-      events: (options.youths ?? 300) * 10,
-    });
-  }
-  return {
-    ...server,
+  // The same object (not a copy), so `storage` stays right after a restart.
+  const closeServer = server.close.bind(server);
+  return Object.assign(server, {
     staticDir,
-    async close(closeOptions) {
-      await server.close(closeOptions);
+    async close() {
+      await closeServer();
       if (!options.staticDir) rmSync(staticDir, { recursive: true, force: true });
     },
-  };
+  });
 }
