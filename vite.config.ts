@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { RELAIS_MANIFEST } from './src/app/pwa/manifest';
@@ -59,6 +60,10 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // RxDB's leader election steps down on `pagehide` instead of `unload`/`beforeunload`.
+    alias: { unload: fileURLToPath(new URL('./src/db/unload-on-pagehide.ts', import.meta.url)) },
+  },
   server: {
     proxy: { '/api': { target: `http://localhost:${serverPort}`, changeOrigin: false } },
   },
