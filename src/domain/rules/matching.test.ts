@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createPeopleIndex,
+  PROBABLE_DUPLICATE_MAX_YEARS_APART,
   PROBABLE_DUPLICATE_THRESHOLD,
   scorePeople,
   SUGGESTION_THRESHOLD,
@@ -345,5 +346,24 @@ describe('looking a person up among the dossiers of a device', () => {
   it('finds nothing for an empty name and respects the limit', () => {
     expect(index.find(person('  ', undefined, '2005'))).toEqual([]);
     expect(index.find(person('Maëlys', undefined, '2005'), { limit: 1 })).toHaveLength(1);
+  });
+});
+
+describe('the window of birth years a duplicate index may look in', () => {
+  it('never lets people born further apart reach a probable duplicate without a shared phone', () => {
+    fc.assert(
+      fc.property(
+        personArbitrary,
+        personArbitrary,
+        fc.integer({ min: PROBABLE_DUPLICATE_MAX_YEARS_APART + 1, max: 20 }),
+        (a, b, apart) => {
+          fc.pre(!!a.birthDate && (a.phone === undefined || a.phone !== b.phone));
+          const year = Number(a.birthDate!.slice(0, 4)) + apart;
+          // Same names, a birth date that keeps everything but the year: the worst case.
+          const shifted = { ...a, phone: b.phone, birthDate: `${year}${a.birthDate!.slice(4)}` };
+          expect(scorePeople(a, shifted)).toBeLessThan(PROBABLE_DUPLICATE_THRESHOLD);
+        },
+      ),
+    );
   });
 });

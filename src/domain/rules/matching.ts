@@ -25,6 +25,13 @@ import { nameKeys, type NameKeys } from './names';
 export const SUGGESTION_THRESHOLD = 0.6;
 /** From this score the server records a probable duplicate for the siège. */
 export const PROBABLE_DUPLICATE_THRESHOLD = 0.85;
+/**
+ * Two people whose birth years are both known and further apart than this never reach
+ * PROBABLE_DUPLICATE_THRESHOLD unless they share a phone (their birth then scores at most 0.4, so
+ * the total stays at or below 0.82): an index may look only at the dossiers born within this
+ * window, those without a birth date and those with the same phone.
+ */
+export const PROBABLE_DUPLICATE_MAX_YEARS_APART = 1;
 
 const LAST_NAME_WEIGHT = 0.55;
 const INVERTED_FACTOR = 0.95;
