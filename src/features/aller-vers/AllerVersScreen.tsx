@@ -4,7 +4,6 @@
  * device's database; sync sends the contacts to the siège when the network comes back.
  */
 import { useMemo, useState } from 'react';
-import type { Youth } from '../../domain/schemas/youth';
 import { useAppStore } from '../../stores/store';
 import './aller-vers.css';
 import { contactSiteId, placeOf, type ContactFormValues } from './contact-form';
@@ -24,7 +23,9 @@ export function AllerVersScreen() {
   const siteNames = useMemo(() => new Map((sites ?? []).map((s) => [s.id, s.name])), [sites]);
   const { recordContact } = useOutreachActions();
   const [view, setView] = useState<View>('contact');
-  const [existing, setExisting] = useState<Youth>();
+  const [existingId, setExistingId] = useState<string>();
+  // Read live, so the actions taken on it (premier accueil) show at once.
+  const existing = dossiers.data?.find((youth) => youth.id === existingId);
   const [saved, setSaved] = useState<string>();
   const [saveError, setSaveError] = useState<string>();
   const todayCount = useMemo(
@@ -68,7 +69,7 @@ export function AllerVersScreen() {
               aria-pressed={view === id}
               onClick={() => {
                 setView(id);
-                setExisting(undefined);
+                setExistingId(undefined);
               }}
             >
               {label}
@@ -96,20 +97,20 @@ export function AllerVersScreen() {
           <PersonSummary youth={existing} siteName={siteNames.get(existing.siteId)} />
           <p className="muted">Aucun nouveau dossier n’est créé pour cette personne.</p>
           <ContactActions youth={existing} siteNames={siteNames} />
-          <button type="button" className="button-link" onClick={() => setExisting(undefined)}>
+          <button type="button" className="button-link" onClick={() => setExistingId(undefined)}>
             Revenir au nouveau contact
           </button>
         </section>
       )}
       {view === 'contact' && (
-        <div hidden={existing !== undefined}>
+        <div hidden={existingId !== undefined}>
           <ContactForm
             people={dossiers.people}
             siteNames={siteNames}
             onSave={save}
             onChooseExisting={(youth) => {
               setSaved(undefined);
-              setExisting(youth);
+              setExistingId(youth.id);
             }}
           />
         </div>
