@@ -19,7 +19,7 @@ import type { ApiClient, PushRow } from './api';
 import { PendingTracker, countPending, countRefused } from './pending';
 import { connectEventStream, type StreamConnection } from './sse';
 
-export const PULL_BATCH_SIZE = 1000;
+export const PULL_BATCH_SIZE = 5000;
 export const PUSH_BATCH_SIZE = 200;
 /** How long a failed pull or push waits before RxDB retries it. */
 export const RETRY_MS = 2_000;
