@@ -14,35 +14,36 @@ import {
   createTestAccounts,
 } from '../support/accounts';
 import { buildYouth, SITE_PERSEIGNE, SITE_SEES } from '../support/builders';
+import { BACKENDS } from '../support/storages';
 import { spawnDevice, type Device } from '../support/device';
 import { eventually } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
-let server: TestServer;
-const devices: Device[] = [];
+describe.each(BACKENDS)('probable duplicates found by the server after sync, on %s', (backend) => {
+  let server: TestServer;
+  const devices: Device[] = [];
 
-beforeEach(async () => {
-  server = await startTestServer();
-  await createTestAccounts(server.storage);
-});
+  beforeEach(async () => {
+    server = await startTestServer({ backend });
+    await createTestAccounts(server.storage);
+  });
 
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((device) => device.close()));
-  await server.close();
-});
+  afterEach(async () => {
+    await Promise.all(devices.splice(0).map((device) => device.close()));
+    await server.close();
+  });
 
-function device(login: string): Device {
-  const created = spawnDevice({ serverUrl: server.url, login, password: PASSWORD });
-  devices.push(created);
-  return created;
-}
+  function device(login: string): Device {
+    const created = spawnDevice({ serverUrl: server.url, login, password: PASSWORD });
+    devices.push(created);
+    return created;
+  }
 
-async function duplicateReviewsOnServer() {
-  const rows = await server.storage.pull('reviews', 0, 10_000, { all: true });
-  return rows.map((row) => row.document).filter((doc) => doc.data.kind === 'duplicate');
-}
+  async function duplicateReviewsOnServer() {
+    const rows = await server.storage.pull('reviews', 0, 10_000, { all: true });
+    return rows.map((row) => row.document).filter((doc) => doc.data.kind === 'duplicate');
+  }
 
-describe('probable duplicates found by the server after sync', () => {
   it('pairs the same young person recorded offline at two sites, once, for direction', async () => {
     const perseigne = device(ADVISER_PERSEIGNE.login);
     const sees = device(ADVISER_SEES.login);
@@ -104,7 +105,7 @@ describe('probable duplicates found by the server after sync', () => {
     expect(await duplicateReviewsOnServer()).toHaveLength(1);
   });
 
-  it('pairs a dossier made at the siège with a contact the siège had never seen', async () => {
+  it('pairs a dossier made at the siège with a contact stored before a restart of the server', async () => {
     const perseigne = device(ADVISER_PERSEIGNE.login);
     const siege = device(DIRECTION.login);
     await Promise.all([perseigne.sync(), siege.sync()]);
@@ -117,6 +118,7 @@ describe('probable duplicates found by the server after sync', () => {
     });
     await perseigne.insert('youths', contact);
     await perseigne.sync();
+    await server.restart();
     const inverted = buildYouth({
       firstName: 'Mamadou',
       lastName: 'Diallo',
