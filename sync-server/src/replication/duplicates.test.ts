@@ -10,6 +10,7 @@ import { buildYouth, SITE_PERSEIGNE, SITE_SEES } from '../../../tests/support/bu
 import { toWrites } from '../demo/seed';
 import { openSqliteStorage } from '../storage/sqlite';
 import type { Storage } from '../storage/storage';
+import { MAX_PAIRS_PER_DOSSIER } from './duplicates';
 import { applyPush } from './push';
 import type { Caller } from './scope';
 
@@ -183,5 +184,18 @@ describe('probable duplicates recorded by the server', () => {
     storage = openSqliteStorage(join(dir, 'relais.sqlite'));
     await push(buildYouth({ firstName: 'Maëlys', lastName: 'Le Guen', birthDate: '2005-03-02' }));
     expect(await duplicateReviews()).toHaveLength(1);
+  });
+
+  it('keeps only the best pairs for a very common name', async () => {
+    // The same birth date, the nom exact once and one letter off in the others.
+    const namesakes = ['Martin', 'Martins', 'Martinn', 'Marttin', 'Martim', 'Mertin', 'Martan'].map(
+      (lastName) => buildYouth({ firstName: 'Lucas', lastName, birthDate: '2004-05-06' }),
+    );
+    await seed(...namesakes);
+    const lucas = buildYouth({ firstName: 'Lucas', lastName: 'Martin', birthDate: '2004-05-06' });
+    await push(lucas);
+    const reviews = await duplicateReviews();
+    expect(reviews).toHaveLength(MAX_PAIRS_PER_DOSSIER);
+    expect(reviews.map((r) => (r.youthIds as string[])[1])).toContain(namesakes[0]!.id);
   });
 });
