@@ -4,6 +4,7 @@
  * machine to machine; the ratios are the figures that count.
  */
 import { benchBrowserSync, benchLiveEdit } from './browser-bench';
+import { benchBundleSize } from './bundle-size';
 import { benchInitialSyncNode } from './initial-sync-node';
 import { benchServerThroughput } from './server-throughput';
 import type { BenchRow } from './stats';
@@ -15,6 +16,7 @@ const BENCHES: Bench[] = [
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
+  { name: 'bundle size', run: benchBundleSize },
 ];
 
 function printTable(rows: BenchRow[]): void {
