@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
+import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 
 export interface AppRoute {
@@ -17,6 +18,12 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  {
+    path: '/aller-vers',
+    component: AllerVersScreen,
+    navLabel: 'Aller vers',
+    roles: ['conseiller'],
+  },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
