@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
+import { AgendaScreen } from '../features/agenda/AgendaScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 
 export interface AppRoute {
@@ -17,6 +18,7 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
