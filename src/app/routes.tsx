@@ -6,6 +6,8 @@ import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
 import { AgendaScreen } from '../features/agenda/AgendaScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { SiteFormScreen } from '../features/sites/SiteFormScreen';
+import { SitesScreen } from '../features/sites/SitesScreen';
 
 export interface AppRoute {
   path: string;
@@ -19,6 +21,9 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
   { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
+  { path: '/sites', component: SitesScreen, navLabel: 'Sites' },
+  { path: '/sites/nouveau', component: SiteFormScreen, roles: ['direction', 'admin'] },
+  { path: '/sites/:id', component: SiteFormScreen, roles: ['direction', 'admin'] },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
