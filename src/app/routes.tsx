@@ -6,6 +6,8 @@ import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
 import { AgendaScreen } from '../features/agenda/AgendaScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { PermanenceScreen } from '../features/permanence/PermanenceScreen';
+import { RelancesScreen } from '../features/relances/RelancesScreen';
 import { SiteFormScreen } from '../features/sites/SiteFormScreen';
 import { SitesScreen } from '../features/sites/SitesScreen';
 
@@ -20,7 +22,9 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  { path: '/permanence', component: PermanenceScreen, navLabel: 'Ma permanence' },
   { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
+  { path: '/relances', component: RelancesScreen, navLabel: 'Relances' },
   { path: '/sites', component: SitesScreen, navLabel: 'Sites' },
   { path: '/sites/nouveau', component: SiteFormScreen, roles: ['direction', 'admin'] },
   { path: '/sites/:id', component: SiteFormScreen, roles: ['direction', 'admin'] },

@@ -208,6 +208,12 @@ export function formatDayHeading(day: string): string {
   return date ? format(date, 'EEEE d MMMM', { locale: fr }) : day;
 }
 
+/** "mardi 24 novembre 2026". */
+export function formatDayFull(day: string): string {
+  const date = parseDay(day);
+  return date ? format(date, 'EEEE d MMMM yyyy', { locale: fr }) : day;
+}
+
 /** "mar. 24". */
 export function formatDayShortHeading(day: string): string {
   const date = parseDay(day);

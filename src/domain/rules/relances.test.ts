@@ -214,6 +214,16 @@ describe('where a relance stands', () => {
     });
   });
 
+  it('starts a fresh cycle when the last relance is older than the last contact', () => {
+    const events = [
+      contact('2026-06-10T09:00', { kind: 'relance', channel: 'sms', followUpOn: '2026-06-17' }),
+      contact('2026-09-20T10:00'),
+    ];
+    const assessment = assessRelance(input({ events }), clock);
+    expect(assessment?.state).toBe('a-relancer');
+    expect(assessment?.lastRelance).toBeUndefined();
+  });
+
   it('is cleared by a contact after the relance', () => {
     const events = [
       ...silent,

@@ -130,8 +130,12 @@ export function assessRelance(
   ].filter((r): r is RelanceReason => r !== undefined);
   if (reasons.length === 0) return undefined;
 
+  // A relance older than the last contact was answered: the new silence starts a new cycle.
+  const lastContactAt = input.events
+    .filter((e) => e.kind !== 'relance' && e.at.slice(0, 16) <= now)
+    .reduce((latest, e) => (e.at > latest ? e.at : latest), '');
   const lastRelance = input.events
-    .filter((e) => e.kind === 'relance' && e.at.slice(0, 16) <= now)
+    .filter((e) => e.kind === 'relance' && e.at.slice(0, 16) <= now && e.at > lastContactAt)
     .sort((a, b) => b.at.localeCompare(a.at))[0];
   const followUpOn = lastRelance
     ? (lastRelance.followUpOn ?? addDays(dayOf(lastRelance.at), DEFAULT_FOLLOW_UP_DAYS))
