@@ -7,7 +7,6 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'wouter';
 import {
   addDays,
-  formatDayHeading,
   formatWeekRange,
   isoWeekOf,
   parseDay,
@@ -74,10 +73,7 @@ export function AgendaScreen({ clock = systemClock }: { clock?: Clock }) {
   }
 
   const step = view === 'jour' ? 1 : 7;
-  const heading =
-    view === 'jour'
-      ? formatDayHeading(date)
-      : `Semaine ${isoWeekOf(from)}, ${formatWeekRange(from)}`;
+  const heading = `Semaine ${isoWeekOf(from)}, ${formatWeekRange(from)}`;
   const adviserOptions = advisersOf(staffList, siteId || undefined).map((s) => ({
     value: s.id,
     label: s.name,
@@ -154,9 +150,9 @@ export function AgendaScreen({ clock = systemClock }: { clock?: Clock }) {
         />
       </div>
       <p className="agenda-heading" aria-live="polite">
-        <strong>{heading}</strong>
+        {view === 'semaine' && <strong>{heading} · </strong>}
         <span className="muted">
-          {agenda.isLoading ? ' · chargement…' : ` · ${appointments.length} rendez-vous`}
+          {agenda.isLoading ? 'chargement…' : `${appointments.length} rendez-vous`}
         </span>
       </p>
       {agenda.error && (

@@ -73,11 +73,9 @@ describe('week view', () => {
       />,
     );
     const tuesday = screen.getByRole('region', { name: 'mardi 24 novembre' });
-    expect(
-      within(tuesday).getByText('Permanence de Sées : ouvert 9 h–12 h 30 et 13 h 30–17 h'),
-    ).toBeDefined();
+    expect(within(tuesday).getByText('Ouvert 9 h–12 h 30 et 13 h 30–17 h')).toBeDefined();
     const monday = screen.getByRole('region', { name: 'lundi 23 novembre' });
-    expect(within(monday).getByText('Permanence de Sées : fermé')).toBeDefined();
+    expect(within(monday).getByText('Fermé')).toBeDefined();
     expect(screen.getByRole('region', { name: 'samedi 28 novembre' })).toBeDefined();
   });
 

@@ -20,14 +20,24 @@ export interface AgendaViewProps {
   onSelect(id: string): void;
 }
 
-export function OpeningLine({ site, day }: { site: Site; day: string }) {
+export function OpeningLine({
+  site,
+  day,
+  short = false,
+}: {
+  site: Site;
+  day: string;
+  /** Without the site's name (the week view repeats it for every day). */
+  short?: boolean;
+}) {
   const openings = openingsOn(site, day);
   const notes = openings.exceptions.map((e) => e.note).filter(Boolean);
+  const prefix = short ? '' : `${site.name} : `;
+  const text =
+    openings.intervals.length === 0 ? 'fermé' : `ouvert ${formatOpenings(openings.intervals)}`;
   return (
     <p className={`opening-line${openings.intervals.length === 0 ? ' is-closed' : ''}`}>
-      {openings.intervals.length === 0
-        ? `${site.name} : fermé`
-        : `${site.name} : ouvert ${formatOpenings(openings.intervals)}`}
+      {short ? text.charAt(0).toUpperCase() + text.slice(1) : `${prefix}${text}`}
       {notes.length > 0 && ` (${notes.join(', ')})`}
     </p>
   );

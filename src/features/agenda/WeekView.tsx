@@ -41,7 +41,7 @@ export function WeekView(
                 {list.length > 0 ? `${list.length} rdv` : ''}
               </span>
             </h3>
-            {props.site && <OpeningLine site={props.site} day={day} />}
+            {props.site && <OpeningLine short site={props.site} day={day} />}
             <ol className="week-list">
               {list.map((appointment) => (
                 <li key={appointment.id}>

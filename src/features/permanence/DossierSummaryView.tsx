@@ -32,7 +32,7 @@ function excerpt(text: string | undefined): string {
 }
 
 export function DossierSummaryView({ summary }: { summary: DossierSummary | undefined }) {
-  if (!summary) return <p className="muted">Dossier pas encore sur cet appareil.</p>;
+  if (!summary) return <p className="muted">Lecture du dossier…</p>;
   const { dispositif, cejWeek, situation } = summary;
   return (
     <div className="dossier-summary">

@@ -100,7 +100,8 @@ describe("ma permanence aujourd'hui", () => {
     expect(screen.getByText(/Permanence de Sées : ouvert 9 h–12 h 30/)).toBeDefined();
     expect(within(card).getByText('9 h 30–10 h 15')).toBeDefined();
     expect(within(card).getByText('20 ans')).toBeDefined();
-    expect(within(card).getByText(/depuis le 01\/09\/2026/)).toBeDefined();
+    // The summary follows the names as soon as the dossier's documents are read.
+    expect(await within(card).findByText(/depuis le 01\/09\/2026/)).toBeDefined();
     expect(
       within(card).getByRole('img', {
         name: "Heures CEJ cette semaine : 4 h sur 15 h d'engagement",
@@ -170,9 +171,11 @@ describe("ma permanence aujourd'hui", () => {
     const sheet = screen.getByRole('heading', {
       name: 'Feuille de permanence — Permanence de Sées — jeudi 26 novembre 2026',
     }).parentElement!;
-    const rows = within(sheet).getAllByRole('row');
-    expect(rows).toHaveLength(2);
-    expect(rows[1]!.textContent).toContain('Lefèvre Inès');
-    expect(rows[1]!.textContent).toContain('CEJ · 4 h / 15 h cette semaine');
+    await waitFor(() => {
+      const rows = within(sheet).getAllByRole('row');
+      expect(rows).toHaveLength(2);
+      expect(rows[1]!.textContent).toContain('Lefèvre Inès');
+      expect(rows[1]!.textContent).toContain('CEJ · 4 h / 15 h cette semaine');
+    });
   });
 });

@@ -4,7 +4,7 @@
  * live. A sync the day before is enough for the whole day to work offline.
  */
 import { useCallback } from 'react';
-import { combineLatest, map, of, switchMap } from 'rxjs';
+import { combineLatest, map, of, startWith, switchMap } from 'rxjs';
 import { useDatabase } from '../../app/DatabaseProvider';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { byStart } from '../../domain/rules/appointments';
@@ -62,33 +62,41 @@ export function usePermanenceDay(siteId: string | undefined, day: string, clock:
                       ),
               ),
             );
-            return combineLatest([
-              db.youths.findByIds(ids).$,
+            // Names first, summaries when their documents are read: the day shows at once
+            // even while a sync is writing to the database.
+            const summaries$ = combineLatest([
               db.events.find(byYouth).$.pipe(map((d) => groupBy(plain<YouthEvent>(d)))),
               db.pathway.find(byYouth).$.pipe(map((d) => groupBy(plain<PathwayRecord>(d)))),
               db.appointments.find(byYouth).$.pipe(map((d) => groupBy(plain<Appointment>(d)))),
               attendances$.pipe(map(groupBy)),
               workshops$,
             ]).pipe(
-              map(([youthDocs, events, pathway, others, attendances, workshops]) => ({
+              map(
+                ([events, pathway, others, attendances, workshops]) =>
+                  new Map(
+                    ids.map((id) => [
+                      id,
+                      summarizeDossier(
+                        {
+                          events: events.get(id) ?? [],
+                          pathway: pathway.get(id) ?? [],
+                          appointments: others.get(id) ?? [],
+                          attendances: attendances.get(id) ?? [],
+                          workshops,
+                        },
+                        clock,
+                        day,
+                      ),
+                    ]),
+                  ),
+              ),
+              startWith(new Map<string, DossierSummary>()),
+            );
+            return combineLatest([db.youths.findByIds(ids).$, summaries$]).pipe(
+              map(([youthDocs, summaries]) => ({
                 appointments,
                 youths: new Map([...youthDocs].map(([id, d]) => [id, d.toJSON() as Youth])),
-                summaries: new Map(
-                  ids.map((id) => [
-                    id,
-                    summarizeDossier(
-                      {
-                        events: events.get(id) ?? [],
-                        pathway: pathway.get(id) ?? [],
-                        appointments: others.get(id) ?? [],
-                        attendances: attendances.get(id) ?? [],
-                        workshops,
-                      },
-                      clock,
-                      day,
-                    ),
-                  ]),
-                ),
+                summaries,
               })),
             );
           }),
