@@ -40,6 +40,8 @@ export function PermanenceCard(props: PermanenceCardProps) {
   const age = youth ? ageOf(youth.birthDate, props.clock) : undefined;
   const adviser = props.staff.find((s) => s.id === appointment.staffId)?.name;
   const freed = appointment.status === 'annule' || appointment.status === 'reporte';
+  // Présent / Absent are offered while the outcome is still to be given.
+  const awaiting = appointment.status === 'planifie' || appointment.status === 'non-precise';
 
   return (
     <article
@@ -84,36 +86,40 @@ export function PermanenceCard(props: PermanenceCardProps) {
         />
       ) : (
         <div className="panel-actions no-print">
-          <button
-            type="button"
-            className="button-primary"
-            onClick={() => setOpen({ mode: 'outcome', status: 'present' })}
-            aria-label={`Présent : ${name}`}
-          >
-            Présent
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() =>
-              void actions
-                .recordOutcome(appointment, { status: 'absent' })
-                .then(() => setNotice(`${name} noté·e absent·e.`))
-            }
-            aria-label={`Absent : ${name}`}
-          >
-            Absent
-          </button>
+          {awaiting ? (
+            <>
+              <button
+                type="button"
+                className="button-primary"
+                onClick={() => setOpen({ mode: 'outcome', status: 'present' })}
+                aria-label={`Présent : ${name}`}
+              >
+                Présent
+              </button>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() =>
+                  void actions
+                    .recordOutcome(appointment, { status: 'absent' })
+                    .then(() => setNotice(`${name} noté·e absent·e.`))
+                }
+                aria-label={`Absent : ${name}`}
+              >
+                Absent
+              </button>
+            </>
+          ) : null}
           <button
             type="button"
             className="button-secondary"
             onClick={() => setOpen({ mode: 'outcome' })}
           >
-            Autre statut…
+            {awaiting ? 'Autre statut…' : 'Modifier le statut'}
           </button>
           <button
             type="button"
-            className="button-secondary"
+            className={awaiting ? 'button-secondary' : 'button-primary'}
             onClick={() => setOpen({ mode: 'next' })}
             aria-label={`Prochain rendez-vous : ${name}`}
           >
