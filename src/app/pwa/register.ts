@@ -42,7 +42,10 @@ export async function registerServiceWorker(): Promise<void> {
     store.setOfflineReady(true);
     if (!event.isUpdate) return; // first install: nothing was running before
     if (reloadWhenControlling) window.location.reload();
-    else store.setUpdatedElsewhere(true);
+    else {
+      store.setUpdatedElsewhere(true);
+      navigateFullyFromNowOn();
+    }
   });
   wb.addEventListener('activated', (event) => {
     if (!event.isUpdate) store.setOfflineReady(true);
@@ -53,6 +56,28 @@ export async function registerServiceWorker(): Promise<void> {
 
   setInterval(() => void checkForUpdate(), UPDATE_CHECK_MS);
   window.addEventListener('online', () => void checkForUpdate());
+}
+
+/**
+ * In a tab left on the previous version, a link opens the next screen as a full page load, on
+ * the new version: the code of screens not opened yet exists only in the new version. Leaving a
+ * form with unsaved input still asks first (useUnsavedChanges).
+ */
+function navigateFullyFromNowOn(): void {
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = (event.target as Element | null)?.closest('a[href]');
+      if (!(link instanceof HTMLAnchorElement) || link.target || link.origin !== location.origin)
+        return;
+      event.preventDefault();
+      event.stopPropagation();
+      window.location.assign(link.href);
+    },
+    true,
+  );
 }
 
 /** Asks the server for a newer service worker now (also done every UPDATE_CHECK_MS). */
