@@ -110,6 +110,31 @@ describe('a new version deployed while an adviser is working', () => {
       expect(await serverYouth(id)).toMatchObject({ phone: '06 11 22 33 44' }),
     );
     await expect(page.getByRole('heading', { name: /nouvelle version/ }).count()).resolves.toBe(0);
+
+    // The other tab was not reloaded: it offers a reload and keeps what was typed.
+    await otherTab
+      .getByRole('heading', { name: 'Relais a été mis à jour dans un autre onglet' })
+      .waitFor({ timeout: 30_000 });
+    expect(await dossierFieldValue(otherTab, 'Nom')).toBe('Brouillon');
+    expect(await dossierFieldValue(otherTab, 'Prénom')).toBe('Lina');
+    await otherTab.getByRole('button', { name: 'Recharger cet onglet' }).click();
+    await otherTab.getByText(/Enregistrez ou annulez d’abord la saisie en cours/).waitFor();
+    expect(await dossierFieldValue(otherTab, 'Nom')).toBe('Brouillon');
+
+    // Leaving the form asks first (the draft is the user's to drop); the next screen then
+    // opens on the new version.
+    const asked: string[] = [];
+    otherTab.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await Promise.all([
+      otherTab.waitForEvent('load', { timeout: 60_000 }),
+      otherTab.getByRole('link', { name: 'Portefeuille' }).click(),
+    ]);
+    expect(asked).toEqual(['beforeunload']);
+    await openSyncPanel(otherTab);
+    await otherTab.getByText(`Relais version ${SECOND}`).waitFor({ timeout: 30_000 });
     expect(browser.errors).toEqual([]);
   });
 });
