@@ -5,7 +5,7 @@
  * that is not the leader asks the leader to synchronise through a second local document.
  * The last successful sync therefore survives a restart without network.
  */
-import { BehaviorSubject, type Observable, type Subscription, auditTime, filter, map } from 'rxjs';
+import { BehaviorSubject, type Observable, type Subscription, filter, map } from 'rxjs';
 import type { RelaisDatabase } from '../db/database';
 
 export interface SharedSyncFacts {
@@ -23,8 +23,6 @@ const REQUEST_DOC_ID = 'sync-request';
 export const HEARTBEAT_MS = 30_000;
 /** A leader silent for longer is gone (tab closed): followers stop saying "en ligne". */
 export const HEARTBEAT_STALE_MS = 3 * HEARTBEAT_MS;
-/** The leader writes at most once per this period (each pull would otherwise write). */
-const WRITE_EVERY_MS = 1_000;
 
 export const NO_FACTS: SharedSyncFacts = {
   online: false,
@@ -60,8 +58,9 @@ export class SharedSyncStatus {
   }
 
   /**
-   * Called in the leader tab: writes its facts (throttled), and again every HEARTBEAT_MS.
-   * Until the first write, followers keep showing the previous leader's facts.
+   * Called in the leader tab: writes its facts at once (the caller passes only news worth a
+   * write: a reload a moment later must still know the last sync), and again every
+   * HEARTBEAT_MS. Until the first write, followers keep showing the previous leader's facts.
    */
   publishFrom(leaderFacts$: Observable<Omit<SharedSyncFacts, 'writtenAt'>>): void {
     let latest: Omit<SharedSyncFacts, 'writtenAt'> | undefined;
@@ -74,7 +73,7 @@ export class SharedSyncStatus {
         .catch((error: unknown) => console.error('Relais: état de synchronisation', error));
     };
     this.subscriptions.push(
-      leaderFacts$.pipe(auditTime(WRITE_EVERY_MS)).subscribe((facts) => {
+      leaderFacts$.subscribe((facts) => {
         latest = facts;
         write();
       }),
