@@ -64,6 +64,10 @@ export interface SyncOptions {
 /** Two successes closer than this are the same news for the other tabs (no extra write). */
 const SUCCESS_NEWS_MS = 15_000;
 
+function browserSaysOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 function asRelaisError(error: unknown): RelaisError {
   if (error instanceof RelaisError) return error;
   const cause = (error as { parameters?: { errors?: unknown[] } })?.parameters?.errors?.[0];
@@ -152,7 +156,9 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     connection = connectEventStream(
       `${api.baseUrl}/api/v1/sync/stream`,
       {
-        onOpen: () => patchStatus({ online: true }),
+        // The browser's own "offline" wins: a stream that slipped through (a request begun
+        // just before the network went) must not say "en ligne" with no network.
+        onOpen: () => patchStatus({ online: !browserSaysOffline() }),
         onClose: () => patchStatus({ online: false }),
         onMessage(data) {
           if (data === 'RESYNC') {
