@@ -5,6 +5,7 @@
  */
 import {
   addDays as addDaysFns,
+  addMonths,
   addWeeks,
   differenceInCalendarDays,
   differenceInYears,
@@ -83,6 +84,19 @@ export function addWeeksToDay(day: string, weeks: number): string {
   return toDay(addWeeks(date, weeks));
 }
 
+export function addMonthsToDay(day: string, months: number): string {
+  const date = parseDay(day);
+  if (!date) throw new RangeError(`not a day: ${day}`);
+  return toDay(addMonths(date, months));
+}
+
+/** ISO weekday of a day: 1 = lundi … 7 = dimanche. */
+export function weekdayOf(day: string): number {
+  const date = parseDay(day);
+  if (!date) throw new RangeError(`not a day: ${day}`);
+  return ((date.getDay() + 6) % 7) + 1;
+}
+
 /** Completed years between a birth day and a day. */
 export function yearsBetween(birthDay: string, onDay: string): number {
   const birth = parseDay(birthDay);
@@ -101,6 +115,12 @@ export function formatDayLong(day: string): string {
 export function formatDayShort(day: string): string {
   const date = parseDay(day);
   return date ? format(date, 'dd/MM/yyyy') : day;
+}
+
+/** "12/03", for the axis of a weekly chart. */
+export function formatDayMonth(day: string): string {
+  const date = parseDay(day);
+  return date ? format(date, 'dd/MM') : day;
 }
 
 /** "jeudi 12 mars à 14:30". */
