@@ -3,32 +3,17 @@
  * fatal-error state meanwhile. Screens get the database from `useDatabase()`; they never wait for
  * the network.
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { createRelaisDatabase, databaseNameFor, type RelaisDatabase } from '../db/database';
+import { useEffect, useState, type ReactNode } from 'react';
+import { createRelaisDatabase, databaseNameFor } from '../db/database';
 import { INITIAL_SYNC_STATUS } from '../stores/sync-slice';
 import { useAppStore } from '../stores/store';
-import { startSync, type SyncEngine } from '../sync/replication';
+import { startSync } from '../sync/replication';
 import type { SessionUser } from '../sync/api';
 import { api } from './api';
+import { DatabaseContext, type DatabaseContextValue } from './database-context';
 
-interface DatabaseContextValue {
-  db: RelaisDatabase;
-  sync: SyncEngine;
-}
-
-const DatabaseContext = createContext<DatabaseContextValue | null>(null);
-
-export function useDatabase(): RelaisDatabase {
-  const value = useContext(DatabaseContext);
-  if (!value) throw new Error('useDatabase outside DatabaseProvider');
-  return value.db;
-}
-
-export function useSyncEngine(): SyncEngine {
-  const value = useContext(DatabaseContext);
-  if (!value) throw new Error('useSyncEngine outside DatabaseProvider');
-  return value.sync;
-}
+// Screens import these from './database-context' (no API client behind it); kept here too.
+export { useDatabase, useSyncEngine } from './database-context';
 
 export function DatabaseProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
   const [state, setState] = useState<{ value?: DatabaseContextValue; error?: Error }>({});

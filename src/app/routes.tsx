@@ -5,6 +5,8 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { DossierScreen } from '../features/dossier/DossierScreen';
+import { NewDossierScreen } from '../features/dossier/NewDossierScreen';
 
 export interface AppRoute {
   path: string;
@@ -17,6 +19,10 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  // Contract for other features: `/dossiers/nouveau` (premier accueil) and `/dossiers/:id`
+  // (optionally `/parcours`, `/dispositifs`, `/identite`). `nouveau` must come first.
+  { path: '/dossiers/nouveau', component: NewDossierScreen },
+  { path: '/dossiers/:id/:tab?', component: DossierScreen },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
