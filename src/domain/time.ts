@@ -46,11 +46,20 @@ export function today(clock: Clock): string {
   return toDay(clock.now());
 }
 
-/** Parses `YYYY-MM-DD`; undefined when it is not a real calendar day. */
+/**
+ * Parses `YYYY-MM-DD` to local midnight; undefined when it is not a real calendar day. Done by
+ * hand rather than with date-fns' `parse`, which is about 50 times slower: the portefeuille
+ * parses thousands of birth dates when it builds its index.
+ */
 export function parseDay(day: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const date = parse(day, DAY_FORMAT, new Date(2000, 0, 1));
-  return isValid(date) ? date : undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const parsed = new Date(2000, month, date);
+  parsed.setFullYear(year);
+  return parsed.getFullYear() === year && parsed.getMonth() === month && parsed.getDate() === date
+    ? parsed
+    : undefined;
 }
 
 export function parseLocalDateTime(value: string): Date | undefined {
