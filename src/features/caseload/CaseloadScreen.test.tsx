@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, buildYouth, SITE_PERSEIGNE, SITE_SEES } from '../../../tests/support/builders';
 import {
   renderScreen,
@@ -10,6 +10,11 @@ import {
   type ScreenHarness,
 } from '../../../tests/support/render-screen';
 import type { RelaisDatabase } from '../../db/database';
+
+// Forms are typed into for real, on a machine shared with other suites: no keystroke delay,
+// and time to spare.
+vi.setConfig({ testTimeout: 30_000 });
+const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
 
@@ -69,29 +74,29 @@ describe('portefeuille', () => {
     harness = await renderScreen('/', { seed });
     await screen.findByText('3 dossiers');
     const search = screen.getByLabelText('Rechercher un jeune');
-    await userEvent.type(search, 'LEFEVRE');
+    await user.type(search, 'LEFEVRE');
     await screen.findByText('1 dossier sur 3');
     expect(names()).toEqual(['Lefèvre']);
-    await userEvent.clear(search);
-    await userEvent.type(search, 'ozturk');
+    await user.clear(search);
+    await user.type(search, 'ozturk');
     await waitFor(() => expect(names()).toEqual(['Martin né·e Öztürk']));
   });
 
   it('filters by dispositif, QPV, statut, scope and days without contact', async () => {
     harness = await renderScreen('/', { seed });
     await screen.findByText('3 dossiers');
-    await userEvent.selectOptions(screen.getByLabelText('Dispositif'), 'CEJ');
+    await user.selectOptions(screen.getByLabelText('Dispositif'), 'CEJ');
     await waitFor(() => expect(names()).toEqual(['Lefèvre']));
-    await userEvent.selectOptions(screen.getByLabelText('Dispositif'), 'any');
-    await userEvent.selectOptions(screen.getByLabelText('QPV'), 'qpv');
+    await user.selectOptions(screen.getByLabelText('Dispositif'), 'any');
+    await user.selectOptions(screen.getByLabelText('QPV'), 'qpv');
     await waitFor(() => expect(names()).toEqual(['Martin né·e Öztürk']));
-    await userEvent.click(screen.getByRole('button', { name: /Effacer la recherche/ }));
-    await userEvent.selectOptions(screen.getByLabelText('Statut'), 'actifs');
+    await user.click(screen.getByRole('button', { name: /Effacer la recherche/ }));
+    await user.selectOptions(screen.getByLabelText('Statut'), 'actifs');
     await waitFor(() => expect(names()).toEqual(['Lefèvre', 'Martin né·e Öztürk']));
-    await userEvent.selectOptions(screen.getByLabelText('Dossiers'), 'mine');
+    await user.selectOptions(screen.getByLabelText('Dossiers'), 'mine');
     await waitFor(() => expect(names()).toEqual(['Lefèvre']));
-    await userEvent.click(screen.getByRole('button', { name: /Effacer la recherche/ }));
-    await userEvent.selectOptions(screen.getByLabelText(/Sans contact depuis/), '30');
+    await user.click(screen.getByRole('button', { name: /Effacer la recherche/ }));
+    await user.selectOptions(screen.getByLabelText(/Sans contact depuis/), '30');
     await waitFor(() => expect(names()).toEqual(['Durand', 'Martin né·e Öztürk']));
     expect(screen.getByText('2 dossiers sur 3')).toBeTruthy();
   });
@@ -100,20 +105,20 @@ describe('portefeuille', () => {
     harness = await renderScreen('/', { seed });
     await screen.findByText('3 dossiers');
     await waitFor(() => expect(screen.getByText(/1 sans aucun contact/)).toBeTruthy());
-    await userEvent.selectOptions(screen.getByLabelText('Trier par'), 'last-contact');
+    await user.selectOptions(screen.getByLabelText('Trier par'), 'last-contact');
     await waitFor(() => expect(names()).toEqual(['Durand', 'Martin né·e Öztürk', 'Lefèvre']));
   });
 
   it('is navigable by keyboard: / to search, arrows through the list, Entrée opens the dossier', async () => {
     harness = await renderScreen('/', { seed });
     await screen.findByText('3 dossiers');
-    await userEvent.keyboard('/');
+    await user.keyboard('/');
     expect(document.activeElement).toBe(screen.getByLabelText('Rechercher un jeune'));
-    await userEvent.keyboard('{ArrowDown}');
+    await user.keyboard('{ArrowDown}');
     expect(document.activeElement?.textContent).toBe('Durand');
-    await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
     expect(document.activeElement?.textContent).toBe('Lefèvre');
-    await userEvent.keyboard('{Enter}');
+    await user.keyboard('{Enter}');
     await waitFor(() => expect(harness!.history.at(-1)).toBe(`/dossiers/${ines.id}`));
   });
 
@@ -132,7 +137,7 @@ describe('portefeuille', () => {
     expect(screen.getByText('Page 1 sur 3')).toBeTruthy();
     const links = screen.getAllByRole('link', { name: /^Nom/ });
     links.at(-1)!.focus();
-    await userEvent.keyboard('{ArrowDown}');
+    await user.keyboard('{ArrowDown}');
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Nom050'));
     expect(screen.getByText('Page 2 sur 3')).toBeTruthy();
   });

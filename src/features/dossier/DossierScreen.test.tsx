@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildYouth } from '../../../tests/support/builders';
 import {
   ACCUEIL_ID,
@@ -12,6 +12,11 @@ import {
   type ScreenHarness,
 } from '../../../tests/support/render-screen';
 import type { Youth } from '../../domain/schemas/youth';
+
+// Forms are typed into for real, on a machine shared with other suites: no keystroke delay,
+// and time to spare.
+vi.setConfig({ testTimeout: 30_000 });
+const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
 
@@ -83,15 +88,15 @@ describe('editing the dossier', () => {
     await open('/identite');
     await screen.findByLabelText('Téléphone');
     const phone = screen.getByLabelText('Téléphone');
-    await userEvent.clear(phone);
-    await userEvent.type(phone, '06 39 98 55 66');
-    await userEvent.selectOptions(screen.getByLabelText('Référent·e'), OTHER_ADVISER);
-    await userEvent.selectOptions(screen.getByLabelText('Statut'), 'sorti');
-    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer le dossier' }));
+    await user.clear(phone);
+    await user.type(phone, '06 39 98 55 66');
+    await user.selectOptions(screen.getByLabelText('Référent·e'), OTHER_ADVISER);
+    await user.selectOptions(screen.getByLabelText('Statut'), 'sorti');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le dossier' }));
     expect(await screen.findByText(/Motif de sortie : Indiquez le motif de sortie/)).toBeTruthy();
-    await userEvent.selectOptions(screen.getByLabelText(/^Motif de sortie/), 'emploi-durable');
-    await userEvent.type(screen.getByLabelText(/^Date de sortie/), '2026-11-20');
-    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer le dossier' }));
+    await user.selectOptions(screen.getByLabelText(/^Motif de sortie/), 'emploi-durable');
+    await user.type(screen.getByLabelText(/^Date de sortie/), '2026-11-20');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le dossier' }));
 
     await screen.findByText('Dossier enregistré sur cet appareil.');
     expect(await storedYouth()).toMatchObject({
@@ -115,9 +120,9 @@ describe('editing the dossier', () => {
     await open('/identite', testUser({ id: ACCUEIL_ID, role: 'accueil' }), redacted);
     await screen.findByLabelText('Téléphone');
     expect(screen.queryByLabelText(/RQTH/)).toBeNull();
-    await userEvent.clear(screen.getByLabelText('Adresse'));
-    await userEvent.type(screen.getByLabelText('Adresse'), '3 rue des Tanneurs');
-    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer le dossier' }));
+    await user.clear(screen.getByLabelText('Adresse'));
+    await user.type(screen.getByLabelText('Adresse'), '3 rue des Tanneurs');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le dossier' }));
     await screen.findByText('Dossier enregistré sur cet appareil.');
     const saved = await storedYouth();
     expect(saved.address).toBe('3 rue des Tanneurs');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SITE_SEES } from '../../../tests/support/builders';
 import {
   ACCUEIL_ID,
@@ -11,6 +11,11 @@ import {
   type ScreenHarness,
 } from '../../../tests/support/render-screen';
 import type { Youth } from '../../domain/schemas/youth';
+
+// Forms are typed into for real, on a machine shared with other suites: no keystroke delay,
+// and time to spare.
+vi.setConfig({ testTimeout: 30_000 });
+const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
 
@@ -32,26 +37,26 @@ async function storedYouths(): Promise<Youth[]> {
 describe('premier accueil', () => {
   it('creates the dossier on the device with the residence derived from the commune, then opens it', async () => {
     await open();
-    await userEvent.type(screen.getByLabelText(/Nom d'usage/), 'Lefèvre');
-    await userEvent.type(screen.getByLabelText(/^Prénom/), 'Inès');
-    await userEvent.type(screen.getByLabelText(/Date de naissance/), '2006-04-12');
+    await user.type(screen.getByLabelText(/Nom d'usage/), 'Lefèvre');
+    await user.type(screen.getByLabelText(/^Prénom/), 'Inès');
+    await user.type(screen.getByLabelText(/Date de naissance/), '2006-04-12');
     expect(screen.getByText('20 ans')).toBeTruthy();
-    await userEvent.type(screen.getByLabelText('Téléphone'), '06 39 98 12 34');
+    await user.type(screen.getByLabelText('Téléphone'), '06 39 98 12 34');
 
     const commune = screen.getByRole('combobox', { name: 'Commune de résidence' });
-    await userEvent.type(commune, 'sees');
+    await user.type(commune, 'sees');
     const option = await screen.findByRole('option', { name: /^Sées 61500/ });
-    await userEvent.click(option);
+    await user.click(option);
     expect(document.querySelector('.residence')!.textContent).toMatch(
       /EPCI : Communauté de communes des Sources de l'Orne · Zonage rural : FRR/,
     );
 
-    await userEvent.selectOptions(screen.getByLabelText('Niveau de formation'), 'niveau-4');
-    await userEvent.click(screen.getByLabelText('Mobilité'));
-    await userEvent.click(screen.getByLabelText(/RQTH/));
-    await userEvent.click(screen.getByLabelText(/adhère librement/));
-    await userEvent.click(screen.getByLabelText('Information RGPD donnée'));
-    await userEvent.click(screen.getByRole('button', { name: 'Créer le dossier' }));
+    await user.selectOptions(screen.getByLabelText('Niveau de formation'), 'niveau-4');
+    await user.click(screen.getByLabelText('Mobilité'));
+    await user.click(screen.getByLabelText(/RQTH/));
+    await user.click(screen.getByLabelText(/adhère librement/));
+    await user.click(screen.getByLabelText('Information RGPD donnée'));
+    await user.click(screen.getByRole('button', { name: 'Créer le dossier' }));
 
     await waitFor(() => expect(harness!.history.at(-1)).toMatch(/^\/dossiers\/[0-9a-f-]{36}$/));
     const [youth] = await storedYouths();
@@ -77,10 +82,10 @@ describe('premier accueil', () => {
 
   it('says in French what is missing and keeps everything typed', async () => {
     await open();
-    await userEvent.type(screen.getByLabelText(/^Prénom/), 'Inès');
-    await userEvent.type(screen.getByLabelText('E-mail'), 'ines.lefevre@');
-    await userEvent.type(screen.getByLabelText('Téléphone'), '06 39');
-    await userEvent.click(screen.getByRole('button', { name: 'Créer le dossier' }));
+    await user.type(screen.getByLabelText(/^Prénom/), 'Inès');
+    await user.type(screen.getByLabelText('E-mail'), 'ines.lefevre@');
+    await user.type(screen.getByLabelText('Téléphone'), '06 39');
+    await user.click(screen.getByRole('button', { name: 'Créer le dossier' }));
 
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByText(/points à corriger/)).toBeTruthy();
@@ -99,16 +104,16 @@ describe('premier accueil', () => {
     expect(screen.getByLabelText('E-mail').getAttribute('aria-invalid')).toBe('true');
     expect(await storedYouths()).toEqual([]);
 
-    await userEvent.click(within(summary).getByText(/E-mail :/));
+    await user.click(within(summary).getByText(/E-mail :/));
     expect(document.activeElement).toBe(screen.getByLabelText('E-mail'));
   });
 
   it('refuses a commune typed but not chosen from the list, keeping the text', async () => {
     await open();
     const commune = screen.getByRole('combobox', { name: 'Commune de résidence' });
-    await userEvent.type(commune, 'Paris');
-    await userEvent.tab();
-    await userEvent.click(screen.getByRole('button', { name: 'Créer le dossier' }));
+    await user.type(commune, 'Paris');
+    await user.tab();
+    await user.click(screen.getByRole('button', { name: 'Créer le dossier' }));
     expect(
       await screen.findByText(/Commune de résidence : Choisissez une commune dans la liste/),
     ).toBeTruthy();
@@ -119,28 +124,28 @@ describe('premier accueil', () => {
     await open();
     expect(screen.queryByLabelText('Quartier prioritaire (QPV)')).toBeNull();
     const commune = screen.getByRole('combobox', { name: 'Commune de résidence' });
-    await userEvent.type(commune, 'alencon');
-    await userEvent.keyboard('{ArrowDown}{Enter}');
-    await userEvent.selectOptions(screen.getByLabelText('Quartier prioritaire (QPV)'), 'QN06106M');
+    await user.type(commune, 'alencon');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await user.selectOptions(screen.getByLabelText('Quartier prioritaire (QPV)'), 'QN06106M');
     const residence = document.querySelector('.residence')!;
     expect(residence.textContent).toMatch(/QPV : Perseigne/);
   });
 
   it('warns outside 16–25, and keeps the CEJ open up to 29 with an RQTH', async () => {
     await open();
-    await userEvent.type(screen.getByLabelText(/Date de naissance/), '1999-01-10');
+    await user.type(screen.getByLabelText(/Date de naissance/), '1999-01-10');
     expect(screen.getByText(/27 ans — Plus de 25 ans/)).toBeTruthy();
-    await userEvent.click(screen.getByLabelText(/RQTH/));
+    await user.click(screen.getByLabelText(/RQTH/));
     expect(screen.queryByText(/Plus de 25 ans/)).toBeNull();
-    await userEvent.clear(screen.getByLabelText(/Date de naissance/));
-    await userEvent.type(screen.getByLabelText(/Date de naissance/), '2012-01-10');
+    await user.clear(screen.getByLabelText(/Date de naissance/));
+    await user.type(screen.getByLabelText(/Date de naissance/), '2012-01-10');
     expect(screen.getByText(/14 ans — Moins de 16 ans/)).toBeTruthy();
   });
 
   it('asks for the exit reason and date of a dossier marked sorti', async () => {
     await open();
-    await userEvent.selectOptions(screen.getByLabelText('Statut'), 'sorti');
-    await userEvent.click(screen.getByRole('button', { name: 'Créer le dossier' }));
+    await user.selectOptions(screen.getByLabelText('Statut'), 'sorti');
+    await user.click(screen.getByRole('button', { name: 'Créer le dossier' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByText(/Motif de sortie : Indiquez le motif de sortie/)).toBeTruthy();
     expect(within(summary).getByText(/Date de sortie : Indiquez la date de sortie/)).toBeTruthy();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, buildYouth, SITE_SEES } from '../../../../tests/support/builders';
 import {
   ACCUEIL_ID,
@@ -12,6 +12,11 @@ import {
 } from '../../../../tests/support/render-screen';
 import type { RelaisDatabase } from '../../../db/database';
 import type { YouthEvent } from '../../../domain/schemas/event';
+
+// Forms are typed into for real, on a machine shared with other suites: no keystroke delay,
+// and time to spare.
+vi.setConfig({ testTimeout: 30_000 });
+const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
 
@@ -49,10 +54,10 @@ async function openDossier(user = testUser()) {
 describe('événements of a dossier', () => {
   it('records an entretien individuel in three actions: the kind, the compte-rendu, Enregistrer', async () => {
     await openDossier();
-    await userEvent.click(screen.getByRole('button', { name: 'Entretien individuel' }));
+    await user.click(screen.getByRole('button', { name: 'Entretien individuel' }));
     // The cursor waits in the compte-rendu: typing is the second action.
-    await userEvent.keyboard('Préparation de la PMSMP chez le boulanger.');
-    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await user.keyboard('Préparation de la PMSMP chez le boulanger.');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(async () => expect(await storedEvents()).toHaveLength(2));
     const created = (await storedEvents()).find((e) => e.id !== earlier.id)!;
@@ -74,13 +79,13 @@ describe('événements of a dossier', () => {
 
   it('refuses a future date or a missing duration in French, keeping the compte-rendu', async () => {
     await openDossier();
-    await userEvent.click(screen.getByRole('button', { name: 'Visite' }));
-    await userEvent.keyboard('Visite au FJT.');
+    await user.click(screen.getByRole('button', { name: 'Visite' }));
+    await user.keyboard('Visite au FJT.');
     const form = screen.getByRole('form', { name: /Nouvel événement : visite/ });
-    await userEvent.clear(within(form).getByLabelText('Date'));
-    await userEvent.type(within(form).getByLabelText('Date'), '2026-12-24');
-    await userEvent.clear(within(form).getByLabelText('Durée (minutes)'));
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.clear(within(form).getByLabelText('Date'));
+    await user.type(within(form).getByLabelText('Date'), '2026-12-24');
+    await user.clear(within(form).getByLabelText('Durée (minutes)'));
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
 
     expect(within(form).getByText(/la date est dans le futur/)).toBeTruthy();
     expect(within(form).getByText('Indiquez la durée en minutes.')).toBeTruthy();
@@ -93,12 +98,12 @@ describe('événements of a dossier', () => {
   it('corrects an event with a new one that supersedes it, both kept and shown as such', async () => {
     await openDossier();
     const original = screen.getByText('Point sur le CV.').closest('li')!;
-    await userEvent.click(within(original).getByRole('button', { name: 'Corriger' }));
+    await user.click(within(original).getByRole('button', { name: 'Corriger' }));
     const form = screen.getByRole('form', { name: /Corriger l'événement du mardi 10 novembre/ });
     const duration = within(form).getByLabelText('Durée (minutes)');
-    await userEvent.clear(duration);
-    await userEvent.type(duration, '60');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.clear(duration);
+    await user.type(duration, '60');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(async () => expect(await storedEvents()).toHaveLength(2));
     const events = await storedEvents();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, buildProposition, buildYouth } from '../../../../tests/support/builders';
 import {
   renderScreen,
@@ -11,6 +11,11 @@ import {
 } from '../../../../tests/support/render-screen';
 import type { RelaisDatabase } from '../../../db/database';
 import type { PathwayRecord } from '../../../domain/schemas/pathway';
+
+// Forms are typed into for real, on a machine shared with other suites: no keystroke delay,
+// and time to spare.
+vi.setConfig({ testTimeout: 30_000 });
+const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
 
@@ -63,15 +68,15 @@ describe('CEJ', () => {
         buildEvent({ youthId: youth.id, at: '2026-11-17T10:00', durationMinutes: 960 }),
       ]);
     });
-    await userEvent.click(screen.getByRole('button', { name: 'Ouvrir un CEJ' }));
+    await user.click(screen.getByRole('button', { name: 'Ouvrir un CEJ' }));
     const form = screen.getByRole('form', { name: 'Ouvrir un CEJ' });
-    await userEvent.clear(within(form).getByLabelText('Début'));
-    await userEvent.type(within(form).getByLabelText('Début'), '2026-11-02');
-    await userEvent.clear(within(form).getByLabelText('Fin prévue'));
-    await userEvent.type(within(form).getByLabelText('Fin prévue'), '2027-05-01');
-    await userEvent.clear(within(form).getByLabelText('Engagement (heures / semaine)'));
-    await userEvent.type(within(form).getByLabelText('Engagement (heures / semaine)'), '15');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.clear(within(form).getByLabelText('Début'));
+    await user.type(within(form).getByLabelText('Début'), '2026-11-02');
+    await user.clear(within(form).getByLabelText('Fin prévue'));
+    await user.type(within(form).getByLabelText('Fin prévue'), '2027-05-01');
+    await user.clear(within(form).getByLabelText('Engagement (heures / semaine)'));
+    await user.type(within(form).getByLabelText('Engagement (heures / semaine)'), '15');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(async () => expect(await dispositifs()).toHaveLength(1));
     expect((await dispositifs())[0]).toMatchObject({
@@ -128,15 +133,15 @@ describe('CEJ', () => {
 
   it('refuses a CEJ shorter than 6 months or longer than 18, in French', async () => {
     await open();
-    await userEvent.click(screen.getByRole('button', { name: 'Ouvrir un CEJ' }));
+    await user.click(screen.getByRole('button', { name: 'Ouvrir un CEJ' }));
     const form = screen.getByRole('form', { name: 'Ouvrir un CEJ' });
-    await userEvent.clear(within(form).getByLabelText('Fin prévue'));
-    await userEvent.type(within(form).getByLabelText('Fin prévue'), '2027-02-01');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.clear(within(form).getByLabelText('Fin prévue'));
+    await user.type(within(form).getByLabelText('Fin prévue'), '2027-02-01');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
     expect(within(form).getByText('Un CEJ dure au moins 6 mois.')).toBeTruthy();
-    await userEvent.clear(within(form).getByLabelText('Fin prévue'));
-    await userEvent.type(within(form).getByLabelText('Fin prévue'), '2028-06-01');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.clear(within(form).getByLabelText('Fin prévue'));
+    await user.type(within(form).getByLabelText('Fin prévue'), '2028-06-01');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
     expect(within(form).getByText(/12 mois au plus, 18 mois avec une prolongation/)).toBeTruthy();
     expect(await dispositifs()).toEqual([]);
   });
@@ -145,22 +150,22 @@ describe('CEJ', () => {
     await open(async (db) => {
       await db.pathway.insert(pacea());
     });
-    await userEvent.click(screen.getByRole('button', { name: 'Ouvrir un CEJ' }));
+    await user.click(screen.getByRole('button', { name: 'Ouvrir un CEJ' }));
     const form = screen.getByRole('form', { name: 'Ouvrir un CEJ' });
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
     const alert = within(form).getByRole('alert');
     expect(alert.textContent).toMatch(
       /déjà en PACEA du 02\/03\/2026 au 01\/03\/2027 : un jeune ne peut pas être en CEJ et en PACEA en même temps/,
     );
     expect(await dispositifs()).toHaveLength(1);
 
-    await userEvent.click(
+    await user.click(
       within(alert).getByRole('button', { name: 'Terminer le PACEA le 25/11/2026' }),
     );
     await waitFor(async () =>
       expect((await dispositifs()).find((d) => d.id === 'pacea-1')!.endDate).toBe('2026-11-25'),
     );
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
     await waitFor(async () => expect(await dispositifs()).toHaveLength(2));
   });
 });
@@ -168,21 +173,21 @@ describe('CEJ', () => {
 describe('PACEA', () => {
   it('opens a PACEA of up to 24 months in phases with objectives', async () => {
     await open();
-    await userEvent.click(screen.getByRole('button', { name: 'Ouvrir un PACEA' }));
+    await user.click(screen.getByRole('button', { name: 'Ouvrir un PACEA' }));
     const form = screen.getByRole('form', { name: 'Ouvrir un PACEA' });
-    await userEvent.clear(within(form).getByLabelText('Fin prévue'));
-    await userEvent.type(within(form).getByLabelText('Fin prévue'), '2029-01-01');
-    await userEvent.type(within(form).getByLabelText('Objectifs'), 'Bilan des compétences');
-    await userEvent.click(within(form).getByRole('button', { name: 'Ajouter une phase' }));
-    await userEvent.clear(within(form).getByLabelText('Phase 2 — intitulé'));
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.clear(within(form).getByLabelText('Fin prévue'));
+    await user.type(within(form).getByLabelText('Fin prévue'), '2029-01-01');
+    await user.type(within(form).getByLabelText('Objectifs'), 'Bilan des compétences');
+    await user.click(within(form).getByRole('button', { name: 'Ajouter une phase' }));
+    await user.clear(within(form).getByLabelText('Phase 2 — intitulé'));
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
     expect(within(form).getByText('Un PACEA dure 24 mois au plus.')).toBeTruthy();
     expect(within(form).getByText('Donnez un intitulé à la phase.')).toBeTruthy();
 
-    await userEvent.clear(within(form).getByLabelText('Fin prévue'));
-    await userEvent.type(within(form).getByLabelText('Fin prévue'), '2027-11-25');
-    await userEvent.type(within(form).getByLabelText('Phase 2 — intitulé'), 'Mise en situation');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await user.clear(within(form).getByLabelText('Fin prévue'));
+    await user.type(within(form).getByLabelText('Fin prévue'), '2027-11-25');
+    await user.type(within(form).getByLabelText('Phase 2 — intitulé'), 'Mise en situation');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
     await waitFor(async () => expect(await dispositifs()).toHaveLength(1));
     expect((await dispositifs())[0]).toMatchObject({
       programme: 'PACEA',

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProposition, buildYouth } from '../../../../tests/support/builders';
 import {
   renderScreen,
@@ -11,6 +11,11 @@ import {
 } from '../../../../tests/support/render-screen';
 import type { RelaisDatabase } from '../../../db/database';
 import type { PathwayRecord } from '../../../domain/schemas/pathway';
+
+// Forms are typed into for real, on a machine shared with other suites: no keystroke delay,
+// and time to spare.
+vi.setConfig({ testTimeout: 30_000 });
+const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
 
@@ -48,15 +53,15 @@ async function openParcours() {
 describe('situations', () => {
   it('adds a situation and moves it from Prévu to En cours to Terminé', async () => {
     await openParcours();
-    await userEvent.click(screen.getByRole('button', { name: 'Ajouter une situation' }));
+    await user.click(screen.getByRole('button', { name: 'Ajouter une situation' }));
     const form = screen.getByRole('form', { name: 'Nouvelle situation' });
-    await userEvent.selectOptions(within(form).getByLabelText('Situation'), 'alternance');
-    await userEvent.selectOptions(within(form).getByLabelText('Contrat'), 'apprentissage');
-    await userEvent.selectOptions(within(form).getByLabelText('État'), 'prevu');
-    await userEvent.clear(within(form).getByLabelText('Début'));
-    await userEvent.type(within(form).getByLabelText('Début'), '2027-01-04');
-    await userEvent.type(within(form).getByLabelText(/Employeur/), 'Garage Moderne, Sées');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la situation' }));
+    await user.selectOptions(within(form).getByLabelText('Situation'), 'alternance');
+    await user.selectOptions(within(form).getByLabelText('Contrat'), 'apprentissage');
+    await user.selectOptions(within(form).getByLabelText('État'), 'prevu');
+    await user.clear(within(form).getByLabelText('Début'));
+    await user.type(within(form).getByLabelText('Début'), '2027-01-04');
+    await user.type(within(form).getByLabelText(/Employeur/), 'Garage Moderne, Sées');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la situation' }));
 
     await screen.findByText('Garage Moderne, Sées');
     const [situation] = await stored('situation');
@@ -68,9 +73,9 @@ describe('situations', () => {
       label: 'Garage Moderne, Sées',
     });
     const phase = screen.getByLabelText(/État de la situation Alternance/);
-    await userEvent.selectOptions(phase, 'en-cours');
+    await user.selectOptions(phase, 'en-cours');
     await waitFor(async () => expect((await stored('situation'))[0]!.phase).toBe('en-cours'));
-    await userEvent.selectOptions(phase, 'termine');
+    await user.selectOptions(phase, 'termine');
     await waitFor(async () =>
       expect((await stored('situation'))[0]).toMatchObject({
         phase: 'termine',
@@ -81,20 +86,20 @@ describe('situations', () => {
 
   it('asks for the end date of a finished situation, and refuses an en-cours one that has not started', async () => {
     await openParcours();
-    await userEvent.click(screen.getByRole('button', { name: 'Ajouter une situation' }));
+    await user.click(screen.getByRole('button', { name: 'Ajouter une situation' }));
     const form = screen.getByRole('form', { name: 'Nouvelle situation' });
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la situation' }));
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la situation' }));
     expect(within(form).getByText('Choisissez la situation.')).toBeTruthy();
-    await userEvent.selectOptions(within(form).getByLabelText('Situation'), 'formation');
-    await userEvent.selectOptions(within(form).getByLabelText('État'), 'termine');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la situation' }));
+    await user.selectOptions(within(form).getByLabelText('Situation'), 'formation');
+    await user.selectOptions(within(form).getByLabelText('État'), 'termine');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la situation' }));
     expect(
       within(form).getByText("Indiquez la date de fin d'une situation terminée."),
     ).toBeTruthy();
-    await userEvent.selectOptions(within(form).getByLabelText('État'), 'en-cours');
-    await userEvent.clear(within(form).getByLabelText('Début'));
-    await userEvent.type(within(form).getByLabelText('Début'), '2027-03-01');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la situation' }));
+    await user.selectOptions(within(form).getByLabelText('État'), 'en-cours');
+    await user.clear(within(form).getByLabelText('Début'));
+    await user.type(within(form).getByLabelText('Début'), '2027-03-01');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la situation' }));
     expect(within(form).getByText(/Une situation en cours a déjà commencé/)).toBeTruthy();
     expect(await stored('situation')).toEqual([]);
   });
@@ -103,11 +108,11 @@ describe('situations', () => {
 describe('demandes and propositions', () => {
   it('keeps the young person’s demandes apart from the adviser’s propositions', async () => {
     await openParcours();
-    await userEvent.click(screen.getByRole('button', { name: 'Ajouter une demande' }));
+    await user.click(screen.getByRole('button', { name: 'Ajouter une demande' }));
     const form = screen.getByRole('form', { name: 'Nouvelle demande' });
-    await userEvent.selectOptions(within(form).getByLabelText('Thème'), 'logement');
-    await userEvent.type(within(form).getByLabelText('Ce que le jeune demande'), 'Trouver un FJT');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la demande' }));
+    await user.selectOptions(within(form).getByLabelText('Thème'), 'logement');
+    await user.type(within(form).getByLabelText('Ce que le jeune demande'), 'Trouver un FJT');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la demande' }));
 
     const demandes = screen.getByRole('region', { name: 'Demandes du jeune' });
     await within(demandes).findByText(/Trouver un FJT/);
@@ -119,13 +124,13 @@ describe('demandes and propositions', () => {
 
   it('creates a proposition en attente, then offers only the results the state machine allows', async () => {
     await openParcours();
-    await userEvent.click(screen.getByRole('button', { name: 'Ajouter une proposition' }));
+    await user.click(screen.getByRole('button', { name: 'Ajouter une proposition' }));
     const form = screen.getByRole('form', { name: 'Nouvelle proposition' });
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la proposition' }));
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la proposition' }));
     expect(within(form).getByText('Choisissez le type de proposition.')).toBeTruthy();
-    await userEvent.selectOptions(within(form).getByLabelText('Type de proposition'), 'formation');
-    await userEvent.type(within(form).getByLabelText(/Partenaire/), 'AFPA Alençon');
-    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la proposition' }));
+    await user.selectOptions(within(form).getByLabelText('Type de proposition'), 'formation');
+    await user.type(within(form).getByLabelText(/Partenaire/), 'AFPA Alençon');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la proposition' }));
     await screen.findByText(/AFPA Alençon/);
     expect((await stored('proposition')).find((p) => p.partner === 'AFPA Alençon')).toMatchObject({
       result: 'en-attente',
@@ -140,7 +145,7 @@ describe('demandes and propositions', () => {
         .getAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual(['Acceptée', 'Refusée par le jeune', 'Refusée par le tiers']);
-    await userEvent.click(within(group).getByRole('button', { name: 'Acceptée' }));
+    await user.click(within(group).getByRole('button', { name: 'Acceptée' }));
     await waitFor(async () =>
       expect((await stored('proposition')).find((p) => p.id === pmsmp.id)!.result).toBe('acceptee'),
     );
@@ -154,7 +159,7 @@ describe('demandes and propositions', () => {
           .map((b) => b.textContent),
       ).toEqual(['Réalisée', 'Abandonnée']),
     );
-    await userEvent.click(within(next).getByRole('button', { name: 'Réalisée' }));
+    await user.click(within(next).getByRole('button', { name: 'Réalisée' }));
     await waitFor(() =>
       expect(
         screen.queryByRole('group', { name: 'Résultat de la proposition PMSMP (immersion)' }),
