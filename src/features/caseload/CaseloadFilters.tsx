@@ -89,8 +89,8 @@ export function CaseloadFilters({
           label="Dossiers"
           field="scope"
           options={[
-            { value: 'all', label: "Tous ceux de l'appareil" },
-            { value: 'mine', label: 'Mes dossiers (référent·e)' },
+            { value: 'all', label: 'Tous' },
+            { value: 'mine', label: 'Mes dossiers' },
             ...siteOptions.map((site) => ({ value: `site:${site.id}`, label: site.name })),
           ]}
         />
@@ -147,14 +147,14 @@ export function CaseloadFilters({
         />
         <Select
           id="filter-contact"
-          label={contactsLoading ? 'Sans contact depuis (calcul…)' : 'Sans contact depuis'}
+          label={contactsLoading ? 'Sans contact (calcul…)' : 'Sans contact'}
           field="withoutContactDays"
           parse={(value) => (value ? Number(value) : undefined)}
           options={[
             { value: '', label: 'Peu importe' },
             ...WITHOUT_CONTACT_CHOICES.map((days) => ({
               value: String(days),
-              label: `${days} jours ou plus`,
+              label: `${days} jours et +`,
             })),
           ]}
         />
@@ -164,9 +164,9 @@ export function CaseloadFilters({
           field="sort"
           options={[
             { value: 'name', label: 'Nom' },
-            { value: 'last-contact', label: 'Dernier contact (le plus ancien)' },
-            { value: 'age', label: 'Âge (le plus jeune)' },
-            { value: 'created', label: 'Premier accueil (le plus récent)' },
+            { value: 'last-contact', label: 'Contact le plus ancien' },
+            { value: 'age', label: 'Âge croissant' },
+            { value: 'created', label: 'Accueil récent' },
           ]}
         />
       </fieldset>

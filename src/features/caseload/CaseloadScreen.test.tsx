@@ -96,7 +96,7 @@ describe('portefeuille', () => {
     await user.selectOptions(screen.getByLabelText('Dossiers'), 'mine');
     await waitFor(() => expect(names()).toEqual(['Lefèvre']));
     await user.click(screen.getByRole('button', { name: /Effacer la recherche/ }));
-    await user.selectOptions(screen.getByLabelText(/Sans contact depuis/), '30');
+    await user.selectOptions(screen.getByLabelText(/^Sans contact/), '30');
     await waitFor(() => expect(names()).toEqual(['Durand', 'Martin né·e Öztürk']));
     expect(screen.getByText('2 dossiers sur 3')).toBeTruthy();
   });

@@ -10,6 +10,7 @@ import { formatDayMonth, formatDayShort } from '../../../domain/time';
 const WIDTH = 720;
 const HEIGHT = 180;
 const MARGIN = { top: 10, right: 8, bottom: 24, left: 30 };
+const MAX_BAND = 40;
 /** Weeks shown at most (the last ones); the table lists them all. */
 export const CHART_WEEKS = 26;
 
@@ -27,7 +28,8 @@ export function CejChart(props: {
   const max = Math.max(CEJ_MAX_WEEKLY_HOURS + 5, ...shown.map((w) => w.hours));
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const band = plotWidth / Math.max(shown.length, 1);
+  // A few weeks do not make giant bars.
+  const band = Math.min(plotWidth / Math.max(shown.length, 1), MAX_BAND);
   const y = (hours: number) => MARGIN.top + plotHeight - (hours / max) * plotHeight;
   const caption =
     summary.weeks === 0
