@@ -24,11 +24,17 @@ interface Props {
   onLeaveTop(): void;
 }
 
-function lastContactText(entry: CaseloadEntry): string {
-  if (!entry.lastContact) return 'Aucun';
+function LastContact({ entry }: { entry: CaseloadEntry }) {
+  if (!entry.lastContact) return <>Aucun</>;
   const days = entry.daysWithoutContact ?? 0;
   const since = days === 0 ? "aujourd'hui" : days === 1 ? 'hier' : `il y a ${days} j`;
-  return `${formatDayShort(entry.lastContact)} (${since})`;
+  // On a tablet the date gives way to the delay.
+  return (
+    <>
+      <span className="contact-day">{formatDayShort(entry.lastContact)} </span>
+      <span className="nowrap">({since})</span>
+    </>
+  );
 }
 
 export function CaseloadTable({ entries, page, onPageChange, pending, onLeaveTop }: Props) {
@@ -88,7 +94,9 @@ export function CaseloadTable({ entries, page, onPageChange, pending, onLeaveTop
               <th scope="col">Prénom</th>
               <th scope="col">Âge</th>
               <th scope="col">Commune</th>
-              <th scope="col">Dispositif</th>
+              <th scope="col" className="col-programme">
+                Dispositif
+              </th>
               <th scope="col">Statut</th>
               <th scope="col">Dernier contact</th>
             </tr>
@@ -113,7 +121,7 @@ export function CaseloadTable({ entries, page, onPageChange, pending, onLeaveTop
                     <PendingMarker entry={pendingEntry(pending, 'youths', youth.id)} />
                   </td>
                   <td>{youth.firstName}</td>
-                  <td>
+                  <td className="nowrap">
                     {entry.age === undefined
                       ? '—'
                       : `${entry.ageApproximate ? '~' : ''}${entry.age} ans`}
@@ -131,9 +139,16 @@ export function CaseloadTable({ entries, page, onPageChange, pending, onLeaveTop
                       </span>
                     )}
                   </td>
-                  <td>{entry.programme ?? '—'}</td>
-                  <td>{STATUS_LABELS[youth.status]}</td>
-                  <td>{lastContactText(entry)}</td>
+                  <td className="col-programme">{entry.programme ?? '—'}</td>
+                  <td>
+                    {STATUS_LABELS[youth.status]}
+                    {entry.programme && (
+                      <span className="tag tag-programme">{entry.programme}</span>
+                    )}
+                  </td>
+                  <td>
+                    <LastContact entry={entry} />
+                  </td>
                 </tr>
               );
             })}
