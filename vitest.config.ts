@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // What vite.config.ts defines for the app, so component tests can import any screen.
+        define: { __APP_VERSION__: JSON.stringify('test') },
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'sync-server/**/*.test.ts'],

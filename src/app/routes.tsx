@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
+import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { DossierScreen } from '../features/dossier/DossierScreen';
 import { NewDossierScreen } from '../features/dossier/NewDossierScreen';
@@ -19,6 +20,12 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  {
+    path: '/aller-vers',
+    component: AllerVersScreen,
+    navLabel: 'Aller vers',
+    roles: ['conseiller'],
+  },
   // Contract for other features: `/dossiers/nouveau` (premier accueil) and `/dossiers/:id`
   // (optionally `/parcours`, `/dispositifs`, `/identite`). `nouveau` must come first.
   { path: '/dossiers/nouveau', component: NewDossierScreen },

@@ -212,4 +212,80 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     const [second] = await storage.write((tx) => tx.putDocuments([docWrite()]));
     expect(second!.seq).toBeGreaterThan(first!.seq);
   });
+
+  it('lists the identity of the dossiers written after a seq, for the duplicate index', async () => {
+    const [kept, merged, gone] = await storage.write((tx) =>
+      tx.putDocuments([
+        docWrite({
+          data: {
+            firstName: 'Maëlys',
+            lastName: 'Le Guen',
+            birthDate: '2005',
+            phone: '06 39 98 11 11',
+          },
+        }),
+        docWrite({ data: { firstName: 'Rose', lastName: 'Lemaire', mergedInto: 'other' } }),
+        docWrite({ deleted: true, data: { firstName: 'Axel', lastName: '' } }),
+      ]),
+    );
+    await storage.write((tx) =>
+      tx.putDocuments([docWrite({ collection: 'events', youthId: kept!.id })]),
+    );
+    const all = await storage.write((tx) => tx.listYouthIdentities(0));
+    expect(all).toEqual([
+      {
+        id: kept!.id,
+        seq: kept!.seq,
+        live: true,
+        siteId: 'site-a',
+        firstName: 'Maëlys',
+        lastName: 'Le Guen',
+        birthDate: '2005',
+        phone: '06 39 98 11 11',
+      },
+      {
+        id: merged!.id,
+        seq: merged!.seq,
+        live: false,
+        siteId: 'site-a',
+        firstName: 'Rose',
+        lastName: 'Lemaire',
+      },
+      {
+        id: gone!.id,
+        seq: gone!.seq,
+        live: false,
+        siteId: 'site-a',
+        firstName: 'Axel',
+        lastName: '',
+      },
+    ]);
+    expect(
+      (await storage.write((tx) => tx.listYouthIdentities(merged!.seq))).map((row) => row.id),
+    ).toEqual([gone!.id]);
+  });
+
+  it('lists the duplicate pairs already recorded for some dossiers, in any status', async () => {
+    const review = (id: string, kind: string, youthIds: string[], status = 'open') =>
+      docWrite({
+        id,
+        collection: 'reviews',
+        youthId: null,
+        data: { kind, status, youthIds },
+      });
+    await storage.write((tx) =>
+      tx.putDocuments([
+        review('r1', 'duplicate', ['a', 'b']),
+        review('r2', 'duplicate', ['c', 'a'], 'dismissed'),
+        review('r3', 'duplicate', ['d', 'e']),
+        review('r4', 'conflict', []),
+      ]),
+    );
+    const pairs = await storage.write((tx) => tx.listDuplicatePairs(['a']));
+    expect(pairs.sort()).toEqual([
+      ['a', 'b'],
+      ['c', 'a'],
+    ]);
+    expect(await storage.write((tx) => tx.listDuplicatePairs([]))).toEqual([]);
+  });
 });

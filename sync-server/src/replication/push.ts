@@ -33,6 +33,7 @@ import type {
   StoredDocument,
   WriteTransaction,
 } from '../storage/storage';
+import { probableDuplicateReviews } from './duplicates';
 import {
   canSee,
   canWriteCollection,
@@ -366,6 +367,7 @@ export async function applyPush(
       rejected,
     };
     for (const row of valid) await applyRow(ctx, row);
+    ctx.writes.push(...(await probableDuplicateReviews(storage, tx, ctx.writes, ctx.now)));
     const written = await tx.putDocuments(ctx.writes);
     await tx.appendAudit(ctx.audit);
     const conflicts = ctx.conflicts.map((document) => redactFor(caller, collection, document));

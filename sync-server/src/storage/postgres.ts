@@ -17,6 +17,7 @@ import type {
   Storage,
   StoredDocument,
   WriteTransaction,
+  YouthIdentityRow,
 } from './storage';
 
 /** Any constant: the key of the advisory lock every writer takes. */
@@ -252,6 +253,48 @@ function transaction(client: pg.PoolClient, firstSeq: number): WriteTransaction 
         stored.push({ ...write, seq });
       }
       return stored;
+    },
+    async listYouthIdentities(sinceSeq) {
+      const { rows } = await client.query<{
+        id: string;
+        seq: string;
+        deleted: boolean;
+        site_id: string | null;
+        first_name: string | null;
+        last_name: string | null;
+        birth_name: string | null;
+        birth_date: string | null;
+        phone: string | null;
+        merged_into: string | null;
+      }>(
+        `SELECT id, seq, deleted, scope_site AS site_id, data->>'firstName' AS first_name,
+                data->>'lastName' AS last_name, data->>'birthName' AS birth_name,
+                data->>'birthDate' AS birth_date, data->>'phone' AS phone,
+                data->>'mergedInto' AS merged_into
+         FROM documents WHERE collection = 'youths' AND seq > $1 ORDER BY seq`,
+        [sinceSeq],
+      );
+      return rows.map((row): YouthIdentityRow => ({
+        id: row.id,
+        seq: Number(row.seq),
+        live: !row.deleted && !row.merged_into,
+        siteId: row.site_id,
+        firstName: row.first_name ?? '',
+        lastName: row.last_name ?? '',
+        ...(row.birth_name ? { birthName: row.birth_name } : {}),
+        ...(row.birth_date ? { birthDate: row.birth_date } : {}),
+        ...(row.phone ? { phone: row.phone } : {}),
+      }));
+    },
+    async listDuplicatePairs(youthIds) {
+      if (youthIds.length === 0) return [];
+      const { rows } = await client.query<{ a: string; b: string }>(
+        `SELECT data->'youthIds'->>0 AS a, data->'youthIds'->>1 AS b FROM documents
+         WHERE collection = 'reviews' AND data->>'kind' = 'duplicate'
+           AND (data->'youthIds'->>0 = ANY($1::text[]) OR data->'youthIds'->>1 = ANY($1::text[]))`,
+        [youthIds],
+      );
+      return rows.filter((row) => row.a && row.b).map((row): [string, string] => [row.a, row.b]);
     },
     async upsertAccount(account: Account) {
       await client.query(
