@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // What vite.config.ts defines for the app, so component tests can import any screen.
+        // The PWA's build-time constant (vite.config.ts), for screens in component tests.
         define: { __APP_VERSION__: JSON.stringify('test') },
         test: {
           name: 'unit',

@@ -4,7 +4,7 @@
  * the network.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { createRelaisDatabase, databaseNameFor } from '../db/database';
+import { createRelaisDatabase, databaseNameFor, type RelaisDatabase } from '../db/database';
 import { INITIAL_SYNC_STATUS } from '../stores/sync-slice';
 import { useAppStore } from '../stores/store';
 import { startSync } from '../sync/replication';
@@ -12,8 +12,19 @@ import type { SessionUser } from '../sync/api';
 import { api } from './api';
 import { DatabaseContext, type DatabaseContextValue } from './database-context';
 
-// Screens import these from './database-context' (no API client behind it); kept here too.
+// The context lives in './database-context' (no API client behind it, for component tests).
 export { useDatabase, useSyncEngine } from './database-context';
+
+/** Gives screens a database opened elsewhere, without replication (component tests). */
+export function LocalDatabaseProvider({
+  db,
+  children,
+}: {
+  db: RelaisDatabase;
+  children: ReactNode;
+}) {
+  return <DatabaseContext.Provider value={{ db }}>{children}</DatabaseContext.Provider>;
+}
 
 export function DatabaseProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
   const [state, setState] = useState<{ value?: DatabaseContextValue; error?: Error }>({});
@@ -44,7 +55,7 @@ export function DatabaseProvider({ user, children }: { user: SessionUser; childr
       cancelled = true;
       unsubscribe?.();
       setSync(INITIAL_SYNC_STATUS);
-      if (opened) void opened.sync.stop().then(() => opened?.db.close());
+      if (opened) void opened.sync?.stop().then(() => opened?.db.close());
     };
   }, [user.id, setSync]);
 

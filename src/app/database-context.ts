@@ -9,7 +9,8 @@ import type { SyncEngine } from '../sync/replication';
 
 export interface DatabaseContextValue {
   db: RelaisDatabase;
-  sync: SyncEngine;
+  /** Absent when screens are given a database without replication (component tests). */
+  sync?: SyncEngine;
 }
 
 export const DatabaseContext = createContext<DatabaseContextValue | null>(null);
@@ -22,6 +23,11 @@ export function useDatabase(): RelaisDatabase {
 
 export function useSyncEngine(): SyncEngine {
   const value = useContext(DatabaseContext);
-  if (!value) throw new Error('useSyncEngine outside DatabaseProvider');
+  if (!value?.sync) throw new Error('useSyncEngine outside DatabaseProvider');
   return value.sync;
+}
+
+/** The sync engine when there is one (not under LocalDatabaseProvider in component tests). */
+export function useOptionalSyncEngine(): SyncEngine | undefined {
+  return useContext(DatabaseContext)?.sync;
 }

@@ -1,10 +1,11 @@
 /**
  * The screens of the app: one entry per route, with its label in the navigation and the roles
- * that see it. Each feature adds its own entries here.
+ * that see it. Each feature adds its own entries here. Screens other than the portefeuille are
+ * loaded on first use (the service worker precaches them all, so this works offline too) to keep
+ * the initial JavaScript small.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
-import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { DossierScreen } from '../features/dossier/DossierScreen';
 import { NewDossierScreen } from '../features/dossier/NewDossierScreen';
@@ -18,14 +19,44 @@ export interface AppRoute {
   roles?: readonly Role[];
 }
 
+/** A screen loaded on first use from its module's named export. */
+function screen<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): ComponentType {
+  return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+}
+
+const PermanenceScreen = screen(
+  () => import('../features/permanence/PermanenceScreen'),
+  'PermanenceScreen',
+);
+const AgendaScreen = screen(() => import('../features/agenda/AgendaScreen'), 'AgendaScreen');
+const RelancesScreen = screen(
+  () => import('../features/relances/RelancesScreen'),
+  'RelancesScreen',
+);
+const AllerVersScreen = screen(
+  () => import('../features/aller-vers/AllerVersScreen'),
+  'AllerVersScreen',
+);
+const SitesScreen = screen(() => import('../features/sites/SitesScreen'), 'SitesScreen');
+const SiteFormScreen = screen(() => import('../features/sites/SiteFormScreen'), 'SiteFormScreen');
+
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  { path: '/permanence', component: PermanenceScreen, navLabel: 'Ma permanence' },
+  { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
+  { path: '/relances', component: RelancesScreen, navLabel: 'Relances' },
   {
     path: '/aller-vers',
     component: AllerVersScreen,
     navLabel: 'Aller vers',
     roles: ['conseiller'],
   },
+  { path: '/sites', component: SitesScreen, navLabel: 'Sites' },
+  { path: '/sites/nouveau', component: SiteFormScreen, roles: ['direction', 'admin'] },
+  { path: '/sites/:id', component: SiteFormScreen, roles: ['direction', 'admin'] },
   // Contract for other features: `/dossiers/nouveau` (premier accueil) and `/dossiers/:id`
   // (optionally `/parcours`, `/dispositifs`, `/identite`). `nouveau` must come first.
   { path: '/dossiers/nouveau', component: NewDossierScreen },

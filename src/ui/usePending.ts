@@ -4,20 +4,25 @@
  * `pendingEntry`.
  */
 import { useCallback, useSyncExternalStore } from 'react';
-import { useSyncEngine } from '../app/database-context';
-import type { CollectionName } from '../domain/collections';
+import { useOptionalSyncEngine } from '../app/database-context';
+import { COLLECTION_NAMES, type CollectionName } from '../domain/collections';
 import type { PendingEntry, PendingState } from '../sync/pending';
 
+/** Without a sync engine (a screen rendered alone in a test) nothing is known to be pending. */
+const NOTHING_PENDING = Object.fromEntries(
+  COLLECTION_NAMES.map((name) => [name, {}]),
+) as PendingState;
+
 export function usePendingState(): PendingState {
-  const { pending } = useSyncEngine();
+  const pending = useOptionalSyncEngine()?.pending;
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const subscription = pending.state$.subscribe(onChange);
-      return () => subscription.unsubscribe();
+      const subscription = pending?.state$.subscribe(onChange);
+      return () => subscription?.unsubscribe();
     },
     [pending],
   );
-  return useSyncExternalStore(subscribe, () => pending.state$.value);
+  return useSyncExternalStore(subscribe, () => pending?.state$.value ?? NOTHING_PENDING);
 }
 
 export function pendingEntry(

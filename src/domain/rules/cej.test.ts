@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { PathwayRecord } from '../schemas/pathway';
 import { fixedClock } from '../time';
+import { activityHoursInWeek } from './cej-hours';
 import { cejWeeklyActivity, currentEvents, summariseCejWeeks, type CejSources } from './cej';
 
 // Thursday 19 November 2026, pinned: weeks start on Mondays 2, 9 and 16 November.
@@ -148,5 +150,33 @@ describe('CEJ hours per week', () => {
       clock,
     );
     expect(summariseCejWeeks(weeks)).toEqual({ weeks: 2, weeksMet: 1, averageHours: 2 });
+  });
+});
+
+describe('one computation for every screen', () => {
+  it('gives the permanence and the relances (cej-hours.ts) the hours of the dossier’s chart', () => {
+    const data = sources({
+      events: [
+        { id: 'a', kind: 'entretien-individuel', at: '2026-11-10T10:00', durationMinutes: 90 },
+        { id: 'b', kind: 'relance', at: '2026-11-11T10:00', durationMinutes: 30 },
+      ],
+      propositions: [
+        {
+          kind: 'proposition',
+          propositionType: 'pmsmp',
+          result: 'acceptee',
+          startDate: '2026-11-12',
+          endDate: '2026-11-13',
+        },
+      ],
+    });
+    const chart = cejWeeklyActivity(cej, data, clock).find((w) => w.weekStart === '2026-11-09')!;
+    expect(chart.hours).toBe(10.5);
+    expect(
+      activityHoursInWeek(
+        { events: data.events, propositions: data.propositions as PathwayRecord[] },
+        '2026-11-09',
+      ),
+    ).toBe(chart.hours);
   });
 });
