@@ -9,6 +9,8 @@ import type { Role } from '../domain/schemas/staff';
 import { AgendaScreen } from '../features/agenda/AgendaScreen';
 import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { DossierScreen } from '../features/dossier/DossierScreen';
+import { NewDossierScreen } from '../features/dossier/NewDossierScreen';
 import { PermanenceScreen } from '../features/permanence/PermanenceScreen';
 import { RelancesScreen } from '../features/relances/RelancesScreen';
 import { SiteFormScreen } from '../features/sites/SiteFormScreen';
@@ -37,6 +39,10 @@ export const ROUTES: AppRoute[] = [
   { path: '/sites', component: SitesScreen, navLabel: 'Sites' },
   { path: '/sites/nouveau', component: SiteFormScreen, roles: ['direction', 'admin'] },
   { path: '/sites/:id', component: SiteFormScreen, roles: ['direction', 'admin'] },
+  // Contract for other features: `/dossiers/nouveau` (premier accueil) and `/dossiers/:id`
+  // (optionally `/parcours`, `/dispositifs`, `/identite`). `nouveau` must come first.
+  { path: '/dossiers/nouveau', component: NewDossierScreen },
+  { path: '/dossiers/:id/:tab?', component: DossierScreen },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
