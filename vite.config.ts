@@ -48,7 +48,7 @@ export default defineConfig({
         // screenshots of the docs stay out; the API is never cached (no personal data in
         // Cache Storage), and there is no runtime caching at all.
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}', 'icons/*.png'],
-        globIgnores: ['screenshots/**', '**/*.map', 'version.json'],
+        globIgnores: ['**/screenshots/**', '**/*.map', 'version.json'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],

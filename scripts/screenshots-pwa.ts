@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       firstName: 'Enzo',
       birthDate: '2006-09-02',
     });
-    await laptop.page.getByRole('link', { name: 'Portefeuille' }).click();
+    await laptop.page.getByRole('link', { name: 'Portefeuille', exact: true }).click();
     await openSyncPanel(laptop.page);
     await laptop.page.getByText('Dernier incident').waitFor({ timeout: 30_000 });
     await shoot(laptop.page, '6-sync-panel');
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     await tablet.context.setOffline(true);
     await tablet.page.getByText('Hors ligne', { exact: true }).waitFor({ timeout: 30_000 });
     await createDossier(tablet.page, { lastName: 'Girard', firstName: 'Chloé' });
-    await tablet.page.getByRole('link', { name: 'Portefeuille' }).click();
+    await tablet.page.getByRole('link', { name: 'Portefeuille', exact: true }).click();
     await openSyncPanel(tablet.page);
     await tablet.page.getByText('Dernier incident').waitFor({ timeout: 30_000 });
     await shoot(tablet.page, '6-sync-panel-tablet');

@@ -23,6 +23,10 @@ export const ERROR_CODES = {
     fr: 'Un événement enregistré ne se modifie pas : ajoutez une correction.',
   },
   INVALID_TRANSITION: { status: 409, fr: "Ce changement d'état n'est pas permis." },
+  DISPOSITIF_OVERLAP: {
+    status: 409,
+    fr: 'Un jeune ne peut pas être dans deux dispositifs à la fois (CEJ et PACEA) : les dates se chevauchent.',
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
   PAYLOAD_TOO_LARGE: { status: 413, fr: 'Envoi trop volumineux.' },

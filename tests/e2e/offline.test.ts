@@ -91,7 +91,7 @@ describe('Relais without network', () => {
     await page.getByText('Hors ligne', { exact: true }).waitFor();
     expect(await dossierFieldValue(page, 'Téléphone')).toBe('06 39 98 12 34');
     expect(await dossierFieldValue(page, 'Prénom')).toBe('Inès');
-    await page.getByRole('link', { name: 'Portefeuille' }).click();
+    await page.getByRole('link', { name: 'Portefeuille', exact: true }).click();
     await page.getByLabel('Rechercher un jeune').fill('Hors-Réseau');
     await page.getByRole('cell', { name: 'Mathis' }).waitFor();
     await page.getByRole('cell', { name: 'Inès' }).waitFor();

@@ -43,7 +43,7 @@ async function dossierFromAnotherDevice(lastName: string): Promise<string> {
 }
 
 async function findInCaseload(page: Page, lastName: string): Promise<void> {
-  await page.getByRole('link', { name: 'Portefeuille' }).click();
+  await page.getByRole('link', { name: 'Portefeuille', exact: true }).click();
   await page.getByLabel('Rechercher un jeune').fill(lastName);
   await page.getByRole('cell', { name: lastName }).waitFor({ timeout: 30_000 });
 }

@@ -71,9 +71,11 @@ describe('a new version deployed while an adviser is working', () => {
 
     // A second tab with a new dossier half typed: applying the update elsewhere must not reload it.
     const otherTab = await context.newPage();
-    await otherTab.goto(`${server.url}/saisie-rapide`);
-    await otherTab.getByRole('heading', { name: 'Nouveau dossier jeune' }).waitFor();
-    await typeInDossier(otherTab, { lastName: 'Brouillon', firstName: 'Lina' });
+    // (the premier accueil form of the dossier screens)
+    await otherTab.goto(`${server.url}/dossiers/nouveau`);
+    await otherTab.getByRole('heading', { name: /Premier accueil/ }).waitFor();
+    await otherTab.getByRole('textbox', { name: "Nom d'usage", exact: true }).fill('Brouillon');
+    await otherTab.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Lina');
 
     await deploySecondVersion();
     await checkForUpdateNow(page);
@@ -115,11 +117,11 @@ describe('a new version deployed while an adviser is working', () => {
     await otherTab
       .getByRole('heading', { name: 'Relais a été mis à jour dans un autre onglet' })
       .waitFor({ timeout: 30_000 });
-    expect(await dossierFieldValue(otherTab, 'Nom')).toBe('Brouillon');
+    expect(await dossierFieldValue(otherTab, "Nom d'usage")).toBe('Brouillon');
     expect(await dossierFieldValue(otherTab, 'Prénom')).toBe('Lina');
     await otherTab.getByRole('button', { name: 'Recharger cet onglet' }).click();
     await otherTab.getByText(/Enregistrez ou annulez d’abord la saisie en cours/).waitFor();
-    expect(await dossierFieldValue(otherTab, 'Nom')).toBe('Brouillon');
+    expect(await dossierFieldValue(otherTab, "Nom d'usage")).toBe('Brouillon');
 
     // Leaving the form asks first (the draft is the user's to drop); the next screen then
     // opens on the new version.
@@ -130,7 +132,7 @@ describe('a new version deployed while an adviser is working', () => {
     });
     await Promise.all([
       otherTab.waitForEvent('load', { timeout: 60_000 }),
-      otherTab.getByRole('link', { name: 'Portefeuille' }).click(),
+      otherTab.getByRole('link', { name: 'Portefeuille', exact: true }).click(),
     ]);
     expect(asked).toEqual(['beforeunload']);
     await openSyncPanel(otherTab);
