@@ -26,7 +26,7 @@ import {
   recordContent,
   type PlainDocument,
 } from '../../../src/domain/merge';
-import { canReach, isValidInitialResult } from '../../../src/domain/rules/proposition';
+import { canReach, INITIAL_PROPOSITION_RESULT } from '../../../src/domain/rules/proposition';
 import type { PropositionResult } from '../../../src/domain/schemas/pathway';
 import type { Clock } from '../../../src/domain/time';
 import { validateDocument, type ValidationIssue } from '../../../src/domain/validation';
@@ -128,7 +128,8 @@ function policyViolation(
     const to = incoming.result as PropositionResult | undefined;
     const before = from?.result as PropositionResult | undefined;
     if (!stored || stored.deleted || !from) {
-      if (!isValidInitialResult(to)) return 'INVALID_TRANSITION';
+      // Made and moved offline before its first push: any result reached from en attente.
+      if (to && !canReach(INITIAL_PROPOSITION_RESULT, to)) return 'INVALID_TRANSITION';
     } else if (before && to && !canReach(before, to)) {
       // Several moves may have been made offline between two pushes (acceptée, then réalisée).
       return 'INVALID_TRANSITION';
