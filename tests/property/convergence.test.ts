@@ -2,7 +2,8 @@
  * Property: three devices of one site work offline — they create, edit and delete dossiers, sign
  * young people up to a workshop and mark them present, make and move propositions, book the same
  * vehicle, write entretiens — reconnect in any order, sometimes lose the server's answer or
- * replay an old push, while the siège settles some conflicts. Whatever the order:
+ * replay an old push, while the siège settles some conflicts and merges two dossiers of one
+ * young person. Whatever the order:
  * - every device converges to the server's state;
  * - every value anybody typed is in the final document, in a conflict record, was replaced by
  *   someone who had seen it, or is covered by the collection's policy (present beats absent, the
@@ -50,7 +51,8 @@ type Op =
   | { t: 'sync'; d: number; youthsFirst: boolean }
   | { t: 'loseAnswer'; d: number }
   | { t: 'replay'; d: number; k: number }
-  | { t: 'resolve'; k: number; c: number };
+  | { t: 'resolve'; k: number; c: number }
+  | { t: 'mergeDossiers' };
 
 const d = fc.nat({ max: DEVICES - 1 });
 const k = fc.nat({ max: 7 });
@@ -93,6 +95,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('loseAnswer' as const), d }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('replay' as const), d, k }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('resolve' as const), k, c: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('mergeDossiers' as const) }) },
 );
 
 function pushOrder(youthsFirst: boolean): CollectionName[] {
@@ -106,6 +109,7 @@ function pick<T>(items: T[], index: number): T | undefined {
 
 async function run(world: World, devices: ModelDevice[], op: Op): Promise<void> {
   if (op.t === 'resolve') return world.resolve(op.k, op.c);
+  if (op.t === 'mergeDossiers') return world.mergeSharedDossiers();
   const device = devices[op.d]!;
   const youth = () => pick(device.documents('youths'), 'k' in op ? op.k : 0);
   switch (op.t) {

@@ -8,6 +8,7 @@ import type { CollectionName } from '../../../src/domain/collections';
 import { RelaisError } from '../../../src/domain/errors';
 import { DELETION_FIELD, jsonEqual, type PlainDocument } from '../../../src/domain/merge';
 import { fixedClock } from '../../../src/domain/time';
+import { mergeDuplicate } from '../../../sync-server/src/replication/dossier-merge';
 import { resolveConflict } from '../../../sync-server/src/replication/resolution';
 import type { Caller } from '../../../sync-server/src/replication/scope';
 import { openSqliteStorage } from '../../../sync-server/src/storage/sqlite';
@@ -18,6 +19,10 @@ export const WORKSHOP_ID = '0190c000-0000-7000-a000-000000000001';
 export const VEHICLE_ID = '0190c000-0000-7000-a000-000000000002';
 /** Dossiers (each with a proposition and a sign-up) on every device at the start. */
 export const SHARED_YOUTHS = 3;
+
+export function sharedYouthId(n: number): string {
+  return `0190c000-0000-7000-a000-00000000010${n}`;
+}
 export const CLOCK = fixedClock('2026-11-20T10:00:00.000Z');
 
 export const SIEGE: Caller = {
@@ -79,7 +84,7 @@ export class World {
     ];
     // Dossiers every device holds before going offline, so offline edits meet.
     for (let i = 1; i <= SHARED_YOUTHS; i += 1) {
-      const youthId = `0190c000-0000-7000-a000-00000000010${i}`;
+      const youthId = sharedYouthId(i);
       documents.push(
         [
           'youths',
@@ -169,12 +174,76 @@ export class World {
 
   async openConflicts(): Promise<StoredDocument[]> {
     const rows = await this.storage.pull('reviews', 0, 10_000, { all: true });
-    return rows.map((row) => row.document).filter((review) => review.data.status === 'open');
+    return rows
+      .map((row) => row.document)
+      .filter((review) => review.data.kind === 'conflict' && review.data.status === 'open');
   }
 
   async allReviews(): Promise<PlainDocument[]> {
     const rows = await this.storage.pull('reviews', 0, 10_000, { all: true });
     return rows.map((row) => row.document.data);
+  }
+
+  /**
+   * The siège merges the second shared dossier into the first (once), as it would after the
+   * duplicate detector paired them: the pair's review is written as the detector writes it.
+   */
+  async mergeSharedDossiers(): Promise<void> {
+    const [keptId, otherId] = [sharedYouthId(1), sharedYouthId(2)];
+    const reviewId = '0190c000-0000-7000-a000-000000000301';
+    if (await this.storage.getDocument('reviews', reviewId)) return;
+    const review = {
+      id: reviewId,
+      rev: 'detector',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      updatedBy: 'server',
+      kind: 'duplicate',
+      status: 'open',
+      youthIds: [keptId, otherId],
+      score: 0.9,
+      siteId: SITE,
+      openedAt: '2026-11-20T10:00:00.000Z',
+    };
+    await this.storage.write((tx) =>
+      tx.putDocuments([
+        {
+          collection: 'reviews',
+          id: reviewId,
+          rev: review.rev,
+          deleted: false,
+          data: review,
+          youthId: null,
+          scope: { siteId: SITE, ownerId: null },
+          previousScope: null,
+          previousData: null,
+          writtenBy: 'server',
+          deviceId: null,
+        },
+      ]),
+    );
+    const before = await this.storage.pull('youths', 0, 10_000, { all: true });
+    const attached = await this.storage.write((tx) => tx.getAttachedDocuments([otherId]));
+    try {
+      await mergeDuplicate(
+        this.storage,
+        SIEGE,
+        reviewId,
+        { keepId: keptId, takeFromOther: ['phone'] },
+        CLOCK,
+      );
+    } catch (error) {
+      // A dossier deleted meanwhile is not merged.
+      if (error instanceof RelaisError && error.code === 'NOT_FOUND') return;
+      throw error;
+    }
+    // What the siège replaced, having seen it: the kept dossier's phone, the moved documents'
+    // young person (and the old attendance ids, whose records stay deleted with their data).
+    const kept = before.find((row) => row.document.id === keptId)?.document;
+    if (kept?.data.phone !== undefined)
+      this.markReplaced('youths', keptId, 'phone', kept.data.phone);
+    for (const document of attached) {
+      this.markReplaced(document.collection, document.id, 'youthId', otherId);
+    }
   }
 
   /** The siège keeps one of the values of an open conflict (the k-th, both modulo). */
