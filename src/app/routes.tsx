@@ -4,7 +4,10 @@
  */
 import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
+import { DevicesScreen } from '../features/appareils/DevicesScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { DuplicatesScreen } from '../features/doublons/DuplicatesScreen';
+import { ReconciliationScreen } from '../features/reconciliation/ReconciliationScreen';
 
 export interface AppRoute {
   path: string;
@@ -15,8 +18,19 @@ export interface AppRoute {
   roles?: readonly Role[];
 }
 
+/** The siège's back office: reviews of conflicts and duplicates, devices. */
+const SIEGE: readonly Role[] = ['direction', 'admin'];
+
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  {
+    path: '/reconciliation',
+    component: ReconciliationScreen,
+    navLabel: 'Réconciliation',
+    roles: SIEGE,
+  },
+  { path: '/doublons', component: DuplicatesScreen, navLabel: 'Doublons', roles: SIEGE },
+  { path: '/appareils', component: DevicesScreen, navLabel: 'Appareils', roles: SIEGE },
 ];
 
 export function routesFor(role: Role): AppRoute[] {

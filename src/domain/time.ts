@@ -7,6 +7,7 @@ import {
   addDays as addDaysFns,
   addWeeks,
   differenceInCalendarDays,
+  differenceInHours,
   differenceInYears,
   format,
   formatDistanceStrict,
@@ -113,4 +114,17 @@ export function formatDateTime(value: string): string {
 export function formatSince(instant: Date, clock: Clock): string {
   if (clock.now().getTime() - instant.getTime() < 60_000) return "à l'instant";
   return formatDistanceStrict(instant, clock.now(), { locale: fr, addSuffix: true });
+}
+
+/** Whole hours from an ISO instant to now (0 for an instant in the future). */
+export function hoursSince(instant: string, clock: Clock): number {
+  const date = new Date(instant);
+  if (!isValid(date)) return 0;
+  return Math.max(0, differenceInHours(clock.now(), date));
+}
+
+/** "26/11/2026 à 14:05" for an ISO instant, in local time. */
+export function formatInstant(instant: string): string {
+  const date = new Date(instant);
+  return isValid(date) ? format(date, "dd/MM/yyyy 'à' HH:mm") : instant;
 }

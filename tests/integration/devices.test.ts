@@ -56,6 +56,8 @@ describe('the devices board', () => {
       pending: 4,
       lastError: 'OUT_OF_SCOPE',
     });
+    // The stream opens first, without the report headers: the report still gets through.
+    await adviser.api.fetch(`${server.url}/api/v1/session`);
     await adviser.api.pull('youths', 0, 10);
     const siege = await deviceClient(DIRECTION.login);
 

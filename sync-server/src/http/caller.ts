@@ -44,10 +44,12 @@ export function authenticate(storage: Storage, clock: Clock) {
       const device = await storage.getDevice(session.deviceId);
       if (device?.revokedAt) throw new RelaisError('DEVICE_REVOKED');
       const now = clock.now().getTime();
-      if (device && now - (lastTouch.get(device.id) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
-        lastTouch.set(device.id, now);
+      const version = request.headers[APP_VERSION_HEADER];
+      // Requests without the report (the SSE stream) must not hold back the next report.
+      const touchKey = `${device?.id}:${typeof version === 'string' ? 'report' : 'seen'}`;
+      if (device && now - (lastTouch.get(touchKey) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
+        lastTouch.set(touchKey, now);
         const pending = Number(request.headers[PENDING_HEADER]);
-        const version = request.headers[APP_VERSION_HEADER];
         const lastError = request.headers[LAST_ERROR_HEADER];
         await storage.upsertDevice({
           ...device,
