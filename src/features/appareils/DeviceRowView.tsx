@@ -4,6 +4,19 @@ import { frenchMessage, isErrorCode } from '../../domain/errors';
 import { useReviewAction } from '../reconciliation/useReviewActions';
 import { revokeDevice, type DeviceRow } from './useDevices';
 
+/** A few words for the board; the full French message is in the cell's title. */
+const SHORT_ERRORS: Record<string, string> = {
+  NETWORK: 'Serveur injoignable',
+  OUT_OF_SCOPE: 'Écriture hors périmètre refusée',
+  SCHEMA_OUTDATED: 'Version trop ancienne',
+  SLOT_TAKEN: 'Véhicule déjà réservé',
+  APPEND_ONLY: 'Modification d’un événement refusée',
+  INVALID_TRANSITION: 'Changement d’état refusé',
+  VALIDATION_FAILED: 'Données refusées',
+  UNAUTHENTICATED: 'Session expirée',
+  DEVICE_REVOKED: 'Appareil révoqué',
+};
+
 const ROLE_LABELS = {
   conseiller: 'Conseiller·ère',
   accueil: 'Accueil',
@@ -49,15 +62,25 @@ export function DeviceRowView(props: Props) {
             <br />
             <span className="muted">
               {ROLE_LABELS[device.user.role]}
-              {props.sites.length > 0 ? ` · ${props.sites.join(', ')}` : ''}
+              {props.sites.length > 0 ? ' · ' : ''}
+              {props.sites.length > 0 && (
+                <span title={props.sites.join(', ')}>
+                  {props.sites[0]}
+                  {props.sites.length > 1
+                    ? ` et ${props.sites.length - 1} autre${props.sites.length > 2 ? 's' : ''}`
+                    : ''}
+                </span>
+              )}
             </span>
           </>
         ) : (
           'Compte supprimé'
         )}
       </td>
-      <td title={props.lastContactExact}>{props.lastContact}</td>
-      <td>
+      <td title={props.lastContactExact} className="nowrap">
+        {props.lastContact}
+      </td>
+      <td className="nowrap">
         {device.appVersion ?? '—'}
         {props.outdated && <span className="badge badge-warn">à mettre à jour</span>}
       </td>
@@ -73,8 +96,12 @@ export function DeviceRowView(props: Props) {
       </td>
       <td>
         {device.lastError ? (
-          <span className="device-error">
-            {isErrorCode(device.lastError) ? frenchMessage(device.lastError) : device.lastError}
+          <span
+            className="device-error"
+            title={isErrorCode(device.lastError) ? frenchMessage(device.lastError) : undefined}
+          >
+            {SHORT_ERRORS[device.lastError] ??
+              (isErrorCode(device.lastError) ? frenchMessage(device.lastError) : device.lastError)}
           </span>
         ) : (
           <span className="muted">Aucune</span>

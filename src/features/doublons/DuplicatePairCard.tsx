@@ -60,7 +60,8 @@ interface Props {
 export function DuplicatePairCard({ pair, names, online, onSettled }: Props) {
   const id = useId();
   const [a, b] = pair.youths!;
-  const olderFirst = (a.createdOn ?? '') <= (b.createdOn ?? '') ? 0 : 1;
+  // The dossier opened first is kept by default (one without a date counts as the newer).
+  const olderFirst = (a.createdOn ?? '9999') <= (b.createdOn ?? '9999') ? 0 : 1;
   const [keep, setKeep] = useState<0 | 1>(olderFirst);
   const differing = useMemo(
     () => differingFields(a as unknown as PlainDocument, b as unknown as PlainDocument),
@@ -139,9 +140,9 @@ export function DuplicatePairCard({ pair, names, online, onSettled }: Props) {
               {youth.createdOn ? `, ouvert le ${display('createdOn', youth.createdOn, names)}` : ''}
               <br />
               <span className="muted">
-                {ATTACHED.map(({ collection, label }) => {
+                {ATTACHED.map(({ collection, one, many }) => {
                   const n = pair.counts.get(youth.id)?.[collection] ?? 0;
-                  return n > 0 ? `${n} ${label}` : null;
+                  return n > 0 ? `${n} ${n > 1 ? many : one}` : null;
                 })
                   .filter(Boolean)
                   .join(', ') || 'aucun document rattaché'}
@@ -156,6 +157,12 @@ export function DuplicatePairCard({ pair, names, online, onSettled }: Props) {
           <caption className="visually-hidden">
             Comparaison des deux dossiers et dossier après fusion
           </caption>
+          <colgroup>
+            <col className="compare-field" />
+            <col />
+            <col />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Champ</th>

@@ -13,12 +13,12 @@ import type { Youth } from '../../domain/schemas/youth';
 import { documentsById } from '../reconciliation/documentsById';
 
 /** The collections whose documents move with a dossier, in the order the screen lists them. */
-export const ATTACHED: readonly { collection: CollectionName; label: string }[] = [
-  { collection: 'events', label: 'événements' },
-  { collection: 'pathway', label: 'éléments de parcours' },
-  { collection: 'appointments', label: 'rendez-vous' },
-  { collection: 'attendances', label: 'émargements' },
-  { collection: 'mobility', label: 'prêts de véhicule' },
+export const ATTACHED: readonly { collection: CollectionName; one: string; many: string }[] = [
+  { collection: 'events', one: 'événement', many: 'événements' },
+  { collection: 'pathway', one: 'élément de parcours', many: 'éléments de parcours' },
+  { collection: 'appointments', one: 'rendez-vous', many: 'rendez-vous' },
+  { collection: 'attendances', one: 'émargement', many: 'émargements' },
+  { collection: 'mobility', one: 'prêt de véhicule', many: 'prêts de véhicule' },
 ];
 
 export type AttachedCounts = Partial<Record<CollectionName, number>>;

@@ -57,12 +57,11 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
   const collection = (review.targetCollection ?? 'youths') as CollectionName;
   const values = review.values ?? [];
   const [choice, setChoice] = useState<string>('');
-  const [merged, setMerged] = useState(() =>
-    values
-      .map((v) => (typeof v.value === 'string' ? v.value : ''))
-      .filter(Boolean)
-      .join(isLongText(field) ? '\n\n' : ' / '),
-  );
+  // A long text starts from both texts; a short one from the first value.
+  const [merged, setMerged] = useState(() => {
+    const texts = values.map((v) => (typeof v.value === 'string' ? v.value : '')).filter(Boolean);
+    return isLongText(field) ? texts.join('\n\n') : (texts[0] ?? '');
+  });
   const [comment, setComment] = useState('');
   const [missingChoice, setMissingChoice] = useState(false);
   const [resolveState, resolve] = useReviewAction(resolveConflict);

@@ -131,6 +131,20 @@ export function formatValue(field: string, value: unknown, names: Names): string
     const back = booking.returnedOn ? `, rendu le ${formatDayShort(booking.returnedOn)}` : '';
     return `${who}${until}${back}`;
   }
+  if (field === 'consent' && typeof value === 'object') {
+    const consent = value as {
+      freeAdherence?: boolean;
+      rgpdInformedOn?: string;
+      recontactAgreed?: boolean;
+    };
+    return [
+      `libre adhésion : ${consent.freeAdherence ? 'oui' : 'non'}`,
+      consent.rgpdInformedOn ? `informé·e RGPD le ${formatDayShort(consent.rgpdInformedOn)}` : '',
+      `recontact : ${consent.recontactAgreed ? 'oui' : 'non'}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
   if (typeof value === 'string') {
     if (field === 'referentId') return names.staff(value) ?? value;

@@ -244,23 +244,30 @@ async function seedDuplicates(
   at: (hoursAgo: number) => string,
 ): Promise<number> {
   const pairs: { ids: [string, string]; score: number; hoursAgo: number; siteId: string }[] = [];
-  const newYouth = (fields: PlainDocument) => ({ id: r.uuid(), ...fields });
+  const newYouth = (fields: PlainDocument, hoursAgo: number) => ({
+    id: r.uuid(),
+    createdOn: at(hoursAgo).slice(0, 10),
+    ...fields,
+  });
 
   // Met at Sées, then again at the siège by an adviser who worked offline.
   const sees = pickYouth(site(2));
   if (sees) {
-    const again = newYouth({
-      lastName: String(sees.lastName).toUpperCase(),
-      firstName: withoutAccents(sees.firstName),
-      birthDate: sees.birthDate,
-      gender: sees.gender,
-      phone: '06 39 98 77 12',
-      communeInsee: sees.communeInsee,
-      siteId: SIEGE_ID,
-      referentId: staff('julie.mercier').id,
-      status: 'premier-accueil',
-      consent: { freeAdherence: true, recontactAgreed: true },
-    });
+    const again = newYouth(
+      {
+        lastName: String(sees.lastName).toUpperCase(),
+        firstName: withoutAccents(sees.firstName),
+        birthDate: sees.birthDate,
+        gender: sees.gender,
+        phone: '06 39 98 77 12',
+        communeInsee: sees.communeInsee,
+        siteId: SIEGE_ID,
+        referentId: staff('julie.mercier').id,
+        status: 'premier-accueil',
+        consent: { freeAdherence: true, recontactAgreed: true },
+      },
+      30,
+    );
     await push('julie.mercier', 'youths', again, undefined, 30);
     await push(
       'julie.mercier',
@@ -290,17 +297,20 @@ async function seedDuplicates(
   // An aller-vers contact in Perseigne who already has a dossier there.
   const known = pickYouth(site(8));
   if (known) {
-    const contact = newYouth({
-      lastName: '',
-      firstName: known.firstName,
-      birthDate: String(known.birthDate).slice(0, 4),
-      siteId: site(8),
-      referentId: '',
-      status: 'contact-aller-vers',
-      outreach: { place: 'Perseigne, près du centre social', need: 'emploi' },
-      consent: { freeAdherence: true, recontactAgreed: true },
-      qpvCode: 'QN06106M',
-    });
+    const contact = newYouth(
+      {
+        lastName: '',
+        firstName: known.firstName,
+        birthDate: String(known.birthDate).slice(0, 4),
+        siteId: site(8),
+        referentId: '',
+        status: 'contact-aller-vers',
+        outreach: { place: 'Perseigne, près du centre social', need: 'emploi' },
+        consent: { freeAdherence: true, recontactAgreed: true },
+        qpvCode: 'QN06106M',
+      },
+      4 * 24,
+    );
     await push('yacine.haddad', 'youths', contact, undefined, 4 * 24);
     pairs.push({
       ids: [String(known.id), String(contact.id)],
@@ -313,18 +323,21 @@ async function seedDuplicates(
   // One young person followed at two rural permanences.
   const carrouges = pickYouth(site(5));
   if (carrouges) {
-    const twin = newYouth({
-      lastName: carrouges.lastName,
-      firstName: carrouges.firstName,
-      birthDate: carrouges.birthDate,
-      gender: carrouges.gender,
-      email: `${withoutAccents(carrouges.firstName).toLowerCase()}.${withoutAccents(carrouges.lastName).toLowerCase()}@example.fr`,
-      communeInsee: carrouges.communeInsee,
-      siteId: site(3),
-      referentId: staff('amelie.durand').id,
-      status: 'accompagne',
-      consent: { freeAdherence: true, recontactAgreed: false },
-    });
+    const twin = newYouth(
+      {
+        lastName: carrouges.lastName,
+        firstName: carrouges.firstName,
+        birthDate: carrouges.birthDate,
+        gender: carrouges.gender,
+        email: `${withoutAccents(carrouges.firstName).toLowerCase()}.${withoutAccents(carrouges.lastName).toLowerCase()}@example.fr`,
+        communeInsee: carrouges.communeInsee,
+        siteId: site(3),
+        referentId: staff('amelie.durand').id,
+        status: 'accompagne',
+        consent: { freeAdherence: true, recontactAgreed: false },
+      },
+      9 * 24,
+    );
     await push('amelie.durand', 'youths', twin, undefined, 9 * 24);
     pairs.push({
       ids: [String(carrouges.id), String(twin.id)],
