@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
+import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
 import { DevicesScreen } from '../features/appareils/DevicesScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { DuplicatesScreen } from '../features/doublons/DuplicatesScreen';
@@ -23,6 +24,12 @@ const SIEGE: readonly Role[] = ['direction', 'admin'];
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
+  {
+    path: '/aller-vers',
+    component: AllerVersScreen,
+    navLabel: 'Aller vers',
+    roles: ['conseiller'],
+  },
   {
     path: '/reconciliation',
     component: ReconciliationScreen,

@@ -1,28 +1,25 @@
 /**
- * The replication client: one RxDB replication per collection over the HTTP endpoints, fed in
- * real time by a single SSE stream (`RESYNC` on every (re)connection, so nothing is missed while
- * disconnected). Only the leader tab replicates. Nothing waits for the initial replication:
- * screens read the local database and the status below says where sync stands.
+ * The sync engine of a device: one RxDB replication per collection over the HTTP endpoints, fed
+ * in real time by a single SSE stream (`RESYNC` on every (re)connection, so nothing is missed
+ * while disconnected), with a fast first sync (bootstrap.ts). Only the leader tab replicates;
+ * the others see the same database. Nothing waits for the initial replication: screens read the
+ * local database and the status below says where sync stands.
  */
 import { BehaviorSubject, Subject } from 'rxjs';
-import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb/plugins/core';
-import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import {
-  COLLECTION_NAMES,
-  COLLECTIONS,
-  type CollectionName,
-  type WireDocument,
-} from '../domain/collections';
+import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
+import { COLLECTION_NAMES, type CollectionName, type WireDocument } from '../domain/collections';
 import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
-import type { ApiClient, PushRow } from './api';
+import type { ApiClient } from './api';
+import { bootstrapCollection, importedRevisions } from './bootstrap';
+import {
+  replicateCollection,
+  replicationIdentifier,
+  type Checkpoint,
+  type CollectionReplication,
+} from './collection-replication';
 import { PendingTracker, countPending, countRefused } from './pending';
 import { connectEventStream, type StreamConnection } from './sse';
-
-export const PULL_BATCH_SIZE = 1000;
-export const PUSH_BATCH_SIZE = 200;
-/** How long a failed pull or push waits before RxDB retries it. */
-export const RETRY_MS = 2_000;
 
 export interface SyncStatus {
   /** The SSE stream to the server is open. */
@@ -48,7 +45,7 @@ export interface SyncEngine {
 interface StreamBatch {
   collection: CollectionName;
   documents: WireDocument[];
-  checkpoint: { seq: number };
+  checkpoint: Checkpoint;
 }
 
 export interface SyncOptions {
@@ -88,74 +85,44 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   const pendingSubscription = pending.state$.subscribe((state) =>
     patchStatus({ pending: countPending(state), refused: countRefused(state) }),
   );
-
   const streams = new Map(
-    names.map((name) => [
-      name,
-      new Subject<RxReplicationPullStreamItem<unknown, { seq: number }>>(),
-    ]),
-  );
-  const replications: RxReplicationState<unknown, { seq: number }>[] = names.map((name) => {
-    const readOnly = COLLECTIONS[name].writePolicy === 'server';
-    return replicateRxCollection<unknown, { seq: number }>({
-      collection: db.collections[name] as RxCollection,
-      replicationIdentifier: `relais-${name}-v${COLLECTIONS[name].schema.version}-${api.baseUrl || 'origin'}`,
-      live: true,
-      retryTime: RETRY_MS,
-      waitForLeadership: true,
-      autoStart: true,
-      pull: {
-        batchSize: PULL_BATCH_SIZE,
-        stream$: streams.get(name)!.asObservable(),
-        async handler(checkpoint, batchSize) {
-          const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize);
-          succeeded();
-          return { documents: answer.documents as never[], checkpoint: answer.checkpoint };
-        },
-      },
-      ...(readOnly
-        ? {}
-        : {
-            push: {
-              batchSize: PUSH_BATCH_SIZE,
-              async handler(rows) {
-                const answer = await api.push(name, rows as unknown as PushRow[]);
-                const refusedIds = new Set(answer.refused.map((row) => row.id));
-                pending.acknowledge(
-                  name,
-                  rows
-                    .map((row) => row.newDocumentState as unknown as { id: string; rev: string })
-                    .filter((doc) => !refusedIds.has(doc.id)),
-                );
-                pending.refuse(
-                  name,
-                  answer.refused
-                    .filter((row) => row.id !== null)
-                    .map((row) => ({ id: row.id!, code: row.code })),
-                );
-                if (answer.refused.length > 0) {
-                  const first = answer.refused[0]!;
-                  patchStatus({
-                    lastError: { code: first.code, message: first.message, at: new Date() },
-                  });
-                } else {
-                  succeeded();
-                }
-                return answer.conflicts as never[];
-              },
-            },
-          }),
-    });
-  });
-  const errorSubscriptions = replications.map((replication) =>
-    replication.error$.subscribe(failed),
+    names.map((name) => [name, new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()]),
   );
 
-  let connection: StreamConnection | undefined;
   let stopped = false;
-  void db.waitForLeadership().then(() => {
-    if (stopped) return;
-    patchStatus({ leader: true });
+  let connection: StreamConnection | undefined;
+  const subscriptions: { unsubscribe(): void }[] = [pendingSubscription];
+
+  async function startCollection(name: CollectionName): Promise<CollectionReplication> {
+    const identifier = replicationIdentifier(api, name);
+    const bootstrap = await bootstrapCollection(db, api, name, identifier).catch(
+      (error: unknown) => {
+        failed(error);
+        return undefined;
+      },
+    );
+    if (bootstrap) succeeded();
+    const replication = replicateCollection({
+      db,
+      api,
+      name,
+      identifier,
+      stream$: streams.get(name)!.asObservable(),
+      pending,
+      importedRevs: await importedRevisions(db, name),
+      initialCheckpoints: bootstrap && {
+        pull: bootstrap.pullCheckpoint,
+        push: bootstrap.pushCheckpoint,
+      },
+      onSuccess: succeeded,
+      onRefused: (row) =>
+        patchStatus({ lastError: { code: row.code, message: row.message, at: new Date() } }),
+    });
+    subscriptions.push(replication.error$.subscribe(failed));
+    return replication;
+  }
+
+  function openStream(): void {
     connection = connectEventStream(
       `${api.baseUrl}/api/v1/sync/stream`,
       {
@@ -174,6 +141,18 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
       },
       { fetch: api.fetch },
     );
+  }
+
+  // The leader bootstraps, replicates and listens; other tabs only read the shared database.
+  const replications: Promise<CollectionReplication[]> = db.waitForLeadership().then(async () => {
+    patchStatus({ leader: true });
+    const started = await Promise.all(names.map(startCollection));
+    if (stopped) {
+      await Promise.all(started.map((replication) => replication.cancel()));
+      return [];
+    }
+    openStream();
+    return started;
   });
 
   // Browsers know before the stream does when the network goes or comes back.
@@ -183,7 +162,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   };
   const onOnline = () => {
     connection?.reconnect();
-    for (const replication of replications) replication.reSync();
+    void replications.then((all) => all.forEach((replication) => replication.reSync()));
   };
   const browser = typeof window !== 'undefined' && typeof window.addEventListener === 'function';
   if (browser) {
@@ -195,10 +174,10 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     status$,
     pending,
     syncNow() {
-      for (const replication of replications) replication.reSync();
+      void replications.then((all) => all.forEach((replication) => replication.reSync()));
     },
     async awaitInSync() {
-      for (const replication of replications) await replication.awaitInSync();
+      for (const replication of await replications) await replication.awaitInSync();
     },
     async stop() {
       stopped = true;
@@ -207,9 +186,13 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
         window.removeEventListener('online', onOnline);
       }
       connection?.close();
-      pendingSubscription.unsubscribe();
-      for (const subscription of errorSubscriptions) subscription.unsubscribe();
-      await Promise.all(replications.map((replication) => replication.cancel()));
+      for (const subscription of subscriptions) subscription.unsubscribe();
+      // A tab that never became leader has no replication to cancel.
+      const all = await Promise.race([
+        replications,
+        Promise.resolve([] as CollectionReplication[]),
+      ]);
+      await Promise.all(all.map((replication) => replication.cancel()));
       await pending.flush();
     },
   };

@@ -9,308 +9,319 @@ import { MAX_PUSH_ROWS } from '../../sync-server/src/http/sync-routes';
 import { ADVISER_SEES, PASSWORD, createTestAccounts } from '../support/accounts';
 import { buildEvent, buildProposition, buildYouth } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/server';
+import { BACKENDS } from '../support/storages';
+import { eventually } from '../support/http';
 
-let server: TestServer;
-let cookie: string;
+describe.each(BACKENDS)('sync protocol on %s', (backend) => {
+  let server: TestServer;
+  let cookie: string;
 
-beforeEach(async () => {
-  server = await startTestServer();
-  await createTestAccounts(server.storage);
-  const response = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: ADVISER_SEES.login, password: PASSWORD }),
-  });
-  cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
-});
-
-afterEach(async () => {
-  await server.close();
-});
-
-function call(path: string, init: RequestInit & { json?: unknown } = {}) {
-  const headers = new Headers(init.headers);
-  if (!headers.has('cookie')) headers.set('cookie', cookie);
-  if (init.json !== undefined) headers.set('content-type', 'application/json');
-  return fetch(`${server.url}${path}`, {
-    ...init,
-    headers,
-    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-  });
-}
-
-const wire = <T extends object>(doc: T, deleted = false) =>
-  ({ ...doc, _deleted: deleted }) as unknown as WireDocument;
-const path = (collection: string) =>
-  `/api/v1/sync/${collection}/${isCollectionName(collection) ? schemaVersionOf(collection) : 0}`;
-const push = (collection: string, rows: unknown, init: RequestInit = {}) =>
-  call(`${path(collection)}/push`, { method: 'POST', json: rows, ...init });
-const pull = (collection: string, seq = 0) => call(`${path(collection)}/pull?seq=${seq}&limit=100`);
-
-async function expectEnvelope(response: Response, status: number, code: string) {
-  expect(response.status).toBe(status);
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message.length).toBeGreaterThan(0);
-  return body;
-}
-
-describe('session', () => {
-  it('sets an HttpOnly, SameSite=Strict cookie and tells who is logged in', async () => {
+  beforeEach(async () => {
+    server = await startTestServer({ backend });
+    await createTestAccounts(server.storage);
     const response = await fetch(`${server.url}/api/v1/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ login: ADVISER_SEES.login, password: PASSWORD }),
     });
-    const setCookie = response.headers.getSetCookie()[0]!;
-    expect(setCookie).toMatch(/HttpOnly/i);
-    expect(setCookie).toMatch(/SameSite=Strict/i);
-    const me = await (await call('/api/v1/session')).json();
-    expect(me.user).toMatchObject({
-      id: ADVISER_SEES.id,
-      login: ADVISER_SEES.login,
-      role: 'conseiller',
-    });
-    expect(me.user.passwordHash).toBeUndefined();
+    cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
   });
 
-  it('refuses a wrong password, then throttles the login', async () => {
-    const attempt = () =>
-      fetch(`${server.url}/api/v1/session`, {
+  afterEach(async () => {
+    await server.close();
+  });
+
+  function call(path: string, init: RequestInit & { json?: unknown } = {}) {
+    const headers = new Headers(init.headers);
+    if (!headers.has('cookie')) headers.set('cookie', cookie);
+    if (init.json !== undefined) headers.set('content-type', 'application/json');
+    return fetch(`${server.url}${path}`, {
+      ...init,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
+  }
+
+  const wire = <T extends object>(doc: T, deleted = false) =>
+    ({ ...doc, _deleted: deleted }) as unknown as WireDocument;
+  const path = (collection: string) =>
+    `/api/v1/sync/${collection}/${isCollectionName(collection) ? schemaVersionOf(collection) : 0}`;
+  const push = (collection: string, rows: unknown, init: RequestInit = {}) =>
+    call(`${path(collection)}/push`, { method: 'POST', json: rows, ...init });
+  const pull = (collection: string, seq = 0) =>
+    call(`${path(collection)}/pull?seq=${seq}&limit=100`);
+
+  async function expectEnvelope(response: Response, status: number, code: string) {
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(0);
+    return body;
+  }
+
+  describe('session', () => {
+    it('sets an HttpOnly, SameSite=Strict cookie and tells who is logged in', async () => {
+      const response = await fetch(`${server.url}/api/v1/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ login: ADVISER_SEES.login, password: 'mauvais-mot-de-passe' }),
+        body: JSON.stringify({ login: ADVISER_SEES.login, password: PASSWORD }),
       });
-    for (let i = 0; i < 5; i += 1)
-      await expectEnvelope(await attempt(), 401, 'INVALID_CREDENTIALS');
-    await expectEnvelope(await attempt(), 429, 'RATE_LIMITED');
-  });
-
-  it('ends the session on logout', async () => {
-    expect((await call('/api/v1/session', { method: 'DELETE' })).status).toBe(204);
-    await expectEnvelope(await call('/api/v1/session'), 401, 'UNAUTHENTICATED');
-  });
-});
-
-describe('push and pull', () => {
-  it('applies a push sent twice only once', async () => {
-    const youth = buildYouth();
-    const rows = [{ newDocumentState: wire(youth) }];
-    expect(await (await push('youths', rows)).json()).toEqual([]);
-    const seqAfterFirst = await server.storage.lastSeq();
-    expect(await (await push('youths', rows)).json()).toEqual([]);
-    expect(await server.storage.lastSeq()).toBe(seqAfterFirst);
-    expect((await server.storage.getDocument('youths', youth.id))?.rev).toBe(youth.rev);
-  });
-
-  it('answers a stale assumedMasterState with the master state', async () => {
-    const youth = buildYouth();
-    await push('youths', [{ newDocumentState: wire(youth) }]);
-    const first = { ...youth, rev: newRev(), phone: '06 39 98 00 01' };
-    await push('youths', [{ newDocumentState: wire(first), assumedMasterState: wire(youth) }]);
-    // A second device still believes the master is `youth` and changes the same field.
-    const stale = { ...youth, rev: newRev(), phone: '06 39 98 00 02' };
-    const conflicts = await (
-      await push('youths', [{ newDocumentState: wire(stale), assumedMasterState: wire(youth) }])
-    ).json();
-    expect(conflicts).toEqual([
-      expect.objectContaining({
-        id: youth.id,
-        rev: first.rev,
-        phone: '06 39 98 00 01',
-        _deleted: false,
-      }),
-    ]);
-  });
-
-  it('pulls in commit order with a checkpoint that continues', async () => {
-    const youths = [buildYouth(), buildYouth(), buildYouth()];
-    for (const youth of youths) await push('youths', [{ newDocumentState: wire(youth) }]);
-    const page = await (await call(`${path('youths')}/pull?seq=0&limit=2`)).json();
-    expect(page.documents.map((d: { id: string }) => d.id)).toEqual([youths[0]!.id, youths[1]!.id]);
-    const next = await (await pull('youths', page.checkpoint.seq)).json();
-    expect(next.documents.map((d: { id: string }) => d.id)).toEqual([youths[2]!.id]);
-    const end = await (await pull('youths', next.checkpoint.seq)).json();
-    expect(end).toEqual({ documents: [], checkpoint: next.checkpoint });
-  });
-
-  it('refuses an edit of a recorded event (append-only) and a forbidden proposition transition', async () => {
-    const youth = buildYouth();
-    await push('youths', [{ newDocumentState: wire(youth) }]);
-    const event = buildEvent({ youthId: youth.id });
-    await push('events', [{ newDocumentState: wire(event) }]);
-    const edited = { ...event, rev: newRev(), report: 'réécrit' };
-    const refused = await expectEnvelope(
-      await push('events', [{ newDocumentState: wire(edited), assumedMasterState: wire(event) }]),
-      409,
-      'ROWS_REFUSED',
-    );
-    expect(refused.error).toMatchObject({
-      details: { rejected: [{ id: event.id, code: 'APPEND_ONLY' }] },
+      const setCookie = response.headers.getSetCookie()[0]!;
+      expect(setCookie).toMatch(/HttpOnly/i);
+      expect(setCookie).toMatch(/SameSite=Strict/i);
+      const me = await (await call('/api/v1/session')).json();
+      expect(me.user).toMatchObject({
+        id: ADVISER_SEES.id,
+        login: ADVISER_SEES.login,
+        role: 'conseiller',
+      });
+      expect(me.user.passwordHash).toBeUndefined();
     });
 
-    const proposition = buildProposition({ youthId: youth.id });
-    await push('pathway', [{ newDocumentState: wire(proposition) }]);
-    const accepted = { ...proposition, rev: newRev(), result: 'acceptee' as const };
-    await push('pathway', [
-      { newDocumentState: wire(accepted), assumedMasterState: wire(proposition) },
-    ]);
-    // Acceptée cannot become refusée: the final states of the other branch are out of reach.
-    const backwards = { ...accepted, rev: newRev(), result: 'refusee-jeune' as const };
-    const answer = await expectEnvelope(
-      await push('pathway', [
-        { newDocumentState: wire(backwards), assumedMasterState: wire(accepted) },
-      ]),
-      409,
-      'ROWS_REFUSED',
-    );
-    expect(answer.error).toMatchObject({ details: { rejected: [{ code: 'INVALID_TRANSITION' }] } });
-    expect((await server.storage.getDocument('pathway', proposition.id))?.data.result).toBe(
-      'acceptee',
-    );
-    // Two moves made offline between pushes (acceptée, then réalisée) arrive as one: allowed.
-    const other = buildProposition({ youthId: youth.id });
-    await push('pathway', [{ newDocumentState: wire(other) }]);
-    const done = { ...other, rev: newRev(), result: 'realisee' as const };
-    const twoMoves = await push('pathway', [
-      { newDocumentState: wire(done), assumedMasterState: wire(other) },
-    ]);
-    expect(twoMoves.status).toBe(200);
-    expect((await server.storage.getDocument('pathway', other.id))?.data.result).toBe('realisee');
-  });
-
-  it('answers 426 to an outdated schema version', async () => {
-    // Dossiers are at schema version 1: a device still on version 0 must update first.
-    await expectEnvelope(await call('/api/v1/sync/youths/0/pull'), 426, 'SCHEMA_OUTDATED');
-    await expectEnvelope(
-      await call('/api/v1/sync/youths/0/push', { method: 'POST', json: [] }),
-      426,
-      'SCHEMA_OUTDATED',
-    );
-    await expectEnvelope(await call('/api/v1/sync/youths/7/pull'), 400, 'VALIDATION_FAILED');
-  });
-});
-
-describe('bad input', () => {
-  it.each([
-    [
-      'malformed JSON',
-      () =>
-        push('youths', undefined, {
-          body: '[{"newDocumentState":',
+    it('refuses a wrong password, then throttles the login', async () => {
+      const attempt = () =>
+        fetch(`${server.url}/api/v1/session`, {
+          method: 'POST',
           headers: { 'content-type': 'application/json' },
-        }),
-      400,
-      'INVALID_JSON',
-    ],
-    ['a body that is not a list', () => push('youths', { id: 'x' }), 400, 'VALIDATION_FAILED'],
-    ['an unknown collection', () => push('dragons', []), 404, 'UNKNOWN_COLLECTION'],
-    ['an unknown route', () => call('/api/v1/nothing'), 404, 'NOT_FOUND'],
-    [
-      'too many rows',
-      () =>
-        push(
-          'youths',
-          Array.from({ length: MAX_PUSH_ROWS + 1 }, () => ({
-            newDocumentState: wire(buildYouth()),
-          })),
-        ),
-      413,
-      'TOO_MANY_ROWS',
-    ],
-    [
-      'an oversized body',
-      () =>
-        push('youths', [
-          { newDocumentState: wire({ ...buildYouth(), notes: 'x'.repeat(9 * 1024 * 1024) }) },
-        ]),
-      413,
-      'PAYLOAD_TOO_LARGE',
-    ],
-    [
-      'no session',
-      () => call(`${path('youths')}/pull`, { headers: { cookie: 'relais_session=forged' } }),
-      401,
-      'UNAUTHENTICATED',
-    ],
-    ['a bad checkpoint', () => call(`${path('youths')}/pull?seq=abc`), 400, 'VALIDATION_FAILED'],
-    [
-      'a login without password',
-      () => call('/api/v1/session', { method: 'POST', json: { login: 'x' } }),
-      400,
-      'VALIDATION_FAILED',
-    ],
-  ])('answers %s with a 4xx envelope', async (_name, send, status, code) => {
-    await expectEnvelope(await send(), status, code);
-    expect(await server.storage.countDocuments('youths')).toBe(0);
-  });
-
-  it('refuses a row of the wrong type with the reason, keeps the valid rows, and keeps serving', async () => {
-    const good = buildYouth();
-    const bad = { ...buildYouth(), birthDate: 20060412 };
-    const body = await expectEnvelope(
-      await push('youths', [{ newDocumentState: wire(good) }, { newDocumentState: wire(bad) }]),
-      400,
-      'ROWS_REFUSED',
-    );
-    expect(body.error).toMatchObject({
-      details: {
-        rejected: [
-          {
-            id: bad.id,
-            code: 'VALIDATION_FAILED',
-            issues: [{ path: '/birthDate', message: 'must be string' }],
-          },
-        ],
-      },
+          body: JSON.stringify({ login: ADVISER_SEES.login, password: 'mauvais-mot-de-passe' }),
+        });
+      for (let i = 0; i < 5; i += 1)
+        await expectEnvelope(await attempt(), 401, 'INVALID_CREDENTIALS');
+      await expectEnvelope(await attempt(), 429, 'RATE_LIMITED');
     });
-    expect(await server.storage.getDocument('youths', bad.id)).toBeNull();
-    expect(await server.storage.getDocument('youths', good.id)).not.toBeNull();
-    expect((await call('/api/v1/health')).status).toBe(200);
+
+    it('ends the session on logout', async () => {
+      expect((await call('/api/v1/session', { method: 'DELETE' })).status).toBe(204);
+      await expectEnvelope(await call('/api/v1/session'), 401, 'UNAUTHENTICATED');
+    });
   });
 
-  it('refuses writes to the collections only the server writes', async () => {
-    const body = await expectEnvelope(
-      await push('staff', [
-        {
-          newDocumentState: {
-            id: ADVISER_SEES.id,
-            rev: 'x',
-            updatedAt: '2026-11-26T10:00:00Z',
-            updatedBy: 'me',
-            name: 'Moi',
-            role: 'admin',
-            siteIds: [],
-            active: true,
-            _deleted: false,
-          },
+  describe('push and pull', () => {
+    it('applies a push sent twice only once', async () => {
+      const youth = buildYouth();
+      const rows = [{ newDocumentState: wire(youth) }];
+      expect(await (await push('youths', rows)).json()).toEqual([]);
+      const seqAfterFirst = await server.storage.lastSeq();
+      expect(await (await push('youths', rows)).json()).toEqual([]);
+      expect(await server.storage.lastSeq()).toBe(seqAfterFirst);
+      expect((await server.storage.getDocument('youths', youth.id))?.rev).toBe(youth.rev);
+    });
+
+    it('answers a stale assumedMasterState with the master state', async () => {
+      const youth = buildYouth();
+      await push('youths', [{ newDocumentState: wire(youth) }]);
+      const first = { ...youth, rev: newRev(), phone: '06 39 98 00 01' };
+      await push('youths', [{ newDocumentState: wire(first), assumedMasterState: wire(youth) }]);
+      // A second device still believes the master is `youth` and changes the same field.
+      const stale = { ...youth, rev: newRev(), phone: '06 39 98 00 02' };
+      const conflicts = await (
+        await push('youths', [{ newDocumentState: wire(stale), assumedMasterState: wire(youth) }])
+      ).json();
+      expect(conflicts).toEqual([
+        expect.objectContaining({
+          id: youth.id,
+          rev: first.rev,
+          phone: '06 39 98 00 01',
+          _deleted: false,
+        }),
+      ]);
+    });
+
+    it('pulls in commit order with a checkpoint that continues', async () => {
+      const youths = [buildYouth(), buildYouth(), buildYouth()];
+      for (const youth of youths) await push('youths', [{ newDocumentState: wire(youth) }]);
+      const page = await (await call(`${path('youths')}/pull?seq=0&limit=2`)).json();
+      expect(page.documents.map((d: { id: string }) => d.id)).toEqual([
+        youths[0]!.id,
+        youths[1]!.id,
+      ]);
+      const next = await (await pull('youths', page.checkpoint.seq)).json();
+      expect(next.documents.map((d: { id: string }) => d.id)).toEqual([youths[2]!.id]);
+      const end = await (await pull('youths', next.checkpoint.seq)).json();
+      expect(end).toEqual({ documents: [], checkpoint: next.checkpoint });
+    });
+
+    it('refuses an edit of a recorded event (append-only) and a forbidden proposition transition', async () => {
+      const youth = buildYouth();
+      await push('youths', [{ newDocumentState: wire(youth) }]);
+      const event = buildEvent({ youthId: youth.id });
+      await push('events', [{ newDocumentState: wire(event) }]);
+      const edited = { ...event, rev: newRev(), report: 'réécrit' };
+      const refused = await expectEnvelope(
+        await push('events', [{ newDocumentState: wire(edited), assumedMasterState: wire(event) }]),
+        409,
+        'ROWS_REFUSED',
+      );
+      expect(refused.error).toMatchObject({
+        details: { rejected: [{ id: event.id, code: 'APPEND_ONLY' }] },
+      });
+
+      const proposition = buildProposition({ youthId: youth.id });
+      await push('pathway', [{ newDocumentState: wire(proposition) }]);
+      const accepted = { ...proposition, rev: newRev(), result: 'acceptee' as const };
+      await push('pathway', [
+        { newDocumentState: wire(accepted), assumedMasterState: wire(proposition) },
+      ]);
+      // Acceptée cannot become refusée: the final states of the other branch are out of reach.
+      const backwards = { ...accepted, rev: newRev(), result: 'refusee-jeune' as const };
+      const answer = await expectEnvelope(
+        await push('pathway', [
+          { newDocumentState: wire(backwards), assumedMasterState: wire(accepted) },
+        ]),
+        409,
+        'ROWS_REFUSED',
+      );
+      expect(answer.error).toMatchObject({
+        details: { rejected: [{ code: 'INVALID_TRANSITION' }] },
+      });
+      expect((await server.storage.getDocument('pathway', proposition.id))?.data.result).toBe(
+        'acceptee',
+      );
+      // Two moves made offline between pushes (acceptée, then réalisée) arrive as one: allowed.
+      const other = buildProposition({ youthId: youth.id });
+      await push('pathway', [{ newDocumentState: wire(other) }]);
+      const done = { ...other, rev: newRev(), result: 'realisee' as const };
+      const twoMoves = await push('pathway', [
+        { newDocumentState: wire(done), assumedMasterState: wire(other) },
+      ]);
+      expect(twoMoves.status).toBe(200);
+      expect((await server.storage.getDocument('pathway', other.id))?.data.result).toBe('realisee');
+    });
+
+    it('answers 426 to an outdated schema version', async () => {
+      // Dossiers are at schema version 1: a device still on version 0 must update first.
+      await expectEnvelope(await call('/api/v1/sync/youths/0/pull'), 426, 'SCHEMA_OUTDATED');
+      await expectEnvelope(
+        await call('/api/v1/sync/youths/0/push', { method: 'POST', json: [] }),
+        426,
+        'SCHEMA_OUTDATED',
+      );
+      await expectEnvelope(await call('/api/v1/sync/youths/7/pull'), 400, 'VALIDATION_FAILED');
+    });
+  });
+
+  describe('bad input', () => {
+    it.each([
+      [
+        'malformed JSON',
+        () =>
+          push('youths', undefined, {
+            body: '[{"newDocumentState":',
+            headers: { 'content-type': 'application/json' },
+          }),
+        400,
+        'INVALID_JSON',
+      ],
+      ['a body that is not a list', () => push('youths', { id: 'x' }), 400, 'VALIDATION_FAILED'],
+      ['an unknown collection', () => push('dragons', []), 404, 'UNKNOWN_COLLECTION'],
+      ['an unknown route', () => call('/api/v1/nothing'), 404, 'NOT_FOUND'],
+      [
+        'too many rows',
+        () =>
+          push(
+            'youths',
+            Array.from({ length: MAX_PUSH_ROWS + 1 }, () => ({
+              newDocumentState: wire(buildYouth()),
+            })),
+          ),
+        413,
+        'TOO_MANY_ROWS',
+      ],
+      [
+        'an oversized body',
+        () =>
+          push('youths', [
+            { newDocumentState: wire({ ...buildYouth(), notes: 'x'.repeat(9 * 1024 * 1024) }) },
+          ]),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [
+        'no session',
+        () => call(`${path('youths')}/pull`, { headers: { cookie: 'relais_session=forged' } }),
+        401,
+        'UNAUTHENTICATED',
+      ],
+      ['a bad checkpoint', () => call(`${path('youths')}/pull?seq=abc`), 400, 'VALIDATION_FAILED'],
+      [
+        'a login without password',
+        () => call('/api/v1/session', { method: 'POST', json: { login: 'x' } }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+    ])('answers %s with a 4xx envelope', async (_name, send, status, code) => {
+      await expectEnvelope(await send(), status, code);
+      expect(await server.storage.countDocuments('youths')).toBe(0);
+    });
+
+    it('refuses a row of the wrong type with the reason, keeps the valid rows, and keeps serving', async () => {
+      const good = buildYouth();
+      const bad = { ...buildYouth(), birthDate: 20060412 };
+      const body = await expectEnvelope(
+        await push('youths', [{ newDocumentState: wire(good) }, { newDocumentState: wire(bad) }]),
+        400,
+        'ROWS_REFUSED',
+      );
+      expect(body.error).toMatchObject({
+        details: {
+          rejected: [
+            {
+              id: bad.id,
+              code: 'VALIDATION_FAILED',
+              issues: [{ path: '/birthDate', message: 'must be string' }],
+            },
+          ],
         },
-      ]),
-      409,
-      'ROWS_REFUSED',
-    );
-    expect(body.error).toMatchObject({ details: { rejected: [{ code: 'READ_ONLY_COLLECTION' }] } });
+      });
+      expect(await server.storage.getDocument('youths', bad.id)).toBeNull();
+      expect(await server.storage.getDocument('youths', good.id)).not.toBeNull();
+      expect((await call('/api/v1/health')).status).toBe(200);
+    });
+
+    it('refuses writes to the collections only the server writes', async () => {
+      const body = await expectEnvelope(
+        await push('staff', [
+          {
+            newDocumentState: {
+              id: ADVISER_SEES.id,
+              rev: 'x',
+              updatedAt: '2026-11-26T10:00:00Z',
+              updatedBy: 'me',
+              name: 'Moi',
+              role: 'admin',
+              siteIds: [],
+              active: true,
+              _deleted: false,
+            },
+          },
+        ]),
+        409,
+        'ROWS_REFUSED',
+      );
+      expect(body.error).toMatchObject({
+        details: { rejected: [{ code: 'READ_ONLY_COLLECTION' }] },
+      });
+    });
   });
-});
 
-describe('restart', () => {
-  it('keeps every acknowledged write and continues the checkpoints', async () => {
-    const youths = [buildYouth(), buildYouth()];
-    await push(
-      'youths',
-      youths.map((y) => ({ newDocumentState: wire(y) })),
-    );
-    const before = await (await pull('youths')).json();
-    const { dataDir } = server;
-    await server.close({ keepFiles: true });
-
-    server = await startTestServer({ dataDir });
-    const again = await (await pull('youths')).json();
-    expect(again).toEqual(before);
-    const later = buildYouth();
-    await push('youths', [{ newDocumentState: wire(later) }]);
-    const next = await (await pull('youths', before.checkpoint.seq)).json();
-    expect(next.documents.map((d: { id: string }) => d.id)).toEqual([later.id]);
-    expect(next.checkpoint.seq).toBeGreaterThan(before.checkpoint.seq);
+  describe('restart', () => {
+    it('keeps every acknowledged write and continues the checkpoints', async () => {
+      const youths = [buildYouth(), buildYouth()];
+      await push(
+        'youths',
+        youths.map((y) => ({ newDocumentState: wire(y) })),
+      );
+      const before = await (await pull('youths')).json();
+      await server.restart();
+      // The client's kept-alive socket died with the old server: the first request may fail.
+      await eventually(async () => expect((await call('/api/v1/health')).status).toBe(200));
+      const again = await (await pull('youths')).json();
+      expect(again).toEqual(before);
+      const later = buildYouth();
+      await push('youths', [{ newDocumentState: wire(later) }]);
+      const next = await (await pull('youths', before.checkpoint.seq)).json();
+      expect(next.documents.map((d: { id: string }) => d.id)).toEqual([later.id]);
+      expect(next.checkpoint.seq).toBeGreaterThan(before.checkpoint.seq);
+    });
   });
 });

@@ -1,39 +1,47 @@
 /**
- * A real sync server for tests: the app factory on a random loopback port with a fresh SQLite
- * file in a temporary folder (or a storage the test gives).
+ * A real sync server for tests: the app factory on a random loopback port with a fresh storage:
+ * a SQLite file in a temporary folder by default, or a fresh PostgreSQL database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp, type AppOptions } from '../../sync-server/src/app';
-import { openSqliteStorage } from '../../sync-server/src/storage/sqlite';
 import type { Storage } from '../../sync-server/src/storage/storage';
+import { storageFixture, type BackendName, type StorageFixture } from './storages';
 
 export interface TestServer {
   url: string;
   storage: Storage;
-  dataDir: string;
-  file: string;
-  close(options?: { keepFiles?: boolean }): Promise<void>;
+  backend: BackendName;
+  /** Stops the server and starts it again on the same storage (files or database kept). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export async function startTestServer(
-  options: Partial<AppOptions> & { dataDir?: string } = {},
+  options: Partial<AppOptions> & { backend?: BackendName } = {},
 ): Promise<TestServer> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relais-test-'));
-  const file = join(dataDir, 'relais.sqlite');
-  const storage = options.storage ?? openSqliteStorage(file);
-  const { app } = await createApp({ ...options, storage });
+  const backend = options.backend ?? 'sqlite';
+  const fixture: StorageFixture = await storageFixture(backend);
+  let storage = await fixture.open();
+  let { app } = await createApp({ ...options, storage });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
+  const port = Number(new URL(url).port);
+
+  const server: TestServer = {
     url,
     storage,
-    dataDir,
-    file,
-    async close({ keepFiles = false } = {}) {
+    backend,
+    async restart() {
       await app.close();
       await storage.close();
-      if (!keepFiles) rmSync(dataDir, { recursive: true, force: true });
+      storage = await fixture.open();
+      ({ app } = await createApp({ ...options, storage }));
+      await app.listen({ port, host: '127.0.0.1' });
+      server.storage = storage;
+    },
+    async close() {
+      await app.close();
+      await storage.close();
+      await fixture.dispose();
     },
   };
+  return server;
 }

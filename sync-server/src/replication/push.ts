@@ -40,6 +40,7 @@ import type {
 } from '../storage/storage';
 import { ConflictRecorder, SERVER_ACTOR } from './conflicts';
 import { documentWrite, restampAttached } from './document-write';
+import { probableDuplicateReviews } from './duplicates';
 import {
   canSee,
   canWriteCollection,
@@ -355,7 +356,9 @@ export async function applyPush(
       rejected,
     };
     for (const row of valid) await applyRow(ctx, row);
-    const written = await tx.putDocuments([...ctx.writes, ...ctx.recorder.writes()]);
+    ctx.writes.push(...ctx.recorder.writes());
+    ctx.writes.push(...(await probableDuplicateReviews(storage, tx, ctx.writes, ctx.now)));
+    const written = await tx.putDocuments(ctx.writes);
     await tx.appendAudit(ctx.audit);
     return { conflicts: ctx.conflicts, rejected: ctx.rejected, written };
   });

@@ -11,8 +11,8 @@ export async function openStorage(
   config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>,
 ): Promise<Storage> {
   if (config.databaseUrl) {
-    // TODO(postgres): the PostgreSQL backend is not written yet; refuse rather than ignore it.
-    throw new Error('DATABASE_URL (PostgreSQL) is not supported yet: unset it to use SQLite.');
+    const { openPostgresStorage } = await import('./postgres');
+    return openPostgresStorage(config.databaseUrl);
   }
   mkdirSync(config.dataDir, { recursive: true });
   return openSqliteStorage(join(config.dataDir, SQLITE_FILE_NAME));

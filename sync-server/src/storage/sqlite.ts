@@ -20,6 +20,7 @@ import type {
   StoredDocument,
   Visibility,
   WriteTransaction,
+  YouthIdentityRow,
 } from './storage';
 
 const SCHEMA = `
@@ -182,6 +183,40 @@ function toStored(row: DocumentRow): StoredDocument {
   };
 }
 
+interface YouthIdentitySqlRow {
+  id: string;
+  seq: number;
+  deleted: number;
+  siteId: string | null;
+  firstName: unknown;
+  lastName: unknown;
+  birthName: unknown;
+  birthDate: unknown;
+  phone: unknown;
+  mergedInto: unknown;
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function toYouthIdentity(row: YouthIdentitySqlRow): YouthIdentityRow {
+  const birthName = optionalText(row.birthName);
+  const birthDate = optionalText(row.birthDate);
+  const phone = optionalText(row.phone);
+  return {
+    id: row.id,
+    seq: row.seq,
+    live: row.deleted === 0 && optionalText(row.mergedInto) === undefined,
+    siteId: row.siteId,
+    firstName: optionalText(row.firstName) ?? '',
+    lastName: optionalText(row.lastName) ?? '',
+    ...(birthName ? { birthName } : {}),
+    ...(birthDate ? { birthDate } : {}),
+    ...(phone ? { phone } : {}),
+  };
+}
+
 function toAccount(row: AccountRow): Account {
   return {
     id: row.id,
@@ -247,6 +282,19 @@ export function openSqliteStorage(file: string): Storage {
       `SELECT rev, seq, deleted, data, written_by, device_id, absorbed FROM revisions
        WHERE collection = ? AND id = ? ORDER BY seq DESC, absorbed ASC`,
     ),
+    youthIdentities: db.prepare(`
+      SELECT id, seq, deleted, scope_site AS siteId,
+             json_extract(data, '$.firstName') AS firstName,
+             json_extract(data, '$.lastName') AS lastName,
+             json_extract(data, '$.birthName') AS birthName,
+             json_extract(data, '$.birthDate') AS birthDate,
+             json_extract(data, '$.phone') AS phone,
+             json_extract(data, '$.mergedInto') AS mergedInto
+      FROM documents WHERE collection = 'youths' AND seq > ? ORDER BY seq`),
+    duplicatePairs: db.prepare(`
+      SELECT json_extract(data, '$.youthIds[0]') AS a, json_extract(data, '$.youthIds[1]') AS b
+      FROM documents
+      WHERE collection = 'reviews' AND json_extract(data, '$.kind') = 'duplicate'`),
     getRevision: db.prepare(
       'SELECT data, deleted FROM revisions WHERE collection = ? AND id = ? AND rev = ?',
     ),
@@ -368,6 +416,15 @@ export function openSqliteStorage(file: string): Storage {
           });
           return { ...write, seq };
         }),
+      listYouthIdentities: async (sinceSeq) =>
+        (statements.youthIdentities.all(sinceSeq) as YouthIdentitySqlRow[]).map(toYouthIdentity),
+      listDuplicatePairs: async (youthIds) => {
+        const wanted = new Set(youthIds);
+        return (statements.duplicatePairs.all() as { a: unknown; b: unknown }[])
+          .filter((row) => typeof row.a === 'string' && typeof row.b === 'string')
+          .map((row) => [row.a, row.b] as [string, string])
+          .filter(([a, b]) => wanted.has(a) || wanted.has(b));
+      },
       upsertAccount: async (account: Account) => {
         statements.upsertAccount.run({
           ...account,

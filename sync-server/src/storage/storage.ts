@@ -112,6 +112,23 @@ export interface AuditEntry {
   details: unknown;
 }
 
+/**
+ * What the duplicate check reads of a dossier (replication/duplicates.ts), with its `seq` so an
+ * index kept in memory can catch up with every write since it last looked. `live` is false
+ * once the dossier is deleted or merged into another one.
+ */
+export interface YouthIdentityRow {
+  id: string;
+  seq: number;
+  live: boolean;
+  siteId: string | null;
+  firstName: string;
+  lastName: string;
+  birthName?: string;
+  birthDate?: string;
+  phone?: string;
+}
+
 /** Writes inside one serialised transaction; see the invariants above. */
 export interface WriteTransaction {
   getDocuments(collection: CollectionName, ids: string[]): Promise<Map<string, StoredDocument>>;
@@ -135,6 +152,10 @@ export interface WriteTransaction {
   /** The open reviews (conflicts) about any of these documents. */
   getOpenReviews(documentIds: string[]): Promise<StoredDocument[]>;
   putDocuments(writes: DocumentWrite[]): Promise<StoredDocument[]>;
+  /** The identity of every dossier written after `sinceSeq`, in `seq` order. */
+  listYouthIdentities(sinceSeq: number): Promise<YouthIdentityRow[]>;
+  /** The dossier pairs already recorded as probable duplicates that involve one of these ids. */
+  listDuplicatePairs(youthIds: string[]): Promise<[string, string][]>;
   /** Accounts are written with the staff directory document that mirrors them. */
   upsertAccount(account: Account): Promise<void>;
   appendAudit(entries: AuditEntry[]): Promise<void>;

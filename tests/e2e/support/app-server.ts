@@ -40,8 +40,8 @@ export async function startAppServer(
   return {
     ...server,
     staticDir,
-    async close(closeOptions) {
-      await server.close(closeOptions);
+    async close() {
+      await server.close();
       if (!options.staticDir) rmSync(staticDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,47 @@
+/**
+ * How a French name is written down before it is compared: what an adviser types on a tablet in
+ * the street rarely matches the dossier letter for letter. Accents, case, hyphens, apostrophes
+ * and spaces are dropped ("Lou-Anne" = "Louanne", "N'Diaye" = "Ndiaye", "Le Gall" = "Legall"),
+ * and the particles "de", "du", "des", "d'" may be present or not ("de Saint-Denis" =
+ * "Saint-Denis", "d'Almeida" = "Almeida" = "Dalmeida").
+ */
+
+/** Particles that are often left out; "le" and "la" are kept ("Le Gall" is not "Gall"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd']);
+
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte' };
+
+/** The keys of one name, computed once per dossier. */
+export interface NameKeys {
+  /** Every token glued together: "le gall" → "legall", "d almeida" → "dalmeida". */
+  full: string;
+  /** The same without particles: "d almeida" → "almeida". */
+  core: string;
+  /** The tokens other than particles, for compound names ("boucher", "lemoine"). */
+  tokens: string[];
+}
+
+/** Lower case, no accents or ligatures, punctuation as spaces, single spaces. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function nameTokens(text: string): string[] {
+  const folded = foldName(text);
+  return folded ? folded.split(' ').map((token) => ABBREVIATIONS[token] ?? token) : [];
+}
+
+export function nameKeys(text: string | undefined): NameKeys | undefined {
+  const all = nameTokens(text ?? '');
+  if (all.length === 0) return undefined;
+  const tokens = all.filter((token) => !NAME_PARTICLES.has(token));
+  return { full: all.join(''), core: tokens.join(''), tokens };
+}

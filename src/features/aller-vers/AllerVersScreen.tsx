@@ -1,0 +1,122 @@
+/**
+ * Aller vers: the adviser's screen in the street, on a tablet and usually offline. Three views
+ * (a new contact, finding someone, the day's contacts), all read from and written to the
+ * device's database; sync sends the contacts to the siège when the network comes back.
+ */
+import { useMemo, useState } from 'react';
+import { useAppStore } from '../../stores/store';
+import './aller-vers.css';
+import { contactSiteId, placeOf, type ContactFormValues } from './contact-form';
+import { ContactActions } from './ContactActions';
+import { ContactForm } from './ContactForm';
+import { DayContacts, dayContacts } from './DayContacts';
+import { PersonSummary } from './PersonSummary';
+import { todayOnDevice, useDeviceDossiers, useOutreachActions, useSites } from './useAllerVers';
+import { YouthSearch } from './YouthSearch';
+
+type View = 'contact' | 'search' | 'day';
+
+export function AllerVersScreen() {
+  const user = useAppStore((s) => s.user);
+  const dossiers = useDeviceDossiers();
+  const sites = useSites().data;
+  const siteNames = useMemo(() => new Map((sites ?? []).map((s) => [s.id, s.name])), [sites]);
+  const { recordContact } = useOutreachActions();
+  const [view, setView] = useState<View>('contact');
+  const [existingId, setExistingId] = useState<string>();
+  // Read live, so the actions taken on it (premier accueil) show at once.
+  const existing = dossiers.data?.find((youth) => youth.id === existingId);
+  const [saved, setSaved] = useState<string>();
+  const [saveError, setSaveError] = useState<string>();
+  const todayCount = useMemo(
+    () => dayContacts(dossiers.data ?? [], todayOnDevice()).length,
+    [dossiers.data],
+  );
+
+  async function save(values: ContactFormValues): Promise<boolean> {
+    const siteId = contactSiteId(placeOf(values), sites ?? [], user?.siteIds ?? []);
+    if (!siteId) {
+      setSaveError('Votre compte n’est rattaché à aucun site : le contact ne peut pas être noté.');
+      return false;
+    }
+    setSaveError(undefined);
+    try {
+      const youth = await recordContact(values, siteId);
+      setSaved(
+        `Contact enregistré sur la tablette : ${youth.firstName}. Il partira au siège dès que le réseau reviendra.`,
+      );
+      return true;
+    } catch (error) {
+      setSaveError(`Le contact n’a pas pu être enregistré : ${String(error)}`);
+      return false;
+    }
+  }
+
+  const tabs: [View, string][] = [
+    ['contact', 'Nouveau contact'],
+    ['search', 'Retrouver un jeune'],
+    ['day', `Contacts du jour (${todayCount})`],
+  ];
+  return (
+    <section className="aller-vers" aria-labelledby="aller-vers-title">
+      <div className="aller-vers-header">
+        <h1 id="aller-vers-title">Aller vers</h1>
+        <div className="view-switch" role="group" aria-label="Vue">
+          {tabs.map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              aria-pressed={view === id}
+              onClick={() => {
+                setView(id);
+                setExistingId(undefined);
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div role="status" aria-live="polite" className="save-status">
+        {saved && view === 'contact' && <p className="confirmation">{saved}</p>}
+      </div>
+      {saveError && (
+        <p className="form-error" role="alert">
+          {saveError}
+        </p>
+      )}
+      {dossiers.error && (
+        <p role="alert">
+          Impossible de lire les dossiers de la tablette : {dossiers.error.message}
+        </p>
+      )}
+
+      {view === 'contact' && existing && (
+        <section className="existing card" aria-labelledby="existing-title">
+          <h2 id="existing-title">Dossier existant</h2>
+          <PersonSummary youth={existing} siteName={siteNames.get(existing.siteId)} />
+          <p className="muted">Aucun nouveau dossier n’est créé pour cette personne.</p>
+          <ContactActions youth={existing} siteNames={siteNames} />
+          <button type="button" className="button-link" onClick={() => setExistingId(undefined)}>
+            Revenir au nouveau contact
+          </button>
+        </section>
+      )}
+      {view === 'contact' && (
+        <div hidden={existingId !== undefined}>
+          <ContactForm
+            people={dossiers.people}
+            siteNames={siteNames}
+            onSave={save}
+            onChooseExisting={(youth) => {
+              setSaved(undefined);
+              setExistingId(youth.id);
+            }}
+          />
+        </div>
+      )}
+      {view === 'search' && <YouthSearch search={dossiers.search} siteNames={siteNames} />}
+      {view === 'day' && <DayContacts dossiers={dossiers.data ?? []} siteNames={siteNames} />}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The RxDB replication of one collection over the sync server's pull and push endpoints, fed by
+ * the shared SSE stream. Push answers are turned into acknowledgements and refusals for the
+ * pending tracker; every success or failure is reported for the sync status.
+ */
+import type { Observable } from 'rxjs';
+import type {
+  RxCollection,
+  RxReplicationPullStreamItem,
+  RxStorageDefaultCheckpoint,
+} from 'rxdb/plugins/core';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { COLLECTIONS, type CollectionName } from '../domain/collections';
+import type { RelaisDatabase } from '../db/database';
+import type { ApiClient, PushRow, RefusedRow } from './api';
+import type { PendingTracker } from './pending';
+
+export const PULL_BATCH_SIZE = 5000;
+export const PUSH_BATCH_SIZE = 200;
+/** How long a failed pull or push waits before RxDB retries it. */
+export const RETRY_MS = 2_000;
+
+export type Checkpoint = { seq: number };
+export type CollectionReplication = RxReplicationState<unknown, Checkpoint>;
+
+export interface CollectionReplicationOptions {
+  db: RelaisDatabase;
+  api: ApiClient;
+  name: CollectionName;
+  identifier: string;
+  stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>>;
+  pending: PendingTracker;
+  /** Server revisions of documents imported by the bootstrap, for their first push. */
+  importedRevs: Map<string, string>;
+  initialCheckpoints?: { pull: Checkpoint; push: RxStorageDefaultCheckpoint };
+  onSuccess(): void;
+  onRefused(row: RefusedRow): void;
+}
+
+export function replicationIdentifier(api: ApiClient, name: CollectionName): string {
+  return `relais-${name}-v${COLLECTIONS[name].schema.version}-${api.baseUrl || 'origin'}`;
+}
+
+export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
+  const { api, name, pending, importedRevs } = options;
+  const readOnly = COLLECTIONS[name].writePolicy === 'server';
+  return replicateRxCollection<unknown, Checkpoint>({
+    collection: options.db.collections[name] as RxCollection,
+    replicationIdentifier: options.identifier,
+    live: true,
+    retryTime: RETRY_MS,
+    waitForLeadership: true,
+    autoStart: true,
+    pull: {
+      batchSize: PULL_BATCH_SIZE,
+      stream$: options.stream$,
+      initialCheckpoint: options.initialCheckpoints?.pull,
+      async handler(checkpoint, batchSize) {
+        const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize);
+        options.onSuccess();
+        return { documents: answer.documents as never[], checkpoint: answer.checkpoint };
+      },
+    },
+    ...(readOnly
+      ? {}
+      : {
+          push: {
+            batchSize: PUSH_BATCH_SIZE,
+            initialCheckpoint: options.initialCheckpoints?.push,
+            async handler(rows) {
+              const wireRows = (rows as unknown as PushRow[]).map((row) => {
+                if (row.assumedMasterState) return row;
+                const id = (row.newDocumentState as { id: string }).id;
+                const rev = importedRevs.get(id);
+                // Only `rev` of the assumed master state matters to the server.
+                return rev
+                  ? {
+                      ...row,
+                      assumedMasterState: {
+                        id,
+                        rev,
+                        _deleted: false,
+                      } as unknown as PushRow['newDocumentState'],
+                    }
+                  : row;
+              });
+              const answer = await api.push(name, wireRows);
+              const refusedIds = new Set(answer.refused.map((row) => row.id));
+              pending.acknowledge(
+                name,
+                rows
+                  .map((row) => row.newDocumentState as unknown as { id: string; rev: string })
+                  .filter((doc) => !refusedIds.has(doc.id)),
+              );
+              pending.refuse(
+                name,
+                answer.refused
+                  .filter((row) => row.id !== null)
+                  .map((row) => ({ id: row.id!, code: row.code })),
+              );
+              if (answer.refused.length > 0) options.onRefused(answer.refused[0]!);
+              else options.onSuccess();
+              return answer.conflicts as never[];
+            },
+          },
+        }),
+  });
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { EPCIS, findCommune } from '../../../src/domain/territory/territory';
+import { generateDemo } from './generator';
+import { DEMO_SITES, DEMO_STAFF } from './organisation';
+
+const demo = generateDemo({ today: '2026-11-26' });
+
+describe('demo Mission Locale', () => {
+  it('is the same at every run for the same seed and day', () => {
+    const small = () => generateDemo({ today: '2026-11-26', youths: 50, events: 500 });
+    expect(small()).toEqual(small());
+  });
+
+  it('has the siège, 6 rural and 2 QPV permanences, and about 25 staff', () => {
+    expect(DEMO_SITES.map((s) => s.kind).sort()).toEqual(
+      [...Array(2).fill('permanence-qpv'), ...Array(6).fill('permanence-rurale'), 'siege'].sort(),
+    );
+    expect(demo.sites).toHaveLength(9);
+    expect(DEMO_STAFF).toHaveLength(25);
+  });
+
+  it('spreads about 1,400 young people over the territory: 26 % in the QPV, EPCI in proportion', () => {
+    const youths = demo.youths!;
+    expect(youths).toHaveLength(1400);
+    const qpvShare = youths.filter((y) => y.qpvCode).length / youths.length;
+    expect(qpvShare).toBeGreaterThan(0.22);
+    expect(qpvShare).toBeLessThan(0.3);
+    const outsideQpv = youths.filter((y) => !y.qpvCode);
+    const total = EPCIS.reduce((sum, e) => sum + e.population, 0);
+    for (const epci of EPCIS) {
+      const share =
+        outsideQpv.filter((y) => findCommune(String(y.communeInsee))?.epciId === epci.id).length /
+        outsideQpv.length;
+      expect(Math.abs(share - epci.population / total)).toBeLessThan(0.05);
+    }
+  });
+
+  it('holds a year of activity of the order of the 2023 figures', () => {
+    const entretiens = demo.events!.filter((e) => e.kind === 'entretien-individuel').length;
+    expect(entretiens).toBeGreaterThan(10_000);
+    expect(entretiens).toBeLessThan(14_000);
+    expect(demo.workshops!.length).toBeGreaterThan(850);
+    const past = demo.attendances!.filter((a) => a.present !== undefined);
+    const rate = past.filter((a) => a.present).length / past.length;
+    expect(Math.abs(rate - 0.62)).toBeLessThan(0.03);
+    expect(demo.mobility!.filter((m) => m.kind === 'loan')).toHaveLength(91);
+    const programmes = demo.pathway!.filter((p) => p.kind === 'dispositif').map((p) => p.programme);
+    expect(programmes).toContain('CEJ');
+    expect(programmes).toContain('PACEA');
+  });
+});

@@ -1,0 +1,543 @@
+/**
+ * PostgreSQL storage (`pg`), for DATABASE_URL deployments and several server processes.
+ * Writers take a transaction-scoped advisory lock, so writes are serialised across processes and
+ * sequence numbers are allocated and committed in order (the checkpoint invariant of storage.ts).
+ * Readers never block: they see the last committed snapshot.
+ */
+import pg from 'pg';
+import type { CollectionName } from '../../../src/domain/collections';
+import type { PlainDocument } from '../../../src/domain/merge';
+import type {
+  Account,
+  AuditEntry,
+  Device,
+  DocumentWrite,
+  PulledRow,
+  RevisionRecord,
+  Session,
+  Storage,
+  StoredDocument,
+  WriteTransaction,
+  YouthIdentityRow,
+} from './storage';
+
+/** Any constant: the key of the advisory lock every writer takes. */
+const WRITE_LOCK_KEY = 61000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  seq BIGINT NOT NULL UNIQUE,
+  rev TEXT NOT NULL,
+  deleted BOOLEAN NOT NULL,
+  youth_id TEXT,
+  scope_site TEXT,
+  scope_owner TEXT,
+  prev_site TEXT,
+  prev_owner TEXT,
+  prev_data JSONB,
+  data JSONB NOT NULL,
+  PRIMARY KEY (collection, id)
+);
+CREATE INDEX IF NOT EXISTS documents_by_seq ON documents (collection, seq);
+CREATE INDEX IF NOT EXISTS documents_by_youth ON documents (youth_id) WHERE youth_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS revisions (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rev TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  deleted BOOLEAN NOT NULL,
+  data JSONB NOT NULL,
+  written_by TEXT NOT NULL,
+  device_id TEXT,
+  absorbed BOOLEAN NOT NULL DEFAULT false,
+  PRIMARY KEY (collection, id, rev)
+);
+ALTER TABLE revisions ADD COLUMN IF NOT EXISTS absorbed BOOLEAN NOT NULL DEFAULT false;
+CREATE INDEX IF NOT EXISTS reviews_by_document ON documents ((data->>'documentId'))
+  WHERE collection = 'reviews';
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  site_ids JSONB NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled BOOLEAN NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  device_id TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  label TEXT NOT NULL,
+  app_version TEXT,
+  first_seen_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  pending_pushes INTEGER,
+  last_error TEXT,
+  revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS audit (
+  seq BIGSERIAL PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id TEXT,
+  device_id TEXT,
+  action TEXT NOT NULL,
+  collection TEXT,
+  document_id TEXT,
+  details JSONB
+);
+CREATE OR REPLACE FUNCTION audit_is_append_only() RETURNS trigger AS $$
+  BEGIN RAISE EXCEPTION 'audit log is append-only'; END;
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS audit_append_only ON audit;
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
+  FOR EACH ROW EXECUTE FUNCTION audit_is_append_only();
+`;
+
+interface DocumentRow {
+  collection: string;
+  id: string;
+  seq: string;
+  rev: string;
+  deleted: boolean;
+  youth_id: string | null;
+  scope_site: string | null;
+  scope_owner: string | null;
+  prev_site: string | null;
+  prev_owner: string | null;
+  prev_data: PlainDocument | null;
+  data: PlainDocument;
+}
+
+function toStored(row: DocumentRow): StoredDocument {
+  return {
+    collection: row.collection as CollectionName,
+    id: row.id,
+    seq: Number(row.seq),
+    rev: row.rev,
+    deleted: row.deleted,
+    data: row.data,
+    youthId: row.youth_id,
+    scope: { siteId: row.scope_site, ownerId: row.scope_owner },
+    previousScope:
+      row.prev_site === null && row.prev_owner === null
+        ? null
+        : { siteId: row.prev_site, ownerId: row.prev_owner },
+    previousData: row.prev_data,
+  };
+}
+
+function toAccount(row: Record<string, unknown>): Account {
+  return {
+    id: String(row.id),
+    login: String(row.login),
+    name: String(row.name),
+    role: row.role as Account['role'],
+    siteIds: row.site_ids as string[],
+    passwordHash: String(row.password_hash),
+    disabled: Boolean(row.disabled),
+    createdAt: String(row.created_at),
+  };
+}
+
+function toDevice(row: Record<string, unknown>): Device {
+  return {
+    id: String(row.id),
+    userId: String(row.user_id),
+    label: String(row.label),
+    appVersion: (row.app_version as string | null) ?? null,
+    firstSeenAt: String(row.first_seen_at),
+    lastSeenAt: String(row.last_seen_at),
+    pendingPushes: (row.pending_pushes as number | null) ?? null,
+    lastError: (row.last_error as string | null) ?? null,
+    revokedAt: (row.revoked_at as string | null) ?? null,
+  };
+}
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+async function insertAudit(client: Queryable, entries: AuditEntry[]): Promise<void> {
+  for (const entry of entries) {
+    await client.query(
+      `INSERT INTO audit (at, user_id, device_id, action, collection, document_id, details) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.at,
+        entry.userId,
+        entry.deviceId,
+        entry.action,
+        entry.collection,
+        entry.documentId,
+        entry.details === undefined ? null : JSON.stringify(entry.details),
+      ],
+    );
+  }
+}
+
+function transaction(client: pg.PoolClient, firstSeq: number): WriteTransaction {
+  let nextSeq = firstSeq;
+  return {
+    async getDocuments(collection, ids) {
+      const { rows } = await client.query<DocumentRow>(
+        'SELECT * FROM documents WHERE collection = $1 AND id = ANY($2::text[])',
+        [collection, ids],
+      );
+      return new Map(rows.map((row) => [row.id, toStored(row)]));
+    },
+    async getAttachedDocuments(youthIds) {
+      if (youthIds.length === 0) return [];
+      const { rows } = await client.query<DocumentRow>(
+        "SELECT * FROM documents WHERE youth_id = ANY($1::text[]) AND collection <> 'youths'",
+        [youthIds],
+      );
+      return rows.map(toStored);
+    },
+    async getRevision(collection, id, rev) {
+      const { rows } = await client.query<{ data: PlainDocument; deleted: boolean }>(
+        'SELECT data, deleted FROM revisions WHERE collection = $1 AND id = $2 AND rev = $3',
+        [collection, id, rev],
+      );
+      const row = rows[0];
+      return row ? { ...row.data, _deleted: row.deleted } : null;
+    },
+    async hasRevision(collection, id, rev) {
+      const { rowCount } = await client.query(
+        'SELECT 1 FROM revisions WHERE collection = $1 AND id = $2 AND rev = $3',
+        [collection, id, rev],
+      );
+      return (rowCount ?? 0) > 0;
+    },
+    async absorbRevision(collection, id, state, seq, provenance) {
+      await client.query(
+        `INSERT INTO revisions (collection, id, rev, seq, deleted, data, written_by, device_id, absorbed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true) ON CONFLICT DO NOTHING`,
+        [
+          collection,
+          id,
+          state.rev,
+          seq,
+          state.deleted,
+          JSON.stringify(state.data),
+          provenance.writtenBy,
+          provenance.deviceId,
+        ],
+      );
+    },
+    async getHistory(collection, id) {
+      const { rows } = await client.query<{
+        rev: string;
+        seq: string;
+        deleted: boolean;
+        data: PlainDocument;
+        written_by: string;
+        device_id: string | null;
+        absorbed: boolean;
+      }>(
+        `SELECT rev, seq, deleted, data, written_by, device_id, absorbed FROM revisions
+         WHERE collection = $1 AND id = $2 ORDER BY seq DESC, absorbed ASC`,
+        [collection, id],
+      );
+      return rows.map((row): RevisionRecord => ({
+        rev: row.rev,
+        seq: Number(row.seq),
+        deleted: row.deleted,
+        data: row.data,
+        writtenBy: row.written_by,
+        deviceId: row.device_id,
+        absorbed: row.absorbed,
+      }));
+    },
+    async getOpenReviews(documentIds) {
+      if (documentIds.length === 0) return [];
+      const { rows } = await client.query<DocumentRow>(
+        `SELECT * FROM documents WHERE collection = 'reviews' AND NOT deleted
+           AND data->>'documentId' = ANY($1::text[]) AND data->>'status' = 'open'`,
+        [documentIds],
+      );
+      return rows.map(toStored);
+    },
+    async putDocuments(writes: DocumentWrite[]) {
+      const stored: StoredDocument[] = [];
+      for (const write of writes) {
+        const seq = nextSeq++;
+        const data = JSON.stringify(write.data);
+        await client.query(
+          `INSERT INTO documents (collection, id, seq, rev, deleted, youth_id, scope_site, scope_owner, prev_site, prev_owner, prev_data, data)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, rev = excluded.rev, deleted = excluded.deleted,
+             youth_id = excluded.youth_id, scope_site = excluded.scope_site, scope_owner = excluded.scope_owner,
+             prev_site = excluded.prev_site, prev_owner = excluded.prev_owner, prev_data = excluded.prev_data, data = excluded.data`,
+          [
+            write.collection,
+            write.id,
+            seq,
+            write.rev,
+            write.deleted,
+            write.youthId,
+            write.scope.siteId,
+            write.scope.ownerId,
+            write.previousScope?.siteId ?? null,
+            write.previousScope?.ownerId ?? null,
+            write.previousData ? JSON.stringify(write.previousData) : null,
+            data,
+          ],
+        );
+        await client.query(
+          `INSERT INTO revisions (collection, id, rev, seq, deleted, data, written_by, device_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT DO NOTHING`,
+          [
+            write.collection,
+            write.id,
+            write.rev,
+            seq,
+            write.deleted,
+            data,
+            write.writtenBy,
+            write.deviceId,
+          ],
+        );
+        stored.push({ ...write, seq });
+      }
+      return stored;
+    },
+    async listYouthIdentities(sinceSeq) {
+      const { rows } = await client.query<{
+        id: string;
+        seq: string;
+        deleted: boolean;
+        site_id: string | null;
+        first_name: string | null;
+        last_name: string | null;
+        birth_name: string | null;
+        birth_date: string | null;
+        phone: string | null;
+        merged_into: string | null;
+      }>(
+        `SELECT id, seq, deleted, scope_site AS site_id, data->>'firstName' AS first_name,
+                data->>'lastName' AS last_name, data->>'birthName' AS birth_name,
+                data->>'birthDate' AS birth_date, data->>'phone' AS phone,
+                data->>'mergedInto' AS merged_into
+         FROM documents WHERE collection = 'youths' AND seq > $1 ORDER BY seq`,
+        [sinceSeq],
+      );
+      return rows.map((row): YouthIdentityRow => ({
+        id: row.id,
+        seq: Number(row.seq),
+        live: !row.deleted && !row.merged_into,
+        siteId: row.site_id,
+        firstName: row.first_name ?? '',
+        lastName: row.last_name ?? '',
+        ...(row.birth_name ? { birthName: row.birth_name } : {}),
+        ...(row.birth_date ? { birthDate: row.birth_date } : {}),
+        ...(row.phone ? { phone: row.phone } : {}),
+      }));
+    },
+    async listDuplicatePairs(youthIds) {
+      if (youthIds.length === 0) return [];
+      const { rows } = await client.query<{ a: string; b: string }>(
+        `SELECT data->'youthIds'->>0 AS a, data->'youthIds'->>1 AS b FROM documents
+         WHERE collection = 'reviews' AND data->>'kind' = 'duplicate'
+           AND (data->'youthIds'->>0 = ANY($1::text[]) OR data->'youthIds'->>1 = ANY($1::text[]))`,
+        [youthIds],
+      );
+      return rows.filter((row) => row.a && row.b).map((row): [string, string] => [row.a, row.b]);
+    },
+    async upsertAccount(account: Account) {
+      await client.query(
+        `INSERT INTO accounts (id, login, name, role, site_ids, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role,
+           site_ids = excluded.site_ids, password_hash = excluded.password_hash, disabled = excluded.disabled`,
+        [
+          account.id,
+          account.login,
+          account.name,
+          account.role,
+          JSON.stringify(account.siteIds),
+          account.passwordHash,
+          account.disabled,
+          account.createdAt,
+        ],
+      );
+    },
+    appendAudit: (entries) => insertAudit(client, entries),
+  };
+}
+
+export async function openPostgresStorage(connectionString: string): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection that the server drops (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost (${error.message})`));
+  // Several processes may start at once: create the schema under the writers' lock.
+  await pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY}); ${SCHEMA} COMMIT;`);
+
+  return {
+    kind: 'postgres',
+
+    async write(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+        const { rows } = await client.query<{ seq: string }>(
+          'SELECT COALESCE(MAX(seq), 0) AS seq FROM documents',
+        );
+        const result = await work(transaction(client, Number(rows[0]!.seq) + 1));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async pull(collection, sinceSeq, limit, visibility): Promise<PulledRow[]> {
+      if (visibility.all) {
+        const { rows } = await pool.query<DocumentRow>(
+          'SELECT * FROM documents WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [collection, sinceSeq, limit],
+        );
+        return rows.map((row) => ({ document: toStored(row), removal: false }));
+      }
+      const { rows } = await pool.query<DocumentRow & { visible: boolean }>(
+        `SELECT *, ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4) AS visible
+         FROM documents
+         WHERE collection = $1 AND seq > $2
+           AND ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4
+                OR prev_site = ANY($3::text[]) OR prev_owner = $4)
+         ORDER BY seq LIMIT $5`,
+        [collection, sinceSeq, visibility.siteIds, visibility.userId, limit],
+      );
+      return rows.map((row) => ({ document: toStored(row), removal: !row.visible }));
+    },
+
+    async getDocument(collection, id) {
+      const { rows } = await pool.query<DocumentRow>(
+        'SELECT * FROM documents WHERE collection = $1 AND id = $2',
+        [collection, id],
+      );
+      return rows[0] ? toStored(rows[0]) : null;
+    },
+
+    async countDocuments(collection) {
+      const { rows } = collection
+        ? await pool.query<{ n: string }>(
+            'SELECT COUNT(*) AS n FROM documents WHERE collection = $1',
+            [collection],
+          )
+        : await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM documents');
+      return Number(rows[0]!.n);
+    },
+
+    async lastSeq() {
+      const { rows } = await pool.query<{ seq: string }>(
+        'SELECT COALESCE(MAX(seq), 0) AS seq FROM documents',
+      );
+      return Number(rows[0]!.seq);
+    },
+
+    async getAccountByLogin(login) {
+      const { rows } = await pool.query('SELECT * FROM accounts WHERE login = $1', [login]);
+      return rows[0] ? toAccount(rows[0]) : null;
+    },
+
+    async getAccount(id) {
+      const { rows } = await pool.query('SELECT * FROM accounts WHERE id = $1', [id]);
+      return rows[0] ? toAccount(rows[0]) : null;
+    },
+
+    async listAccounts() {
+      const { rows } = await pool.query('SELECT * FROM accounts ORDER BY login');
+      return rows.map(toAccount);
+    },
+
+    async createSession(session: Session) {
+      await pool.query(
+        'INSERT INTO sessions (token_hash, user_id, device_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [session.tokenHash, session.userId, session.deviceId, session.createdAt, session.expiresAt],
+      );
+    },
+
+    async getSession(tokenHash) {
+      const { rows } = await pool.query('SELECT * FROM sessions WHERE token_hash = $1', [
+        tokenHash,
+      ]);
+      const row = rows[0] as Record<string, string | null> | undefined;
+      return row
+        ? {
+            tokenHash: String(row.token_hash),
+            userId: String(row.user_id),
+            deviceId: row.device_id ?? null,
+            createdAt: String(row.created_at),
+            expiresAt: String(row.expires_at),
+          }
+        : null;
+    },
+
+    async deleteSession(tokenHash) {
+      await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    },
+
+    async upsertDevice(device: Device) {
+      await pool.query(
+        `INSERT INTO devices (id, user_id, label, app_version, first_seen_at, last_seen_at, pending_pushes, last_error, revoked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, label = excluded.label, app_version = excluded.app_version,
+           last_seen_at = excluded.last_seen_at, pending_pushes = excluded.pending_pushes, last_error = excluded.last_error,
+           revoked_at = excluded.revoked_at`,
+        [
+          device.id,
+          device.userId,
+          device.label,
+          device.appVersion,
+          device.firstSeenAt,
+          device.lastSeenAt,
+          device.pendingPushes,
+          device.lastError,
+          device.revokedAt,
+        ],
+      );
+    },
+
+    async getDevice(id) {
+      const { rows } = await pool.query('SELECT * FROM devices WHERE id = $1', [id]);
+      return rows[0] ? toDevice(rows[0]) : null;
+    },
+
+    async listDevices() {
+      const { rows } = await pool.query('SELECT * FROM devices ORDER BY last_seen_at DESC');
+      return rows.map(toDevice);
+    },
+
+    async appendAudit(entries) {
+      await insertAudit(pool, entries);
+    },
+
+    async listAudit(limit) {
+      const { rows } = await pool.query('SELECT * FROM audit ORDER BY seq DESC LIMIT $1', [limit]);
+      return rows.map((row: Record<string, unknown>) => ({
+        at: String(row.at),
+        userId: (row.user_id as string | null) ?? null,
+        deviceId: (row.device_id as string | null) ?? null,
+        action: String(row.action),
+        collection: (row.collection as string | null) ?? null,
+        documentId: (row.document_id as string | null) ?? null,
+        details: row.details ?? undefined,
+      }));
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}

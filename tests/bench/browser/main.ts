@@ -1,0 +1,76 @@
+/**
+ * The bench page, run in headless Chromium by tests/bench/browser-bench.ts: the real device code
+ * (src/db, src/sync) against the real server on the same origin, and the Dexie baseline, all on
+ * the browser's real IndexedDB.
+ */
+import Dexie from 'dexie';
+import { createRelaisDatabase, type RelaisDatabase } from '../../../src/db/database';
+import { createApiClient } from '../../../src/sync/api';
+import { startSync, type SyncEngine } from '../../../src/sync/replication';
+
+const api = createApiClient({ baseUrl: '' });
+let device: { db: RelaisDatabase; sync: SyncEngine } | undefined;
+
+async function baseline(): Promise<number> {
+  const start = performance.now();
+  const documents = (await (await fetch('/bench-data.json')).json()) as {
+    youths: object[];
+    events: object[];
+  };
+  const db = new Dexie(`baseline-${Date.now()}`);
+  db.version(1).stores({ youths: 'id, siteId, referentId, status', events: 'id, youthId' });
+  await db.table('youths').bulkPut(documents.youths);
+  await db.table('events').bulkPut(documents.events);
+  const ms = performance.now() - start;
+  db.close();
+  return ms;
+}
+
+async function openDevice(login: string, password: string): Promise<void> {
+  const user = await api.login(login, password);
+  const db = await createRelaisDatabase({
+    name: `bench-${user.login.replace(/[^a-z]/g, '')}-${Date.now()}`,
+    actorId: () => user.id,
+  });
+  device = { db, sync: undefined as unknown as SyncEngine };
+}
+
+/** First full sync of dossiers and events; resolves with the time and the number of documents. */
+async function firstSync(): Promise<{ ms: number; documents: number }> {
+  if (!device) throw new Error('openDevice first');
+  const start = performance.now();
+  device.sync = await startSync({ db: device.db, api, collections: ['youths', 'events'] });
+  await device.sync.awaitInSync();
+  const ms = performance.now() - start;
+  const documents =
+    (await device.db.youths.count().exec()) + (await device.db.events.count().exec());
+  return { ms, documents };
+}
+
+async function edit(id: string, firstName: string): Promise<number> {
+  const doc = await device!.db.youths.findOne(id).exec(true);
+  const at = Date.now();
+  await doc.incrementalPatch({ firstName });
+  return at;
+}
+
+/** Resolves with the wall-clock time at which this device sees the dossier with that first name. */
+function seen(id: string, firstName: string): Promise<number> {
+  return new Promise((resolve) => {
+    const subscription = device!.db.youths.findOne(id).$.subscribe((doc) => {
+      if (doc?.firstName === firstName) {
+        const at = Date.now();
+        queueMicrotask(() => subscription.unsubscribe());
+        resolve(at);
+      }
+    });
+  });
+}
+
+async function anyYouthId(): Promise<string> {
+  const doc = await device!.db.youths.findOne().exec(true);
+  return doc.id;
+}
+
+Object.assign(window, { relaisBench: { baseline, openDevice, firstSync, edit, seen, anyYouthId } });
+document.title = 'ready';

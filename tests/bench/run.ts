@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: the figures of design.md (Targets), each with its ratio to the baseline
+ * measured in the same run (or to its target when it has no baseline). Absolute times vary from
+ * machine to machine; the ratios are the figures that count.
+ */
+import { benchBrowserSync, benchLiveEdit } from './browser-bench';
+import { benchBundleSize } from './bundle-size';
+import { benchInitialSyncNode } from './initial-sync-node';
+import { benchServerThroughput } from './server-throughput';
+import type { BenchRow } from './stats';
+
+type Bench = { name: string; run: () => Promise<BenchRow | BenchRow[]> };
+
+const BENCHES: Bench[] = [
+  { name: 'initial sync (Chromium)', run: benchBrowserSync },
+  { name: 'initial sync (Node)', run: benchInitialSyncNode },
+  { name: 'live edit (Chromium)', run: benchLiveEdit },
+  { name: 'server throughput', run: benchServerThroughput },
+  { name: 'bundle size', run: benchBundleSize },
+];
+
+function printTable(rows: BenchRow[]): void {
+  const headers = ['what', 'measured', 'target', 'ratio', 'verdict'] as const;
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => r[h].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line([...headers]));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(headers.map((h) => row[h])));
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const rows: BenchRow[] = [];
+  for (const bench of BENCHES) {
+    if (only && !bench.name.includes(only)) continue;
+    process.stderr.write(`bench: ${bench.name}…\n`);
+    try {
+      const result = await bench.run();
+      rows.push(...(Array.isArray(result) ? result : [result]));
+    } catch (error) {
+      rows.push({
+        what: bench.name,
+        measured: `failed: ${error instanceof Error ? error.message : String(error)}`,
+        target: '',
+        ratio: '',
+        verdict: 'MISSED',
+      });
+    }
+  }
+  printTable(rows);
+  process.exit(0);
+}
+
+void main();

@@ -1,0 +1,345 @@
+/**
+ * The contract every storage backend keeps (sync-server/src/storage/storage.ts), run against
+ * SQLite and a real PostgreSQL server.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CollectionName } from '../../src/domain/collections';
+import { newId, newRev } from '../../src/domain/ids';
+import type { DocumentWrite, Storage } from '../../sync-server/src/storage/storage';
+import { BACKENDS, storageFixture, type StorageFixture } from '../support/storages';
+
+function docWrite(
+  overrides: Partial<DocumentWrite> & { data?: Record<string, unknown> } = {},
+): DocumentWrite {
+  const id = overrides.id ?? newId();
+  const rev = overrides.rev ?? newRev();
+  return {
+    collection: 'youths' as CollectionName,
+    id,
+    rev,
+    deleted: false,
+    youthId: id,
+    scope: { siteId: 'site-a', ownerId: null },
+    previousScope: null,
+    previousData: null,
+    writtenBy: 'tester',
+    deviceId: null,
+    ...overrides,
+    data: { id, rev, firstName: 'Inès', ...(overrides.data ?? {}) },
+  };
+}
+
+describe.each(BACKENDS)('storage contract: %s', (backend) => {
+  let fixture: StorageFixture;
+  let storage: Storage;
+
+  beforeEach(async () => {
+    fixture = await storageFixture(backend);
+    storage = await fixture.open();
+  });
+
+  afterEach(async () => {
+    await storage.close();
+    await fixture.dispose();
+  });
+
+  it('assigns strictly increasing sequence numbers in commit order, also under concurrent writers', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        storage.write((tx) =>
+          tx.putDocuments([docWrite({ data: { n: i } }), docWrite({ data: { n: i } })]),
+        ),
+      ),
+    );
+    const seqs = results.flat().map((d) => d.seq);
+    expect(new Set(seqs).size).toBe(40);
+    for (const batch of results) expect(batch[1]!.seq).toBe(batch[0]!.seq + 1);
+    const pulled = await storage.pull('youths', 0, 100, { all: true });
+    expect(pulled.map((row) => row.document.seq)).toEqual([...seqs].sort((a, b) => a - b));
+    expect(await storage.lastSeq()).toBe(Math.max(...seqs));
+  });
+
+  it('pulls after a checkpoint, in order, limited', async () => {
+    const written = await storage.write((tx) =>
+      tx.putDocuments([docWrite(), docWrite(), docWrite()]),
+    );
+    const page = await storage.pull('youths', written[0]!.seq, 1, { all: true });
+    expect(page.map((row) => row.document.id)).toEqual([written[1]!.id]);
+    expect(await storage.pull('events', 0, 10, { all: true })).toEqual([]);
+  });
+
+  it('keeps every revision and replaces the current state', async () => {
+    const first = docWrite({ data: { firstName: 'Inès' } });
+    await storage.write((tx) => tx.putDocuments([first]));
+    const second = docWrite({ id: first.id, data: { firstName: 'Inès-Marie' } });
+    await storage.write((tx) => tx.putDocuments([second]));
+    const current = await storage.getDocument('youths', first.id);
+    expect(current?.data.firstName).toBe('Inès-Marie');
+    expect(current?.rev).toBe(second.rev);
+    await storage.write(async (tx) => {
+      expect(await tx.getRevision('youths', first.id, first.rev)).toMatchObject({
+        firstName: 'Inès',
+        _deleted: false,
+      });
+      expect(await tx.hasRevision('youths', first.id, second.rev)).toBe(true);
+      expect(await tx.hasRevision('youths', first.id, 'unknown')).toBe(false);
+    });
+    expect(await storage.countDocuments('youths')).toBe(1);
+  });
+
+  it('rolls back everything a failed write did', async () => {
+    const write = docWrite();
+    await expect(
+      storage.write(async (tx) => {
+        await tx.putDocuments([write]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await storage.getDocument('youths', write.id)).toBeNull();
+    expect(await storage.lastSeq()).toBe(0);
+  });
+
+  it('gives a site-scoped caller only its documents, and removals for what left its scope', async () => {
+    const mine = docWrite({ scope: { siteId: 'site-a', ownerId: null } });
+    const theirs = docWrite({ scope: { siteId: 'site-b', ownerId: null } });
+    const referent = docWrite({ scope: { siteId: 'site-b', ownerId: 'user-1' } });
+    const shared = docWrite({ collection: 'sites', scope: { siteId: null, ownerId: null } });
+    const moved = docWrite({
+      scope: { siteId: 'site-b', ownerId: null },
+      previousScope: { siteId: 'site-a', ownerId: null },
+      previousData: { id: 'x', old: true },
+    });
+    await storage.write((tx) => tx.putDocuments([mine, theirs, referent, moved]));
+    await storage.write((tx) => tx.putDocuments([shared]));
+    const visibility = { all: false as const, siteIds: ['site-a'], userId: 'user-1' };
+    const rows = await storage.pull('youths', 0, 100, visibility);
+    expect(rows.map((row) => [row.document.id, row.removal])).toEqual([
+      [mine.id, false],
+      [referent.id, false],
+      [moved.id, true],
+    ]);
+    expect(rows[2]!.document.previousData).toEqual({ id: 'x', old: true });
+    expect((await storage.pull('sites', 0, 10, visibility)).map((row) => row.document.id)).toEqual([
+      shared.id,
+    ]);
+  });
+
+  it('finds the documents attached to a young person', async () => {
+    const youth = docWrite();
+    const event = docWrite({ collection: 'events', youthId: youth.id });
+    await storage.write((tx) =>
+      tx.putDocuments([youth, event, docWrite({ collection: 'events', youthId: 'someone-else' })]),
+    );
+    await storage.write(async (tx) => {
+      expect((await tx.getAttachedDocuments([youth.id])).map((d) => d.id)).toEqual([event.id]);
+    });
+  });
+
+  it('stores accounts, sessions, devices and the audit log', async () => {
+    const account = {
+      id: newId(),
+      login: 'camille',
+      name: 'Camille',
+      role: 'conseiller' as const,
+      siteIds: ['site-a'],
+      passwordHash: 'h',
+      disabled: false,
+      createdAt: '2026-11-26T10:00:00.000Z',
+    };
+    await storage.write((tx) => tx.upsertAccount(account));
+    expect(await storage.getAccountByLogin('camille')).toEqual(account);
+    await storage.write((tx) => tx.upsertAccount({ ...account, disabled: true }));
+    expect((await storage.getAccount(account.id))?.disabled).toBe(true);
+    expect(await storage.listAccounts()).toHaveLength(1);
+
+    const session = {
+      tokenHash: 't',
+      userId: account.id,
+      deviceId: null,
+      createdAt: 'a',
+      expiresAt: 'b',
+    };
+    await storage.createSession(session);
+    expect(await storage.getSession('t')).toEqual(session);
+    await storage.deleteSession('t');
+    expect(await storage.getSession('t')).toBeNull();
+
+    const device = {
+      id: newId(),
+      userId: account.id,
+      label: 'Tablette',
+      appVersion: '1.0.0',
+      firstSeenAt: 'a',
+      lastSeenAt: 'b',
+      pendingPushes: 3,
+      lastError: null,
+      revokedAt: null,
+    };
+    await storage.upsertDevice(device);
+    await storage.upsertDevice({ ...device, pendingPushes: 0 });
+    expect(await storage.getDevice(device.id)).toEqual({ ...device, pendingPushes: 0 });
+    expect(await storage.listDevices()).toHaveLength(1);
+
+    await storage.appendAudit([
+      {
+        at: 'a',
+        userId: account.id,
+        deviceId: null,
+        action: 'login',
+        collection: null,
+        documentId: null,
+        details: { n: 1 },
+      },
+    ]);
+    expect(await storage.listAudit(10)).toEqual([
+      {
+        at: 'a',
+        userId: account.id,
+        deviceId: null,
+        action: 'login',
+        collection: null,
+        documentId: null,
+        details: { n: 1 },
+      },
+    ]);
+  });
+
+  it('keeps what was committed across a reopen, and continues the sequence', async () => {
+    const [first] = await storage.write((tx) => tx.putDocuments([docWrite()]));
+    await storage.close();
+    storage = await fixture.open();
+    expect((await storage.getDocument('youths', first!.id))?.seq).toBe(first!.seq);
+    const [second] = await storage.write((tx) => tx.putDocuments([docWrite()]));
+    expect(second!.seq).toBeGreaterThan(first!.seq);
+  });
+
+  it('lists the identity of the dossiers written after a seq, for the duplicate index', async () => {
+    const [kept, merged, gone] = await storage.write((tx) =>
+      tx.putDocuments([
+        docWrite({
+          data: {
+            firstName: 'Maëlys',
+            lastName: 'Le Guen',
+            birthDate: '2005',
+            phone: '06 39 98 11 11',
+          },
+        }),
+        docWrite({ data: { firstName: 'Rose', lastName: 'Lemaire', mergedInto: 'other' } }),
+        docWrite({ deleted: true, data: { firstName: 'Axel', lastName: '' } }),
+      ]),
+    );
+    await storage.write((tx) =>
+      tx.putDocuments([docWrite({ collection: 'events', youthId: kept!.id })]),
+    );
+    const all = await storage.write((tx) => tx.listYouthIdentities(0));
+    expect(all).toEqual([
+      {
+        id: kept!.id,
+        seq: kept!.seq,
+        live: true,
+        siteId: 'site-a',
+        firstName: 'Maëlys',
+        lastName: 'Le Guen',
+        birthDate: '2005',
+        phone: '06 39 98 11 11',
+      },
+      {
+        id: merged!.id,
+        seq: merged!.seq,
+        live: false,
+        siteId: 'site-a',
+        firstName: 'Rose',
+        lastName: 'Lemaire',
+      },
+      {
+        id: gone!.id,
+        seq: gone!.seq,
+        live: false,
+        siteId: 'site-a',
+        firstName: 'Axel',
+        lastName: '',
+      },
+    ]);
+    expect(
+      (await storage.write((tx) => tx.listYouthIdentities(merged!.seq))).map((row) => row.id),
+    ).toEqual([gone!.id]);
+  });
+
+  it('lists the duplicate pairs already recorded for some dossiers, in any status', async () => {
+    const review = (id: string, kind: string, youthIds: string[], status = 'open') =>
+      docWrite({
+        id,
+        collection: 'reviews',
+        youthId: null,
+        data: { kind, status, youthIds },
+      });
+    await storage.write((tx) =>
+      tx.putDocuments([
+        review('r1', 'duplicate', ['a', 'b']),
+        review('r2', 'duplicate', ['c', 'a'], 'dismissed'),
+        review('r3', 'duplicate', ['d', 'e']),
+        review('r4', 'conflict', []),
+      ]),
+    );
+    const pairs = await storage.write((tx) => tx.listDuplicatePairs(['a']));
+    expect(pairs.sort()).toEqual([
+      ['a', 'b'],
+      ['c', 'a'],
+    ]);
+    expect(await storage.write((tx) => tx.listDuplicatePairs([]))).toEqual([]);
+  });
+
+  it('keeps the history of a document, newest first, with the device states merged into it', async () => {
+    const first = docWrite({ data: { phone: '06 39 98 11 11' }, writtenBy: 'camille' });
+    const [stored] = await storage.write((tx) => tx.putDocuments([first]));
+    const second = docWrite({
+      id: first.id,
+      data: { phone: '06 39 98 22 22' },
+      writtenBy: 'lucas',
+      deviceId: 'tablette',
+    });
+    await storage.write(async (tx) => {
+      await tx.absorbRevision(
+        'youths',
+        first.id,
+        { rev: 'device-state', data: { id: first.id, phone: '06 39 98 33 33' }, deleted: false },
+        stored!.seq,
+        { writtenBy: 'yacine', deviceId: 'portable' },
+      );
+      return tx.putDocuments([second]);
+    });
+    const history = await storage.write((tx) => tx.getHistory('youths', first.id));
+    expect(history.map((r) => [r.rev, r.writtenBy, r.deviceId, r.absorbed])).toEqual([
+      [second.rev, 'lucas', 'tablette', false],
+      [first.rev, 'camille', null, false],
+      ['device-state', 'yacine', 'portable', true],
+    ]);
+    expect(history[2]!.data.phone).toBe('06 39 98 33 33');
+    expect(await storage.write((tx) => tx.hasRevision('youths', first.id, 'device-state'))).toBe(
+      true,
+    );
+    // A state merged in is history, never the master.
+    expect((await storage.getDocument('youths', first.id))?.rev).toBe(second.rev);
+  });
+
+  it('finds the open reviews about some documents', async () => {
+    const review = (id: string, documentId: string, status: string) =>
+      docWrite({
+        id,
+        collection: 'reviews',
+        youthId: null,
+        data: { kind: 'conflict', status, documentId, field: 'phone' },
+      });
+    await storage.write((tx) =>
+      tx.putDocuments([
+        review('c1', 'doc-a', 'open'),
+        review('c2', 'doc-a', 'resolved'),
+        review('c3', 'doc-b', 'open'),
+        review('c4', 'doc-c', 'open'),
+      ]),
+    );
+    const open = await storage.write((tx) => tx.getOpenReviews(['doc-a', 'doc-b']));
+    expect(open.map((r) => r.id).sort()).toEqual(['c1', 'c3']);
+    expect(await storage.write((tx) => tx.getOpenReviews([]))).toEqual([]);
+  });
+});
