@@ -3,8 +3,8 @@
  * stream) and through the real code paths: conflicts come from two advisers' offline edits
  * pushed with `applyPush` (the real merge and conflict records), some days ago each so the age
  * filter has something to show; duplicate dossiers are created the same way (a second dossier
- * made offline at another site, an aller-vers contact), and the pair reviews are written as the
- * server's duplicate detector writes them (`kind: 'duplicate'`, `youthIds`, `score`).
+ * made offline at another site, an aller-vers contact): the server's duplicate detector pairs
+ * them on push, and a pair it does not catch is written as it would (`kind: 'duplicate'`).
  * Revisions and review ids come from the real code, so they differ from one demo to the next.
  */
 import type { CollectionName } from '../../../src/domain/collections';
@@ -347,9 +347,17 @@ async function seedDuplicates(
     });
   }
 
-  await storage.write((tx) =>
-    tx.putDocuments(
-      pairs.map((pair) => {
+  // The server's duplicate detector paired some of them on push already; the others (an
+  // aller-vers contact without a surname scores below its threshold) are written as it would.
+  await storage.write(async (tx) => {
+    const known = new Set(
+      (await tx.listDuplicatePairs(pairs.flatMap((pair) => pair.ids))).map((ids) =>
+        [...ids].sort().join('|'),
+      ),
+    );
+    const missing = pairs.filter((pair) => !known.has([...pair.ids].sort().join('|')));
+    return tx.putDocuments(
+      missing.map((pair) => {
         const data = {
           id: r.uuid(),
           rev: r.uuid(),
@@ -376,7 +384,7 @@ async function seedDuplicates(
           deviceId: null,
         };
       }),
-    ),
-  );
+    );
+  });
   return pairs.length;
 }
