@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The PWA's build-time constant (vite.config.ts), for screens in component tests.
+        define: { __APP_VERSION__: JSON.stringify('test') },
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'sync-server/**/*.test.ts'],

@@ -1,5 +1,5 @@
 /** The shell: the session decides between login and the workspace of the signed-in user. */
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Route, Switch } from 'wouter';
 import { useAppStore } from '../stores/store';
 import { DatabaseProvider } from './DatabaseProvider';
@@ -27,14 +27,22 @@ export function App() {
   return (
     <DatabaseProvider key={user.id} user={user}>
       <Layout>
-        <Switch>
-          {routesFor(user.role).map((route) => (
-            <Route key={route.path} path={route.path} component={route.component} />
-          ))}
-          <Route>
-            <p>Cette page n&apos;existe pas.</p>
-          </Route>
-        </Switch>
+        <Suspense
+          fallback={
+            <p role="status" className="muted">
+              Chargement de l&apos;écran…
+            </p>
+          }
+        >
+          <Switch>
+            {routesFor(user.role).map((route) => (
+              <Route key={route.path} path={route.path} component={route.component} />
+            ))}
+            <Route>
+              <p>Cette page n&apos;existe pas.</p>
+            </Route>
+          </Switch>
+        </Suspense>
       </Layout>
     </DatabaseProvider>
   );

@@ -13,7 +13,8 @@ import { api } from './api';
 
 interface DatabaseContextValue {
   db: RelaisDatabase;
-  sync: SyncEngine;
+  /** Absent when screens are given a database without replication (component tests). */
+  sync?: SyncEngine;
 }
 
 const DatabaseContext = createContext<DatabaseContextValue | null>(null);
@@ -26,8 +27,19 @@ export function useDatabase(): RelaisDatabase {
 
 export function useSyncEngine(): SyncEngine {
   const value = useContext(DatabaseContext);
-  if (!value) throw new Error('useSyncEngine outside DatabaseProvider');
+  if (!value?.sync) throw new Error('useSyncEngine outside DatabaseProvider');
   return value.sync;
+}
+
+/** Gives screens a database opened elsewhere, without replication (component tests). */
+export function LocalDatabaseProvider({
+  db,
+  children,
+}: {
+  db: RelaisDatabase;
+  children: ReactNode;
+}) {
+  return <DatabaseContext.Provider value={{ db }}>{children}</DatabaseContext.Provider>;
 }
 
 export function DatabaseProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
@@ -59,7 +71,7 @@ export function DatabaseProvider({ user, children }: { user: SessionUser; childr
       cancelled = true;
       unsubscribe?.();
       setSync(INITIAL_SYNC_STATUS);
-      if (opened) void opened.sync.stop().then(() => opened?.db.close());
+      if (opened) void opened.sync?.stop().then(() => opened?.db.close());
     };
   }, [user.id, setSync]);
 

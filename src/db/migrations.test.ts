@@ -1,7 +1,9 @@
 import { createRxDatabase, type RxJsonSchema } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
-import { buildYouth } from '../../tests/support/builders';
+import { buildAppointment, buildYouth } from '../../tests/support/builders';
+import { appointmentSchema } from '../domain/schemas/appointment';
 import { youthSchema } from '../domain/schemas/youth';
 import { createRelaisDatabase } from './database';
 
@@ -21,6 +23,38 @@ describe('schema migrations', () => {
     const migrated = await db.youths.findOne(stored.id).exec(true);
     expect(migrated.createdOn).toBe('2025-03-14');
     expect(migrated.lastName).toBe(stored.lastName);
+    await db.remove();
+  });
+
+  it('keeps the rendez-vous stored before walk-ins and moves were recorded (v0 → v1)', async () => {
+    const name = `migration-${crypto.randomUUID().replace(/-/g, '')}`;
+    const {
+      walkIn: _w,
+      cancellationReason: _c,
+      previousStart: _p,
+      ...properties
+    } = appointmentSchema.properties;
+    const v0 = {
+      ...appointmentSchema,
+      version: 0,
+      properties,
+      indexes: ['youthId'],
+    } as unknown as RxJsonSchema<unknown>;
+    // Dev-mode (loaded by the previous test) insists on a validating storage.
+    const storage = wrappedValidateAjvStorage({ storage: getRxStorageDexie() });
+    const old = await createRxDatabase({ name, storage });
+    await old.addCollections({ appointments: { schema: v0 } });
+    const stored = buildAppointment({ youthId: 'y1', start: '2026-11-24T09:30' });
+    await old.collections.appointments!.insert(stored);
+    await old.close();
+
+    const db = await createRelaisDatabase({ name, actorId: () => 'me', devMode: true });
+    const onTuesday = await db.appointments
+      .find({
+        selector: { siteId: stored.siteId, start: { $gte: '2026-11-24', $lt: '2026-11-25' } },
+      })
+      .exec();
+    expect(onTuesday.map((a) => a.toJSON())).toEqual([stored]);
     await db.remove();
   });
 });

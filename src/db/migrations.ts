@@ -15,7 +15,10 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   },
   events: {},
   pathway: {},
-  appointments: {},
+  appointments: {
+    // v1 only adds optional fields and indexes on fields every rendez-vous already has.
+    1: (doc: Record<string, unknown>) => doc,
+  },
   workshops: {},
   attendances: {},
   mobility: {},

@@ -5,12 +5,15 @@
  */
 import {
   addDays as addDaysFns,
+  addMinutes as addMinutesFns,
   addWeeks,
   differenceInCalendarDays,
   differenceInHours,
   differenceInYears,
   format,
   formatDistanceStrict,
+  getISODay,
+  getISOWeek,
   isValid,
   parse,
   startOfWeek as startOfWeekFns,
@@ -114,6 +117,121 @@ export function formatDateTime(value: string): string {
 export function formatSince(instant: Date, clock: Clock): string {
   if (clock.now().getTime() - instant.getTime() < 60_000) return "à l'instant";
   return formatDistanceStrict(instant, clock.now(), { locale: fr, addSuffix: true });
+}
+
+// --- Agenda: weekdays, times of day, weeks (French weeks start on Monday) ---
+
+/** French weekday names, index 0 = lundi (ISO weekday 1). */
+export const WEEKDAY_NAMES = [
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+] as const;
+
+/** ISO weekday of a day: 1 = lundi … 7 = dimanche. */
+export function weekdayOf(day: string): number {
+  const date = parseDay(day);
+  if (!date) throw new RangeError(`not a day: ${day}`);
+  return getISODay(date);
+}
+
+/** "lundi" for 1 … "dimanche" for 7. */
+export function weekdayName(weekday: number): string {
+  return WEEKDAY_NAMES[weekday - 1] ?? String(weekday);
+}
+
+/** ISO week number ("semaine 48"). */
+export function isoWeekOf(day: string): number {
+  const date = parseDay(day);
+  if (!date) throw new RangeError(`not a day: ${day}`);
+  return getISOWeek(date);
+}
+
+/** The seven days of the week that starts on `weekStart` (a Monday). */
+export function daysOfWeek(weekStart: string): string[] {
+  return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
+}
+
+/** `YYYY-MM-DD` of a local date-time `YYYY-MM-DDTHH:mm`. */
+export function dayOf(localDateTime: string): string {
+  return localDateTime.slice(0, 10);
+}
+
+/** `HH:mm` of a local date-time `YYYY-MM-DDTHH:mm`. */
+export function timeOf(localDateTime: string): string {
+  return localDateTime.slice(11, 16);
+}
+
+/** Minutes since midnight of `HH:mm`; undefined when it is not a time of day. */
+export function minutesOfDay(time: string): number | undefined {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) return undefined;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) return undefined;
+  return hours * 60 + minutes;
+}
+
+/** `HH:mm` of a number of minutes since midnight (0 … 1440). */
+export function timeFromMinutes(total: number): string {
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/** The local date-time `minutes` later (may cross midnight). */
+export function addMinutesToDateTime(localDateTime: string, minutes: number): string {
+  const date = parseLocalDateTime(localDateTime);
+  if (!date) throw new RangeError(`not a date-time: ${localDateTime}`);
+  return toLocalDateTime(addMinutesFns(date, minutes));
+}
+
+/** Now as a local date-time `YYYY-MM-DDTHH:mm`. */
+export function nowLocal(clock: Clock): string {
+  return toLocalDateTime(clock.now());
+}
+
+/** "9 h", "12 h 30" — how French schedules write a time of day. */
+export function formatTimeOfDay(time: string): string {
+  const total = minutesOfDay(time);
+  if (total === undefined) return time;
+  const minutes = total % 60;
+  return `${Math.floor(total / 60)} h${minutes ? ` ${String(minutes).padStart(2, '0')}` : ''}`;
+}
+
+/** "mardi 24 novembre". */
+export function formatDayHeading(day: string): string {
+  const date = parseDay(day);
+  return date ? format(date, 'EEEE d MMMM', { locale: fr }) : day;
+}
+
+/** "mardi 24 novembre 2026". */
+export function formatDayFull(day: string): string {
+  const date = parseDay(day);
+  return date ? format(date, 'EEEE d MMMM yyyy', { locale: fr }) : day;
+}
+
+/** "mar. 24". */
+export function formatDayShortHeading(day: string): string {
+  const date = parseDay(day);
+  return date ? format(date, 'EEE d', { locale: fr }) : day;
+}
+
+/** "du 23 au 29 novembre 2026", or across months "du 30 novembre au 6 décembre 2026". */
+export function formatWeekRange(weekStart: string): string {
+  const from = parseDay(weekStart);
+  if (!from) return weekStart;
+  const to = addDaysFns(from, 6);
+  const sameMonth = from.getMonth() === to.getMonth();
+  const sameYear = from.getFullYear() === to.getFullYear();
+  const fromText = format(from, sameMonth ? 'd' : sameYear ? 'd MMMM' : 'd MMMM yyyy', {
+    locale: fr,
+  });
+  return `du ${fromText} au ${format(to, 'd MMMM yyyy', { locale: fr })}`;
 }
 
 /** Whole hours from an ISO instant to now (0 for an instant in the future). */

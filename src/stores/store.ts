@@ -1,14 +1,17 @@
 /**
- * The UI state of the app, one zustand store of typed slices (session, sync status). Documents
+ * The UI state of the app, one zustand store of typed slices (session, sync status, relance
+ * preferences). Documents
  * never live here: screens read them from the local database through live queries.
  */
 import { create } from 'zustand';
+import { createRelanceSettingsSlice, type RelanceSettingsSlice } from './relance-settings-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
 
-export type AppState = SessionSlice & SyncSlice;
+export type AppState = SessionSlice & SyncSlice & RelanceSettingsSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSessionSlice(...args),
   ...createSyncSlice(...args),
+  ...createRelanceSettingsSlice(...args),
 }));

@@ -8,6 +8,8 @@ import { loanSlotId, type MobilityRecord } from '../../src/domain/schemas/mobili
 import type { Workshop } from '../../src/domain/schemas/workshop';
 import type { YouthEvent } from '../../src/domain/schemas/event';
 import type { PathwayRecord } from '../../src/domain/schemas/pathway';
+import type { Site } from '../../src/domain/schemas/site';
+import type { StaffMember } from '../../src/domain/schemas/staff';
 import type { Youth } from '../../src/domain/schemas/youth';
 
 export const SITE_SEES = '0190a000-0000-7000-a000-000000000002';
@@ -70,6 +72,37 @@ export function buildAppointment(
     start: '2026-11-27T09:30',
     durationMinutes: 45,
     status: 'planifie',
+    ...overrides,
+  };
+}
+
+/** The permanence of Sées as the demo has it: Tuesday all day, Thursday morning. */
+export function buildSite(overrides: Partial<Site> = {}): Site {
+  return {
+    ...stamp(),
+    id: SITE_SEES,
+    name: 'Permanence de Sées',
+    kind: 'permanence-rurale',
+    address: 'Mairie, place du Général de Gaulle, 61500 Sées',
+    communeInsee: '61464',
+    schedule: [
+      { weekday: 2, start: '09:00', end: '12:30' },
+      { weekday: 2, start: '13:30', end: '17:00' },
+      { weekday: 4, start: '09:00', end: '12:30' },
+    ],
+    exceptions: [],
+    active: true,
+    ...overrides,
+  };
+}
+
+export function buildStaffMember(overrides: Partial<StaffMember> = {}): StaffMember {
+  return {
+    ...stamp('server'),
+    name: 'Camille Martin',
+    role: 'conseiller',
+    siteIds: [SITE_SEES, SITE_SIEGE],
+    active: true,
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
 import { generateActivity } from './activity';
+import { placeInOpeningHours } from './agenda';
 import { generateMobility, generateWorkshops } from './collective';
 import type { DemoContext } from './context';
 import { stamp } from './context';
@@ -62,6 +63,7 @@ export function generateDemo(options: DemoOptions): DemoDocuments {
     pathway.push(...activity.pathway);
     appointments.push(...activity.appointments);
   }
+  placeInOpeningHours(appointments, DEMO_SITES, options.today, options.seed ?? DEMO_SEED);
   const documents: DemoDocuments = {
     sites: siteDocuments(ctx),
     youths,

@@ -1,0 +1,266 @@
+/**
+ * What happened to a rendez-vous: Présent (and the entretien individuel recorded in the same
+ * step), Absent, Annulé (with its reason), Reporté (with the new slot, checked like a booking),
+ * Non précisé.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AppointmentSlot, AppointmentWarning } from '../../domain/rules/appointments';
+import { APPOINTMENT_STATUSES, type Appointment } from '../../domain/schemas/appointment';
+import { EVENT_THEMES, type YouthEvent } from '../../domain/schemas/event';
+import { minutesOfDay, parseDay } from '../../domain/time';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  DURATION_OPTIONS,
+  EVENT_THEME_LABELS,
+  warningText,
+} from './labels';
+import type { Outcome } from './useAppointmentActions';
+
+type Status = Appointment['status'];
+type Theme = NonNullable<YouthEvent['themes']>[number];
+
+export interface OutcomeFormProps {
+  appointment: Appointment;
+  /** Preselected status (e.g. "present" from the permanence's quick button). */
+  initialStatus?: Status;
+  check(slot: AppointmentSlot): Promise<AppointmentWarning[]>;
+  nameOf(youthId: string): string;
+  onSubmit(outcome: Outcome): Promise<void>;
+  onCancel(): void;
+}
+
+export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
+  const [status, setStatus] = useState<Status>(props.initialStatus ?? appointment.status);
+  const [withEntretien, setWithEntretien] = useState(!appointment.eventId);
+  const [duration, setDuration] = useState(String(appointment.durationMinutes ?? 45));
+  const [themes, setThemes] = useState<Theme[]>([]);
+  const [report, setReport] = useState('');
+  const [reason, setReason] = useState('');
+  const [nextDay, setNextDay] = useState('');
+  const [nextTime, setNextTime] = useState(appointment.start.slice(11, 16));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [warnings, setWarnings] = useState<AppointmentWarning[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const firstRef = useRef<HTMLFieldSetElement>(null);
+
+  useEffect(() => {
+    firstRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, []);
+
+  function outcome(): Outcome | undefined {
+    const found: Record<string, string> = {};
+    if (status === 'present' && withEntretien && !appointment.eventId) {
+      if (themes.length === 0) found.themes = "Choisissez au moins un thème de l'entretien.";
+    }
+    if (status === 'reporte') {
+      if (!nextDay || !parseDay(nextDay)) found.nextDay = 'Indiquez la nouvelle date.';
+      if (!nextTime || minutesOfDay(nextTime) === undefined)
+        found.nextTime = 'Indiquez la nouvelle heure.';
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) return undefined;
+    switch (status) {
+      case 'present':
+        return withEntretien && !appointment.eventId
+          ? {
+              status,
+              entretien: { durationMinutes: Number(duration), themes, report },
+            }
+          : { status };
+      case 'annule':
+        return { status, cancellationReason: reason };
+      case 'reporte':
+        return {
+          status,
+          next: {
+            start: `${nextDay}T${nextTime}`,
+            durationMinutes: appointment.durationMinutes ?? 45,
+          },
+        };
+      default:
+        return { status };
+    }
+  }
+
+  async function save(force: boolean) {
+    const chosen = outcome();
+    if (!chosen) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      if (chosen.status === 'reporte' && !force) {
+        const list = await props.check({
+          // Its own slot is freed once reported: `id` keeps it out of the overlaps.
+          ...appointment,
+          start: chosen.next.start,
+          status: 'planifie',
+        });
+        if (list.length > 0) {
+          setWarnings(list);
+          return;
+        }
+      }
+      await props.onSubmit(chosen);
+    } catch (error) {
+      setFailure(`Enregistrement impossible : ${String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="outcome-form"
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        void save(false);
+      }}
+    >
+      <fieldset className="status-choice" ref={firstRef}>
+        <legend>Le rendez-vous</legend>
+        {APPOINTMENT_STATUSES.map((value) => (
+          <label key={value} className={`status-option status-${value}`}>
+            <input
+              type="radio"
+              name={`status-${appointment.id}`}
+              value={value}
+              checked={status === value}
+              onChange={() => {
+                setStatus(value);
+                setWarnings(null);
+              }}
+            />
+            {APPOINTMENT_STATUS_LABELS[value]}
+          </label>
+        ))}
+      </fieldset>
+
+      {status === 'present' && appointment.eventId && (
+        <p className="muted">L&apos;entretien de ce rendez-vous est déjà enregistré.</p>
+      )}
+      {status === 'present' && !appointment.eventId && (
+        <div className="entretien-fields">
+          <CheckboxField
+            label="Enregistrer l'entretien individuel maintenant"
+            checked={withEntretien}
+            onChange={(e) => setWithEntretien(e.target.checked)}
+          />
+          {withEntretien && (
+            <>
+              <SelectField
+                label="Durée de l'entretien"
+                value={duration}
+                options={DURATION_OPTIONS}
+                onChange={(e) => setDuration(e.target.value)}
+              />
+              <fieldset
+                className={`theme-choice${errors.themes ? ' has-error' : ''}`}
+                aria-describedby={errors.themes ? `themes-error-${appointment.id}` : undefined}
+              >
+                <legend>Thèmes abordés *</legend>
+                {EVENT_THEMES.map((theme) => (
+                  <label key={theme}>
+                    <input
+                      type="checkbox"
+                      checked={themes.includes(theme)}
+                      onChange={(e) =>
+                        setThemes((current) =>
+                          e.target.checked
+                            ? [...current, theme]
+                            : current.filter((t) => t !== theme),
+                        )
+                      }
+                    />
+                    {EVENT_THEME_LABELS[theme]}
+                  </label>
+                ))}
+                {errors.themes && (
+                  <p id={`themes-error-${appointment.id}`} className="field-error">
+                    {errors.themes}
+                  </p>
+                )}
+              </fieldset>
+              <TextAreaField
+                label="Compte-rendu"
+                rows={4}
+                maxLength={20000}
+                value={report}
+                onChange={(e) => setReport(e.target.value)}
+              />
+            </>
+          )}
+        </div>
+      )}
+      {status === 'annule' && (
+        <TextField
+          label="Motif de l'annulation"
+          value={reason}
+          maxLength={200}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      )}
+      {status === 'reporte' && (
+        <div className="form-row">
+          <TextField
+            label="Nouvelle date"
+            type="date"
+            required
+            value={nextDay}
+            onChange={(e) => {
+              setNextDay(e.target.value);
+              setWarnings(null);
+            }}
+            error={errors.nextDay}
+          />
+          <TextField
+            label="Nouvelle heure"
+            type="time"
+            step={300}
+            required
+            value={nextTime}
+            onChange={(e) => {
+              setNextTime(e.target.value);
+              setWarnings(null);
+            }}
+            error={errors.nextTime}
+          />
+        </div>
+      )}
+      {warnings && warnings.length > 0 && (
+        <div className="warning-box" role="alert">
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning.code}>{warningText(warning, props.nameOf)}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={busy}
+            onClick={() => void save(true)}
+          >
+            Reporter quand même
+          </button>
+        </div>
+      )}
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {!warnings?.length && (
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            Enregistrer
+          </button>
+          <button type="button" className="button-secondary" onClick={props.onCancel}>
+            Fermer sans enregistrer
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
