@@ -21,8 +21,8 @@ export default defineConfig({
       includeAssets: ['favicon.svg'],
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The screenshots of the closing notes are documentation, not part of the app.
-        globIgnores: ['screenshots/**'],
+        // The screenshots of the closing notes are documentation, not app assets.
+        globIgnores: ['**/screenshots/**'],
         navigateFallback: '/index.html',
         // The API is never cached: no personal data in Cache Storage.
         navigateFallbackDenylist: [/^\/api\//],

@@ -3,33 +3,17 @@
  * fatal-error state meanwhile. Screens get the database from `useDatabase()`; they never wait for
  * the network.
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { createRelaisDatabase, databaseNameFor, type RelaisDatabase } from '../db/database';
 import { INITIAL_SYNC_STATUS } from '../stores/sync-slice';
 import { useAppStore } from '../stores/store';
-import { startSync, type SyncEngine } from '../sync/replication';
+import { startSync } from '../sync/replication';
 import type { SessionUser } from '../sync/api';
 import { api } from './api';
+import { DatabaseContext, type DatabaseContextValue } from './database-context';
 
-interface DatabaseContextValue {
-  db: RelaisDatabase;
-  /** Absent when screens are given a database without replication (component tests). */
-  sync?: SyncEngine;
-}
-
-const DatabaseContext = createContext<DatabaseContextValue | null>(null);
-
-export function useDatabase(): RelaisDatabase {
-  const value = useContext(DatabaseContext);
-  if (!value) throw new Error('useDatabase outside DatabaseProvider');
-  return value.db;
-}
-
-export function useSyncEngine(): SyncEngine {
-  const value = useContext(DatabaseContext);
-  if (!value?.sync) throw new Error('useSyncEngine outside DatabaseProvider');
-  return value.sync;
-}
+// The context lives in './database-context' (no API client behind it, for component tests).
+export { useDatabase, useSyncEngine } from './database-context';
 
 /** Gives screens a database opened elsewhere, without replication (component tests). */
 export function LocalDatabaseProvider({

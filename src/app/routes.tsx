@@ -1,12 +1,23 @@
 /**
  * The screens of the app: one entry per route, with its label in the navigation and the roles
- * that see it. Each feature adds its own entries here. Screens other than the portefeuille are
- * loaded on first use (the service worker precaches them all, so this works offline too) to keep
- * the initial JavaScript small.
+ * that see it. Each feature adds its own entries here.
+ * TODO(lazy screens): load screens on first use once the service worker precaches their chunks;
+ * without it, a screen never opened before cannot load offline.
  */
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
+import { AgendaScreen } from '../features/agenda/AgendaScreen';
+import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
+import { DevicesScreen } from '../features/appareils/DevicesScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { DossierScreen } from '../features/dossier/DossierScreen';
+import { NewDossierScreen } from '../features/dossier/NewDossierScreen';
+import { DuplicatesScreen } from '../features/doublons/DuplicatesScreen';
+import { PermanenceScreen } from '../features/permanence/PermanenceScreen';
+import { ReconciliationScreen } from '../features/reconciliation/ReconciliationScreen';
+import { RelancesScreen } from '../features/relances/RelancesScreen';
+import { SiteFormScreen } from '../features/sites/SiteFormScreen';
+import { SitesScreen } from '../features/sites/SitesScreen';
 
 export interface AppRoute {
   path: string;
@@ -19,39 +30,6 @@ export interface AppRoute {
 
 /** The siège's back office: reviews of conflicts and duplicates, devices. */
 const SIEGE: readonly Role[] = ['direction', 'admin'];
-
-/** A screen loaded on first use from its module's named export. */
-function screen<K extends string>(
-  load: () => Promise<Record<K, ComponentType>>,
-  name: K,
-): ComponentType {
-  return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
-}
-
-const PermanenceScreen = screen(
-  () => import('../features/permanence/PermanenceScreen'),
-  'PermanenceScreen',
-);
-const AgendaScreen = screen(() => import('../features/agenda/AgendaScreen'), 'AgendaScreen');
-const RelancesScreen = screen(
-  () => import('../features/relances/RelancesScreen'),
-  'RelancesScreen',
-);
-const AllerVersScreen = screen(
-  () => import('../features/aller-vers/AllerVersScreen'),
-  'AllerVersScreen',
-);
-const SitesScreen = screen(() => import('../features/sites/SitesScreen'), 'SitesScreen');
-const SiteFormScreen = screen(() => import('../features/sites/SiteFormScreen'), 'SiteFormScreen');
-const ReconciliationScreen = screen(
-  () => import('../features/reconciliation/ReconciliationScreen'),
-  'ReconciliationScreen',
-);
-const DuplicatesScreen = screen(
-  () => import('../features/doublons/DuplicatesScreen'),
-  'DuplicatesScreen',
-);
-const DevicesScreen = screen(() => import('../features/appareils/DevicesScreen'), 'DevicesScreen');
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
@@ -67,6 +45,10 @@ export const ROUTES: AppRoute[] = [
   { path: '/sites', component: SitesScreen, navLabel: 'Sites' },
   { path: '/sites/nouveau', component: SiteFormScreen, roles: ['direction', 'admin'] },
   { path: '/sites/:id', component: SiteFormScreen, roles: ['direction', 'admin'] },
+  // Contract for other features: `/dossiers/nouveau` (premier accueil) and `/dossiers/:id`
+  // (optionally `/parcours`, `/dispositifs`, `/identite`). `nouveau` must come first.
+  { path: '/dossiers/nouveau', component: NewDossierScreen },
+  { path: '/dossiers/:id/:tab?', component: DossierScreen },
   {
     path: '/reconciliation',
     component: ReconciliationScreen,

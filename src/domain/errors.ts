@@ -29,6 +29,10 @@ export const ERROR_CODES = {
   },
   REVIEW_CLOSED: { status: 409, fr: 'Ce point a déjà été traité au siège.' },
   ALREADY_MERGED: { status: 409, fr: 'Ce dossier a déjà été fusionné dans un autre.' },
+  DISPOSITIF_OVERLAP: {
+    status: 409,
+    fr: 'Un jeune ne peut pas être dans deux dispositifs à la fois (CEJ et PACEA) : les dates se chevauchent.',
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
   PAYLOAD_TOO_LARGE: { status: 413, fr: 'Envoi trop volumineux.' },

@@ -6,6 +6,7 @@
 import {
   addDays as addDaysFns,
   addMinutes as addMinutesFns,
+  addMonths,
   addWeeks,
   differenceInCalendarDays,
   differenceInHours,
@@ -49,11 +50,20 @@ export function today(clock: Clock): string {
   return toDay(clock.now());
 }
 
-/** Parses `YYYY-MM-DD`; undefined when it is not a real calendar day. */
+/**
+ * Parses `YYYY-MM-DD` to local midnight; undefined when it is not a real calendar day. Done by
+ * hand rather than with date-fns' `parse`, which is about 50 times slower: the portefeuille
+ * parses thousands of birth dates when it builds its index.
+ */
 export function parseDay(day: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const date = parse(day, DAY_FORMAT, new Date(2000, 0, 1));
-  return isValid(date) ? date : undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const parsed = new Date(2000, month, date);
+  parsed.setFullYear(year);
+  return parsed.getFullYear() === year && parsed.getMonth() === month && parsed.getDate() === date
+    ? parsed
+    : undefined;
 }
 
 export function parseLocalDateTime(value: string): Date | undefined {
@@ -87,6 +97,12 @@ export function addWeeksToDay(day: string, weeks: number): string {
   return toDay(addWeeks(date, weeks));
 }
 
+export function addMonthsToDay(day: string, months: number): string {
+  const date = parseDay(day);
+  if (!date) throw new RangeError(`not a day: ${day}`);
+  return toDay(addMonths(date, months));
+}
+
 /** Completed years between a birth day and a day. */
 export function yearsBetween(birthDay: string, onDay: string): number {
   const birth = parseDay(birthDay);
@@ -105,6 +121,12 @@ export function formatDayLong(day: string): string {
 export function formatDayShort(day: string): string {
   const date = parseDay(day);
   return date ? format(date, 'dd/MM/yyyy') : day;
+}
+
+/** "12/03", for the axis of a weekly chart. */
+export function formatDayMonth(day: string): string {
+  const date = parseDay(day);
+  return date ? format(date, 'dd/MM') : day;
 }
 
 /** "jeudi 12 mars à 14:30". */

@@ -5,6 +5,7 @@
  */
 import { benchBrowserSync, benchLiveEdit } from './browser-bench';
 import { benchBundleSize } from './bundle-size';
+import { benchCaseloadSearchRow } from './caseload-search';
 import { benchInitialSyncNode } from './initial-sync-node';
 import { benchServerThroughput } from './server-throughput';
 import type { BenchRow } from './stats';
@@ -17,6 +18,7 @@ const BENCHES: Bench[] = [
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
   { name: 'bundle size', run: benchBundleSize },
+  { name: 'caseload search (Chromium)', run: benchCaseloadSearchRow },
 ];
 
 function printTable(rows: BenchRow[]): void {

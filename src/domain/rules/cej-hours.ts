@@ -1,22 +1,22 @@
 /**
- * Hours of activity of a young person in the Contrat d'engagement jeune, week by week (French
- * weeks, Monday to Sunday), against the weekly commitment of their CEJ (15 to 20 hours).
- *
- * Minimal version written for the permanence and the relances (issue 4) while the dossier's
- * `cej.ts` (issue 3) was not on main yet: it counts the duration of the events of the week
- * (a relance is the Mission Locale chasing, not an activity) and the workshops the young person
- * attended that no event already records. Merge the two when both are on main.
+ * CEJ hours of one week for the permanence and the relances (issue 4): the API they use, over
+ * the single computation of the weekly hours and their weights in `cej.ts`, so the relance list,
+ * the permanence card and the dossier's chart always agree.
  */
 import type { Attendance } from '../schemas/attendance';
 import type { YouthEvent } from '../schemas/event';
 import type { PathwayRecord } from '../schemas/pathway';
 import type { Workshop } from '../schemas/workshop';
-import { addDays, dayOf, startOfWeek } from '../time';
+import { addDays, fixedClock, parseDay, startOfWeek } from '../time';
+import { cejWeeklyActivity } from './cej';
 
 export interface CejActivity {
-  events: readonly Pick<YouthEvent, 'kind' | 'at' | 'durationMinutes' | 'workshopId'>[];
+  events: readonly (Pick<YouthEvent, 'kind' | 'at' | 'durationMinutes' | 'workshopId'> &
+    Partial<Pick<YouthEvent, 'id' | 'supersedes'>>)[];
   attendances?: readonly Pick<Attendance, 'workshopId' | 'present' | 'cancelled'>[];
   workshops?: ReadonlyMap<string, Pick<Workshop, 'start' | 'durationMinutes' | 'cancelled'>>;
+  /** The parcours: its propositions count too (cej.ts); other records are ignored. */
+  propositions?: readonly PathwayRecord[];
 }
 
 export interface CejWeek {
@@ -26,28 +26,21 @@ export interface CejWeek {
   commitment: number;
 }
 
-function inWeek(localDateTime: string, weekStart: string): boolean {
-  const day = dayOf(localDateTime);
-  return day >= weekStart && day <= addDays(weekStart, 6);
-}
-
 /** Hours of activity in the week starting on `weekStart`, rounded to the quarter hour. */
 export function activityHoursInWeek(activity: CejActivity, weekStart: string): number {
-  let minutes = 0;
-  const recordedWorkshops = new Set<string>();
-  for (const event of activity.events) {
-    if (event.workshopId) recordedWorkshops.add(event.workshopId);
-    if (event.kind === 'relance' || !inWeek(event.at, weekStart)) continue;
-    minutes += event.durationMinutes ?? 0;
-  }
-  for (const attendance of activity.attendances ?? []) {
-    if (attendance.present !== true || attendance.cancelled) continue;
-    if (recordedWorkshops.has(attendance.workshopId)) continue;
-    const workshop = activity.workshops?.get(attendance.workshopId);
-    if (!workshop || workshop.cancelled || !inWeek(workshop.start, weekStart)) continue;
-    minutes += workshop.durationMinutes ?? 0;
-  }
-  return Math.round(minutes / 15) / 4;
+  const weekEnd = addDays(weekStart, 6);
+  const [week] = cejWeeklyActivity(
+    { startDate: weekStart, endDate: weekEnd },
+    {
+      events: activity.events.map((event, index) => ({ ...event, id: event.id ?? `#${index}` })),
+      propositions: activity.propositions ?? [],
+      attendances: activity.attendances ?? [],
+      workshops: [...(activity.workshops ?? new Map()).entries()].map(([id, w]) => ({ id, ...w })),
+    },
+    // The whole week counts, whatever today is.
+    fixedClock(parseDay(weekEnd) ?? new Date()),
+  );
+  return Math.round((week?.hours ?? 0) * 4) / 4;
 }
 
 /** The CEJ running on `day`, if any (the latest started when records overlap). */

@@ -80,7 +80,12 @@ export function summarizeDossier(
     .sort((a, b) => a.start.localeCompare(b.start))[0];
   const cejWeek = cejWeekOf(
     input.pathway,
-    { events, attendances: input.attendances, workshops: input.workshops },
+    {
+      events,
+      attendances: input.attendances,
+      workshops: input.workshops,
+      propositions: input.pathway,
+    },
     day,
   );
   return {

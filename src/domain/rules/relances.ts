@@ -100,6 +100,7 @@ function cejShort(input: RelanceInput, onDay: string) {
     events: input.events,
     attendances: input.attendances,
     workshops: input.workshops,
+    propositions: input.pathway,
   };
   const measured = weeks.map((weekStart) => ({
     weekStart,

@@ -1,90 +1,129 @@
 /**
  * The portefeuille: the dossiers on this device, read from the local database (so it works with
- * the network cut), with a quick filter on names.
+ * the network cut), searched and filtered in memory (search.ts), one page at a time.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
-import { ageOf } from '../../domain/rules/age';
-import { findCommune } from '../../domain/territory/territory';
-import { systemClock } from '../../domain/time';
-import { STATUS_LABELS } from './labels';
-import { useCaseload } from './useCaseload';
+import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { Link } from 'wouter';
+import { useClock } from '../../app/clock-context';
+import { today } from '../../domain/time';
+import { useAppStore } from '../../stores/store';
+import { usePendingState } from '../../ui/usePending';
+import { useNow } from '../../ui/useNow';
+import { useSites } from '../dossier/useDirectory';
+import { CaseloadFilters } from './CaseloadFilters';
+import { CaseloadTable } from './CaseloadTable';
+import { buildCaseloadIndex, searchCaseload, type CaseloadCounts } from './search';
+import { useCaseload, useCurrentProgrammes, useLastContacts } from './useCaseload';
+import './caseload.css';
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n > 1 ? 's' : ''}`;
+}
+
+function CountsLine({ counts, contactsKnown }: { counts: CaseloadCounts; contactsKnown: boolean }) {
+  const parts = [
+    `${counts.cej} en CEJ`,
+    `${counts.pacea} en PACEA`,
+    `${counts.qpv} en QPV`,
+    `${counts.rural} en zone rurale`,
+    ...(contactsKnown ? [`${counts.neverContacted} sans aucun contact`] : []),
+  ];
+  return <p className="caseload-counts muted">{parts.join(' · ')}</p>;
 }
 
 export function CaseloadScreen() {
-  const { data, isLoading, error } = useCaseload();
-  const [query, setQuery] = useState('');
-  const deferred = useDeferredValue(query);
-  const shown = useMemo(() => {
-    const needle = fold(deferred.trim());
-    if (!data || !needle) return data ?? [];
-    return data.filter((y) =>
-      fold(`${y.lastName} ${y.birthName ?? ''} ${y.firstName}`).includes(needle),
-    );
-  }, [data, deferred]);
+  const user = useAppStore((s) => s.user);
+  const filters = useAppStore((s) => s.caseloadFilters);
+  const page = useAppStore((s) => s.caseloadPage);
+  const setPage = useAppStore((s) => s.setCaseloadPage);
+  // Re-rendered every minute so that ages and days without contact follow midnight.
+  useNow(60_000);
+  const day = today(useClock());
+  const youths = useCaseload();
+  const loaded = youths.data !== undefined;
+  const contacts = useLastContacts(loaded);
+  const programmes = useCurrentProgrammes(loaded, day);
+  const sites = useSites();
+  const pending = usePendingState();
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  if (error) return <p role="alert">Impossible de lire les dossiers : {error.message}</p>;
+  const index = useMemo(
+    () =>
+      buildCaseloadIndex({
+        youths: youths.data ?? [],
+        lastContacts: contacts.data,
+        programmes: programmes.data,
+        today: day,
+      }),
+    [youths.data, contacts.data, programmes.data, day],
+  );
+  const deferredQuery = useDeferredValue(filters.query);
+  const result = useMemo(
+    () => searchCaseload(index, { ...filters, query: deferredQuery, userId: user?.id ?? '' }),
+    [index, filters, deferredQuery, user?.id],
+  );
+
+  // "/" anywhere but in a field jumps to the search box.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== '/' || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      event.preventDefault();
+      searchRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    document.querySelector<HTMLAnchorElement>('table.caseload a[data-row-link]')?.focus();
+  }
+
+  const siteOptions = (sites.data ?? []).filter((site) => user?.siteIds.includes(site.id));
+  const { counts } = result;
+
+  if (youths.error) {
+    return <p role="alert">Impossible de lire les dossiers : {youths.error.message}</p>;
+  }
   return (
-    <section aria-labelledby="caseload-title">
+    <section aria-labelledby="caseload-title" className="caseload-screen">
       <div className="section-header">
         <h1 id="caseload-title">Portefeuille</h1>
-        <p className="muted" aria-live="polite">
-          {isLoading
+        <p className="caseload-total" aria-live="polite">
+          {!loaded
             ? 'Chargement…'
-            : `${shown.length} dossier${shown.length > 1 ? 's' : ''}${shown.length !== data?.length ? ` sur ${data?.length}` : ''}`}
+            : `${plural(counts.matching, 'dossier')}${counts.matching !== counts.total ? ` sur ${counts.total}` : ''}`}
         </p>
+        <Link href="/dossiers/nouveau" className="button-primary">
+          Premier accueil
+        </Link>
       </div>
-      <label htmlFor="caseload-search" className="visually-hidden">
-        Rechercher un jeune
-      </label>
-      <input
-        id="caseload-search"
-        type="search"
-        placeholder="Rechercher par nom ou prénom"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        className="search"
+      <CaseloadFilters
+        siteOptions={siteOptions}
+        contactsLoading={contacts.isLoading}
+        searchRef={searchRef}
+        onSearchKeyDown={onSearchKeyDown}
       />
-      {!isLoading && data?.length === 0 && (
+      {loaded && <CountsLine counts={counts} contactsKnown={contacts.data !== undefined} />}
+      {loaded && counts.total === 0 && (
         <p>
           Aucun dossier sur cet appareil pour l&apos;instant : ils arrivent à la première
           synchronisation.
         </p>
       )}
-      <table className="caseload">
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">Prénom</th>
-            <th scope="col">Âge</th>
-            <th scope="col">Commune</th>
-            <th scope="col">Statut</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.slice(0, 200).map((youth) => {
-            const age = ageOf(youth.birthDate, systemClock);
-            return (
-              <tr key={youth.id}>
-                <td>{youth.lastName}</td>
-                <td>{youth.firstName}</td>
-                <td>{age ? `${age.approximate ? '~' : ''}${age.years} ans` : '—'}</td>
-                <td>{findCommune(youth.communeInsee)?.name ?? '—'}</td>
-                <td>{STATUS_LABELS[youth.status]}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {shown.length > 200 && (
-        <p className="muted">
-          Affinez la recherche pour voir les {shown.length - 200} autres dossiers.
-        </p>
+      {loaded && counts.total > 0 && counts.matching === 0 && (
+        <p>Aucun dossier ne correspond à la recherche et aux filtres.</p>
+      )}
+      {counts.matching > 0 && (
+        <CaseloadTable
+          entries={result.entries}
+          page={page}
+          onPageChange={setPage}
+          pending={pending}
+          onLeaveTop={() => searchRef.current?.focus()}
+        />
       )}
     </section>
   );

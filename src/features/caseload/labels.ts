@@ -1,10 +1,2 @@
-/** French labels of the dossier's coded values. */
-import type { YouthStatus } from '../../domain/schemas/youth';
-
-export const STATUS_LABELS: Record<YouthStatus, string> = {
-  'contact-aller-vers': 'Contact aller-vers',
-  'premier-accueil': 'Premier accueil',
-  accompagne: 'Accompagné·e',
-  'en-veille': 'En veille',
-  sorti: 'Sorti·e',
-};
+/** French labels of the dossier's coded values (their home is src/domain/labels.ts). */
+export { STATUS_LABELS } from '../../domain/labels';

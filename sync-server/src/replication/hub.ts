@@ -5,6 +5,7 @@
  */
 import type { CollectionName, WireDocument } from '../../../src/domain/collections';
 import type { StoredDocument } from '../storage/storage';
+import { redactFor } from './redaction';
 import { canReadCollection, canSee, type Caller } from './scope';
 import { toRemoval, toWire } from './wire';
 
@@ -51,6 +52,7 @@ function batchesFor(caller: Caller, written: StoredDocument[]): StreamBatch[] {
     else if (document.previousScope && canSee(caller, document.previousScope))
       wire = toRemoval(document);
     if (!wire) continue;
+    wire = redactFor(caller, document.collection, wire);
     const batch = byCollection.get(document.collection) ?? {
       collection: document.collection,
       documents: [],

@@ -50,6 +50,8 @@ import {
   youthScope,
   type Caller,
 } from './scope';
+import { overlapsAnotherDispositif } from './dispositif-policy';
+import { keepHiddenFields, redactFor } from './redaction';
 import { splitDeleted, toWire } from './wire';
 
 export interface PushRow {
@@ -208,9 +210,10 @@ function isForeignDoubleBooking(
 }
 
 async function applyRow(ctx: Context, row: PushRow): Promise<void> {
-  const incoming = row.newDocumentState;
-  const id = String(incoming.id);
+  const id = String(row.newDocumentState.id);
   const stored = ctx.stored.get(id);
+  // Fields the caller's role never receives keep their stored values (redaction.ts).
+  const incoming = keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored);
   const youthId = youthIdOf(ctx.collection, incoming);
   const youth = youthId ? ctx.youthScopes.get(youthId) : undefined;
   const newScope = scopeOf(ctx.collection, incoming, youth, ctx.caller.userId);
@@ -251,6 +254,13 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
   const violation = policyViolation(ctx.collection, stored, from, incoming);
   if (violation) {
     ctx.rejected.push(reject(id, violation));
+    return;
+  }
+  if (
+    ctx.collection === 'pathway' &&
+    (await overlapsAnotherDispositif(ctx.tx, incoming, ctx.writes))
+  ) {
+    ctx.rejected.push(reject(id, 'DISPOSITIF_OVERLAP'));
     return;
   }
 
@@ -360,6 +370,7 @@ export async function applyPush(
     ctx.writes.push(...(await probableDuplicateReviews(storage, tx, ctx.writes, ctx.now)));
     const written = await tx.putDocuments(ctx.writes);
     await tx.appendAudit(ctx.audit);
-    return { conflicts: ctx.conflicts, rejected: ctx.rejected, written };
+    const conflicts = ctx.conflicts.map((document) => redactFor(caller, collection, document));
+    return { conflicts, rejected: ctx.rejected, written };
   });
 }

@@ -1,0 +1,29 @@
+/**
+ * Who may see the sensitive fields of a dossier: the RQTH, ASE and justice flags, the free notes,
+ * the compte-rendu of events and the comments of the parcours. Advisers need them to accompany,
+ * the direction to supervise; reception (`accueil`) handles appointments and first reception and
+ * does not: the server strips these fields from what an accueil device receives and keeps their
+ * stored values when such a device writes the record (sync-server/src/replication/redaction.ts);
+ * the screens hide them as well.
+ * Contact details stay visible to accueil, who calls young people about their appointments.
+ */
+import type { CollectionName } from '../collections';
+import type { Role } from '../schemas/staff';
+
+export const SENSITIVE_FIELD_ROLES: readonly Role[] = ['conseiller', 'direction', 'admin'];
+
+/** The fields withheld from the roles that may not see them, by collection. */
+export const ROLE_RESTRICTED_FIELDS: Partial<Record<CollectionName, readonly string[]>> = {
+  youths: ['rqth', 'ase', 'justice', 'notes'],
+  events: ['report'],
+  pathway: ['comment'],
+};
+
+export function canSeeSensitive(role: Role): boolean {
+  return SENSITIVE_FIELD_ROLES.includes(role);
+}
+
+/** The fields of a collection this role may not see (empty when it sees everything). */
+export function hiddenFieldsFor(role: Role, collection: CollectionName): readonly string[] {
+  return canSeeSensitive(role) ? [] : (ROLE_RESTRICTED_FIELDS[collection] ?? []);
+}

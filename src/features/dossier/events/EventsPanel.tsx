@@ -1,0 +1,165 @@
+/**
+ * The events of a dossier: one-click buttons to record each kind, and the timeline, most recent
+ * first. Events are append-only: « Corriger » records a new event that supersedes the old one,
+ * and both stay visible, the old one marked as corrected.
+ */
+import { useState } from 'react';
+import { useClock } from '../../../app/clock-context';
+import { EVENT_KIND_LABELS, EVENT_THEME_LABELS } from '../../../domain/labels';
+import { EVENT_KINDS, type EventKind, type YouthEvent } from '../../../domain/schemas/event';
+import type { Site } from '../../../domain/schemas/site';
+import { formatDateTime } from '../../../domain/time';
+import { PendingMarker } from '../../../ui/PendingMarker';
+import { pendingEntry, usePendingState } from '../../../ui/usePending';
+import { useDossierActions } from '../useDossierActions';
+import { EventForm } from './EventForm';
+import { correctionForm, eventFrom, newEventForm, type EventFormValues } from './event-form';
+
+interface Props {
+  youthId: string;
+  youthSiteId: string;
+  events: readonly YouthEvent[];
+  sites: readonly Site[];
+  names: ReadonlyMap<string, string>;
+  userId: string;
+  canSeeSensitive: boolean;
+}
+
+type Editing = { kind: EventKind } | { corrects: YouthEvent };
+
+function durationText(minutes: number | undefined): string | undefined {
+  if (minutes === undefined) return undefined;
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} h${minutes % 60 ? ` ${String(minutes % 60).padStart(2, '0')}` : ''}`;
+}
+
+export function EventsPanel(props: Props) {
+  const clock = useClock();
+  const actions = useDossierActions();
+  const pending = usePendingState();
+  const [editing, setEditing] = useState<Editing>();
+  const [announce, setAnnounce] = useState('');
+  const byId = new Map(props.events.map((e) => [e.id, e]));
+  const correctedBy = new Map(
+    props.events.filter((e) => e.supersedes).map((e) => [e.supersedes!, e]),
+  );
+  const siteName = (id: string | undefined) =>
+    id ? (props.sites.find((s) => s.id === id)?.name ?? 'Site inconnu') : 'Extérieur';
+
+  const initial: EventFormValues | undefined = editing
+    ? 'corrects' in editing
+      ? correctionForm(editing.corrects)
+      : newEventForm(editing.kind, props.youthSiteId, clock)
+    : undefined;
+
+  async function save(values: EventFormValues) {
+    await actions.addEvent(
+      eventFrom(values, {
+        youthId: props.youthId,
+        authorId: props.userId,
+        supersedes: editing && 'corrects' in editing ? editing.corrects.id : undefined,
+      }),
+    );
+    setEditing(undefined);
+    setAnnounce(`${EVENT_KIND_LABELS[values.kind]} enregistré sur cet appareil.`);
+  }
+
+  return (
+    <section aria-labelledby="events-title" className="panel">
+      <h2 id="events-title">Événements</h2>
+      <div className="quick-add" role="group" aria-label="Ajouter un événement">
+        <span className="quick-add-label">Ajouter :</span>
+        {EVENT_KINDS.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="chip-button"
+            aria-pressed={editing !== undefined && 'kind' in editing && editing.kind === kind}
+            onClick={() => setEditing({ kind })}
+          >
+            {EVENT_KIND_LABELS[kind]}
+          </button>
+        ))}
+      </div>
+      <p className="visually-hidden" role="status">
+        {announce}
+      </p>
+      {editing && initial && (
+        <EventForm
+          key={'corrects' in editing ? editing.corrects.id : editing.kind}
+          initial={initial}
+          corrects={'corrects' in editing ? editing.corrects : undefined}
+          sites={props.sites}
+          canSeeSensitive={props.canSeeSensitive}
+          clock={clock}
+          onSave={save}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
+      {props.events.length === 0 ? (
+        <p className="muted">Aucun événement pour l&apos;instant.</p>
+      ) : (
+        <ol className="timeline">
+          {props.events.map((event) => {
+            const correction = correctedBy.get(event.id);
+            const corrected = event.supersedes ? byId.get(event.supersedes) : undefined;
+            return (
+              <li key={event.id} className={correction ? 'is-superseded' : undefined}>
+                <article
+                  aria-label={`${EVENT_KIND_LABELS[event.kind]} du ${formatDateTime(event.at)}`}
+                >
+                  <header className="timeline-header">
+                    <strong>{EVENT_KIND_LABELS[event.kind]}</strong>
+                    <span>{formatDateTime(event.at)}</span>
+                    {durationText(event.durationMinutes) && (
+                      <span className="muted">{durationText(event.durationMinutes)}</span>
+                    )}
+                    <span className="muted">{siteName(event.placeSiteId)}</span>
+                    <span className="muted">
+                      par {props.names.get(event.authorId) ?? 'inconnu·e'}
+                    </span>
+                    <PendingMarker entry={pendingEntry(pending, 'events', event.id)} />
+                    {/* Accueil never sees compte-rendus: a correction from it would drop them. */}
+                    {!correction && props.canSeeSensitive && (
+                      <button
+                        type="button"
+                        className="button-link timeline-action"
+                        onClick={() => setEditing({ corrects: event })}
+                      >
+                        Corriger
+                      </button>
+                    )}
+                  </header>
+                  {correction && (
+                    <p className="superseded-note">
+                      Corrigé : remplacé par la correction datée du {formatDateTime(correction.at)}.
+                    </p>
+                  )}
+                  {event.supersedes && (
+                    <p className="correction-note">
+                      Correction de l&apos;événement du{' '}
+                      {corrected ? formatDateTime(corrected.at) : '(événement introuvable)'}.
+                    </p>
+                  )}
+                  {event.themes && event.themes.length > 0 && (
+                    <ul className="tags" aria-label="Thèmes">
+                      {event.themes.map((theme) => (
+                        <li key={theme} className="tag">
+                          {EVENT_THEME_LABELS[theme]}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {props.canSeeSensitive && event.report && (
+                    <p className="report">{event.report}</p>
+                  )}
+                </article>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

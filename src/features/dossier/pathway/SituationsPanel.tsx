@@ -1,0 +1,178 @@
+/**
+ * The situations of a young person as a timeline (emploi, alternance, formation, immersion…),
+ * each Prévu, En cours or Terminé, with its phase changed in one step.
+ */
+import { useState, type FormEvent } from 'react';
+import { useClock } from '../../../app/clock-context';
+import {
+  optionsOf,
+  SITUATION_PHASE_LABELS,
+  SITUATION_SUBTYPE_LABELS,
+  SITUATION_TYPE_LABELS,
+} from '../../../domain/labels';
+import type { PathwayRecord } from '../../../domain/schemas/pathway';
+import { formatDayShort, today } from '../../../domain/time';
+import { SelectField, TextField } from '../../../ui/Field';
+import { PendingMarker } from '../../../ui/PendingMarker';
+import { pendingEntry, usePendingState } from '../../../ui/usePending';
+import { useDossierActions } from '../useDossierActions';
+import {
+  newSituationForm,
+  situationFrom,
+  SUBTYPES_BY_SITUATION,
+  validateSituationForm,
+  type FormErrors,
+  type SituationFormValues,
+} from './pathway-forms';
+
+interface Props {
+  youthId: string;
+  userId: string;
+  situations: readonly PathwayRecord[];
+}
+
+function periodText(record: PathwayRecord): string {
+  const start = record.startDate ? formatDayShort(record.startDate) : '?';
+  return record.endDate ? `du ${start} au ${formatDayShort(record.endDate)}` : `depuis le ${start}`;
+}
+
+function SituationForm(props: {
+  onSave(values: SituationFormValues): Promise<void>;
+  onCancel(): void;
+}) {
+  const clock = useClock();
+  const [values, setValues] = useState(() => newSituationForm(clock));
+  const [errors, setErrors] = useState<FormErrors<SituationFormValues>>({});
+  const field = (name: keyof SituationFormValues) => ({
+    name,
+    value: values[name],
+    error: errors[name],
+    onChange: (e: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [name]: e.target.value })),
+  });
+  const subtypes = SUBTYPES_BY_SITUATION[values.situationType] ?? [];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validateSituationForm(values, clock);
+    setErrors(found);
+    if (Object.keys(found).length === 0) await props.onSave(values);
+  }
+
+  return (
+    <form
+      className="card inline-form"
+      aria-label="Nouvelle situation"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
+      <div className="form-grid">
+        <SelectField
+          label="Situation"
+          placeholder="Choisir"
+          options={optionsOf(SITUATION_TYPE_LABELS)}
+          {...field('situationType')}
+        />
+        {subtypes.length > 0 && (
+          <SelectField
+            label="Contrat"
+            placeholder="Non précisé"
+            options={subtypes.map((s) => ({
+              value: s,
+              label: SITUATION_SUBTYPE_LABELS[s as keyof typeof SITUATION_SUBTYPE_LABELS],
+            }))}
+            {...field('situationSubtype')}
+          />
+        )}
+        <SelectField label="État" options={optionsOf(SITUATION_PHASE_LABELS)} {...field('phase')} />
+        <TextField label="Début" type="date" {...field('startDate')} />
+        <TextField label="Fin" type="date" {...field('endDate')} />
+        <TextField label="Employeur, organisme ou précision" {...field('label')} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          Enregistrer la situation
+        </button>
+        <button type="button" className="button-secondary" onClick={props.onCancel}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SituationsPanel({ youthId, userId, situations }: Props) {
+  const clock = useClock();
+  const actions = useDossierActions();
+  const pending = usePendingState();
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <section aria-labelledby="situations-title" className="panel">
+      <div className="panel-header">
+        <h2 id="situations-title">Situations</h2>
+        {!adding && (
+          <button type="button" className="button-secondary" onClick={() => setAdding(true)}>
+            Ajouter une situation
+          </button>
+        )}
+      </div>
+      {adding && (
+        <SituationForm
+          onCancel={() => setAdding(false)}
+          onSave={async (values) => {
+            await actions.addPathway(situationFrom(values, { youthId, authorId: userId }));
+            setAdding(false);
+          }}
+        />
+      )}
+      {situations.length === 0 ? (
+        <p className="muted">Aucune situation renseignée.</p>
+      ) : (
+        <ol className="timeline situations">
+          {situations.map((situation) => (
+            <li key={situation.id} className={`phase-${situation.phase ?? 'inconnue'}`}>
+              <div className="timeline-header">
+                <strong>
+                  {situation.situationType
+                    ? SITUATION_TYPE_LABELS[situation.situationType]
+                    : 'Situation'}
+                  {situation.situationSubtype &&
+                    ` — ${SITUATION_SUBTYPE_LABELS[situation.situationSubtype]}`}
+                </strong>
+                <span>{periodText(situation)}</span>
+                {situation.label && <span className="muted">{situation.label}</span>}
+                <PendingMarker entry={pendingEntry(pending, 'pathway', situation.id)} />
+              </div>
+              <label className="phase-select">
+                <span className="visually-hidden">
+                  État de la situation{' '}
+                  {situation.situationType ? SITUATION_TYPE_LABELS[situation.situationType] : ''}{' '}
+                  {periodText(situation)}
+                </span>
+                <select
+                  value={situation.phase ?? ''}
+                  className={`phase-badge phase-${situation.phase ?? 'inconnue'}`}
+                  onChange={(e) => {
+                    const phase = e.target.value as NonNullable<PathwayRecord['phase']>;
+                    // Ending a situation without an end date ends it today.
+                    const end =
+                      phase === 'termine' && !situation.endDate ? today(clock) : undefined;
+                    void actions.setSituationPhase(situation.id, phase, end);
+                  }}
+                >
+                  {!situation.phase && <option value="">Non précisé</option>}
+                  {optionsOf(SITUATION_PHASE_LABELS).map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

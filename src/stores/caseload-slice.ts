@@ -1,0 +1,26 @@
+/**
+ * The portefeuille's filters, sort and page: UI state kept while the adviser opens a dossier and
+ * comes back (never the dossiers themselves).
+ */
+import type { StateCreator } from 'zustand';
+import { DEFAULT_CRITERIA, type CaseloadCriteria } from '../features/caseload/search';
+
+export type CaseloadFilters = Omit<CaseloadCriteria, 'userId'>;
+
+export interface CaseloadSlice {
+  caseloadFilters: CaseloadFilters;
+  caseloadPage: number;
+  setCaseloadFilters(patch: Partial<CaseloadFilters>): void;
+  resetCaseloadFilters(): void;
+  setCaseloadPage(page: number): void;
+}
+
+export const createCaseloadSlice: StateCreator<CaseloadSlice, [], [], CaseloadSlice> = (set) => ({
+  caseloadFilters: DEFAULT_CRITERIA,
+  caseloadPage: 0,
+  // A new filter starts again from the first page.
+  setCaseloadFilters: (patch) =>
+    set((state) => ({ caseloadFilters: { ...state.caseloadFilters, ...patch }, caseloadPage: 0 })),
+  resetCaseloadFilters: () => set({ caseloadFilters: DEFAULT_CRITERIA, caseloadPage: 0 }),
+  setCaseloadPage: (caseloadPage) => set({ caseloadPage }),
+});
