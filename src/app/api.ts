@@ -1,4 +1,4 @@
-/** The PWA's API client: same origin, reporting its version and waiting pushes. */
+/** The PWA's API client: same origin, reporting its version, waiting pushes and last error. */
 import { createApiClient } from '../sync/api';
 import { useAppStore } from '../stores/store';
 
@@ -8,4 +8,5 @@ export const api = createApiClient({
   baseUrl: '',
   appVersion: APP_VERSION,
   pendingCount: () => useAppStore.getState().sync.pending,
+  lastErrorCode: () => useAppStore.getState().sync.lastError?.code ?? null,
 });

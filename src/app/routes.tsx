@@ -8,11 +8,14 @@ import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
 import { AgendaScreen } from '../features/agenda/AgendaScreen';
 import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
+import { DevicesScreen } from '../features/appareils/DevicesScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { QuickDossierScreen } from '../features/quick-dossier/QuickDossierScreen';
 import { DossierScreen } from '../features/dossier/DossierScreen';
 import { NewDossierScreen } from '../features/dossier/NewDossierScreen';
+import { DuplicatesScreen } from '../features/doublons/DuplicatesScreen';
 import { PermanenceScreen } from '../features/permanence/PermanenceScreen';
+import { ReconciliationScreen } from '../features/reconciliation/ReconciliationScreen';
 import { RelancesScreen } from '../features/relances/RelancesScreen';
 import { SiteFormScreen } from '../features/sites/SiteFormScreen';
 import { SitesScreen } from '../features/sites/SitesScreen';
@@ -25,6 +28,9 @@ export interface AppRoute {
   /** Roles that may open it; everyone when absent. */
   roles?: readonly Role[];
 }
+
+/** The siège's back office: reviews of conflicts and duplicates, devices. */
+const SIEGE: readonly Role[] = ['direction', 'admin'];
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
@@ -55,6 +61,14 @@ export const ROUTES: AppRoute[] = [
   // (optionally `/parcours`, `/dispositifs`, `/identite`). `nouveau` must come first.
   { path: '/dossiers/nouveau', component: NewDossierScreen },
   { path: '/dossiers/:id/:tab?', component: DossierScreen },
+  {
+    path: '/reconciliation',
+    component: ReconciliationScreen,
+    navLabel: 'Réconciliation',
+    roles: SIEGE,
+  },
+  { path: '/doublons', component: DuplicatesScreen, navLabel: 'Doublons', roles: SIEGE },
+  { path: '/appareils', component: DevicesScreen, navLabel: 'Appareils', roles: SIEGE },
 ];
 
 export function routesFor(role: Role): AppRoute[] {

@@ -23,6 +23,12 @@ export const ERROR_CODES = {
     fr: 'Un événement enregistré ne se modifie pas : ajoutez une correction.',
   },
   INVALID_TRANSITION: { status: 409, fr: "Ce changement d'état n'est pas permis." },
+  SLOT_TAKEN: {
+    status: 409,
+    fr: 'Ce véhicule est déjà réservé à cette date par un autre site : les deux réservations sont transmises au siège.',
+  },
+  REVIEW_CLOSED: { status: 409, fr: 'Ce point a déjà été traité au siège.' },
+  ALREADY_MERGED: { status: 409, fr: 'Ce dossier a déjà été fusionné dans un autre.' },
   DISPOSITIF_OVERLAP: {
     status: 409,
     fr: 'Un jeune ne peut pas être dans deux dispositifs à la fois (CEJ et PACEA) : les dates se chevauchent.',

@@ -59,15 +59,114 @@ describe('three-way merge', () => {
     expect(merged).toMatchObject({ _deleted: true, status: 'sorti' });
   });
 
+  it('reports a deletion that meets an edit made meanwhile, and keeps the edit in the document', () => {
+    const { merged, conflicts } = mergeDocuments(
+      'youths',
+      base,
+      { ...base, rev: 'r1', _deleted: true },
+      { ...base, rev: 'r2', phone: '06 39 98 33 33' },
+    );
+    expect(merged).toMatchObject({ _deleted: true, phone: '06 39 98 33 33' });
+    expect(conflicts).toEqual([{ field: '_deleted', base: false, ours: true, theirs: false }]);
+  });
+
+  it('lets a restore made at the siège win over a stale deleted state', () => {
+    const deleted = { ...base, _deleted: true };
+    const { merged, conflicts } = mergeDocuments(
+      'youths',
+      deleted,
+      { ...deleted, rev: 'r1' },
+      { ...base, rev: 'r2', _deleted: false },
+    );
+    expect(merged._deleted).toBe(false);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('keeps an attendance sign-up made on two devices as one, with the earlier time', () => {
+    const made = { id: 'w:y', workshopId: 'w', youthId: 'y' };
+    const { merged, conflicts } = mergeDocuments(
+      'attendances',
+      undefined,
+      { ...made, rev: 'a', registeredAt: '2026-03-02T10:00', present: true },
+      { ...made, rev: 'b', registeredAt: '2026-03-01T09:00' },
+    );
+    expect(conflicts).toEqual([]);
+    expect(merged).toMatchObject({ registeredAt: '2026-03-01T09:00', present: true });
+  });
+
+  it('never merges an event: the stored one stays whole and differences are reported', () => {
+    const event = { id: 'e', youthId: 'y', kind: 'entretien-individuel', report: 'A' };
+    const { merged, conflicts } = mergeDocuments(
+      'events',
+      event,
+      { ...event, report: 'B' },
+      { ...event, kind: 'relance' },
+    );
+    expect(merged).toMatchObject({ report: 'A', kind: 'relance' });
+    expect(conflicts.map((c) => c.field)).toEqual(['kind', 'report']);
+  });
+
+  it('moves a proposition to the further result when both devices stayed on one path', () => {
+    const proposition = { id: 'p', youthId: 'y', kind: 'proposition', result: 'en-attente' };
+    const { merged, conflicts } = mergeDocuments(
+      'pathway',
+      proposition,
+      { ...proposition, result: 'realisee' },
+      { ...proposition, result: 'acceptee' },
+    );
+    expect(conflicts).toEqual([]);
+    expect(merged.result).toBe('realisee');
+  });
+
+  it('opens a conflict when two devices moved a proposition to different branches', () => {
+    const proposition = { id: 'p', youthId: 'y', kind: 'proposition', result: 'en-attente' };
+    const { merged, conflicts } = mergeDocuments(
+      'pathway',
+      proposition,
+      { ...proposition, result: 'acceptee' },
+      { ...proposition, result: 'refusee-jeune' },
+    );
+    expect(merged.result).toBe('refusee-jeune');
+    expect(conflicts).toEqual([
+      { field: 'result', base: 'en-attente', ours: 'acceptee', theirs: 'refusee-jeune' },
+    ]);
+  });
+
+  it('turns a vehicle booked twice for one slot into one conflict holding both bookings', () => {
+    const slot = {
+      id: 'v:2026-03-02',
+      kind: 'loan',
+      siteId: 's',
+      vehicleId: 'v',
+      startDate: '2026-03-02',
+    };
+    const { merged, conflicts } = mergeDocuments(
+      'mobility',
+      undefined,
+      { ...slot, rev: 'a', youthId: 'inès', endDate: '2026-03-16' },
+      { ...slot, rev: 'b', youthId: 'kevin', endDate: '2026-03-09' },
+    );
+    expect(merged).toMatchObject({ youthId: 'kevin', endDate: '2026-03-09' });
+    expect(conflicts).toEqual([
+      {
+        field: 'reservation',
+        base: undefined,
+        ours: { youthId: 'inès', endDate: '2026-03-16' },
+        theirs: { youthId: 'kevin', endDate: '2026-03-09' },
+      },
+    ]);
+  });
+
   it('agrees whichever side is "ours" on every field not in conflict', () => {
     const value = fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined });
-    const doc = fc.record({ x: value, y: value, z: value });
+    const doc = fc.record({ x: value, y: value, z: value, _deleted: fc.boolean() });
     fc.assert(
       fc.property(doc, doc, doc, (b, o, t) => {
         const one = mergeDocuments('youths', b, o, t);
         const two = mergeDocuments('youths', b, t, o);
         const conflicted = new Set(one.conflicts.map((c) => c.field));
         expect(new Set(two.conflicts.map((c) => c.field))).toEqual(conflicted);
+        expect(one.merged._deleted).toBe(two.merged._deleted);
         for (const field of ['x', 'y', 'z']) {
           if (!conflicted.has(field)) expect(one.merged[field]).toEqual(two.merged[field]);
         }

@@ -9,6 +9,7 @@ import {
   addMonths,
   addWeeks,
   differenceInCalendarDays,
+  differenceInHours,
   differenceInYears,
   format,
   formatDistanceStrict,
@@ -253,4 +254,17 @@ export function formatWeekRange(weekStart: string): string {
     locale: fr,
   });
   return `du ${fromText} au ${format(to, 'd MMMM yyyy', { locale: fr })}`;
+}
+
+/** Whole hours from an ISO instant to now (0 for an instant in the future). */
+export function hoursSince(instant: string, clock: Clock): number {
+  const date = new Date(instant);
+  if (!isValid(date)) return 0;
+  return Math.max(0, differenceInHours(clock.now(), date));
+}
+
+/** "26/11/2026 à 14:05" for an ISO instant, in local time. */
+export function formatInstant(instant: string): string {
+  const date = new Date(instant);
+  return isValid(date) ? format(date, "dd/MM/yyyy 'à' HH:mm") : instant;
 }

@@ -44,10 +44,13 @@ export interface ApiClientOptions {
   appVersion?: string;
   /** Reported to the server for the devices board. */
   pendingCount?: () => number;
+  /** The code of the last sync error, or null; reported for the devices board. */
+  lastErrorCode?: () => string | null;
 }
 
 export const APP_VERSION_HEADER = 'relais-app-version';
 export const PENDING_HEADER = 'relais-pending';
+export const LAST_ERROR_HEADER = 'relais-last-error';
 
 export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -57,6 +60,7 @@ export function createApiClient(options: ApiClientOptions) {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.appVersion) headers[APP_VERSION_HEADER] = options.appVersion;
     if (options.pendingCount) headers[PENDING_HEADER] = String(options.pendingCount());
+    if (options.lastErrorCode) headers[LAST_ERROR_HEADER] = options.lastErrorCode() ?? '';
     try {
       return await doFetch(`${options.baseUrl}${path}`, {
         method,
@@ -117,6 +121,14 @@ export function createApiClient(options: ApiClientOptions) {
       return json<PullAnswer>(
         await request('GET', `${syncPath(collection, 'pull')}?seq=${seq}&limit=${limit}`),
       );
+    },
+
+    /**
+     * Any other JSON endpoint of the server (the siège's reviews and devices routes): the parsed
+     * answer, or a RelaisError with the server's code.
+     */
+    async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+      return json<T>(await request(method, path, body));
     },
 
     /** Pushes rows; refused rows come back with their reason instead of failing the batch. */

@@ -8,6 +8,8 @@ import { systemClock, type Clock } from '../../src/domain/time';
 import { LoginThrottle } from './auth/throttle';
 import { authenticate } from './http/caller';
 import { envelope, errorHandler } from './http/errors';
+import { registerDeviceRoutes } from './http/device-routes';
+import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
 import { registerSyncRoutes } from './http/sync-routes';
@@ -55,6 +57,8 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     requireSession,
   });
   registerSyncRoutes(app, { storage, clock, hub, requireSession });
+  registerReviewRoutes(app, { storage, clock, hub, requireSession });
+  registerDeviceRoutes(app, { storage, clock, requireSession });
   app.get('/api/v1/health', async () => ({ ok: true, storage: storage.kind }));
 
   const serving = options.staticDir ? await registerStatic(app, options.staticDir) : false;

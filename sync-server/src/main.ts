@@ -21,6 +21,9 @@ async function main(): Promise<void> {
         .map(([c, n]) => `${n} ${c}`)
         .join(', ')}`,
     );
+    console.log(
+      `  ${report.devices} appareils, ${report.reviews.conflicts} conflits et ${report.reviews.duplicates} doublons probables à examiner au siège`,
+    );
   }
   const { app } = await createApp({
     storage,

@@ -158,10 +158,15 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
 
       const proposition = buildProposition({ youthId: youth.id });
       await push('pathway', [{ newDocumentState: wire(proposition) }]);
-      const jump = { ...proposition, rev: newRev(), result: 'realisee' as const };
+      const accepted = { ...proposition, rev: newRev(), result: 'acceptee' as const };
+      await push('pathway', [
+        { newDocumentState: wire(accepted), assumedMasterState: wire(proposition) },
+      ]);
+      // Acceptée cannot become refusée: the final states of the other branch are out of reach.
+      const backwards = { ...accepted, rev: newRev(), result: 'refusee-jeune' as const };
       const answer = await expectEnvelope(
         await push('pathway', [
-          { newDocumentState: wire(jump), assumedMasterState: wire(proposition) },
+          { newDocumentState: wire(backwards), assumedMasterState: wire(accepted) },
         ]),
         409,
         'ROWS_REFUSED',
@@ -170,8 +175,17 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         details: { rejected: [{ code: 'INVALID_TRANSITION' }] },
       });
       expect((await server.storage.getDocument('pathway', proposition.id))?.data.result).toBe(
-        'en-attente',
+        'acceptee',
       );
+      // Two moves made offline between pushes (acceptée, then réalisée) arrive as one: allowed.
+      const other = buildProposition({ youthId: youth.id });
+      await push('pathway', [{ newDocumentState: wire(other) }]);
+      const done = { ...other, rev: newRev(), result: 'realisee' as const };
+      const twoMoves = await push('pathway', [
+        { newDocumentState: wire(done), assumedMasterState: wire(other) },
+      ]);
+      expect(twoMoves.status).toBe(200);
+      expect((await server.storage.getDocument('pathway', other.id))?.data.result).toBe('realisee');
     });
 
     it('answers 426 to an outdated schema version', async () => {

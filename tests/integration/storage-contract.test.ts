@@ -288,4 +288,58 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     ]);
     expect(await storage.write((tx) => tx.listDuplicatePairs([]))).toEqual([]);
   });
+
+  it('keeps the history of a document, newest first, with the device states merged into it', async () => {
+    const first = docWrite({ data: { phone: '06 39 98 11 11' }, writtenBy: 'camille' });
+    const [stored] = await storage.write((tx) => tx.putDocuments([first]));
+    const second = docWrite({
+      id: first.id,
+      data: { phone: '06 39 98 22 22' },
+      writtenBy: 'lucas',
+      deviceId: 'tablette',
+    });
+    await storage.write(async (tx) => {
+      await tx.absorbRevision(
+        'youths',
+        first.id,
+        { rev: 'device-state', data: { id: first.id, phone: '06 39 98 33 33' }, deleted: false },
+        stored!.seq,
+        { writtenBy: 'yacine', deviceId: 'portable' },
+      );
+      return tx.putDocuments([second]);
+    });
+    const history = await storage.write((tx) => tx.getHistory('youths', first.id));
+    expect(history.map((r) => [r.rev, r.writtenBy, r.deviceId, r.absorbed])).toEqual([
+      [second.rev, 'lucas', 'tablette', false],
+      [first.rev, 'camille', null, false],
+      ['device-state', 'yacine', 'portable', true],
+    ]);
+    expect(history[2]!.data.phone).toBe('06 39 98 33 33');
+    expect(await storage.write((tx) => tx.hasRevision('youths', first.id, 'device-state'))).toBe(
+      true,
+    );
+    // A state merged in is history, never the master.
+    expect((await storage.getDocument('youths', first.id))?.rev).toBe(second.rev);
+  });
+
+  it('finds the open reviews about some documents', async () => {
+    const review = (id: string, documentId: string, status: string) =>
+      docWrite({
+        id,
+        collection: 'reviews',
+        youthId: null,
+        data: { kind: 'conflict', status, documentId, field: 'phone' },
+      });
+    await storage.write((tx) =>
+      tx.putDocuments([
+        review('c1', 'doc-a', 'open'),
+        review('c2', 'doc-a', 'resolved'),
+        review('c3', 'doc-b', 'open'),
+        review('c4', 'doc-c', 'open'),
+      ]),
+    );
+    const open = await storage.write((tx) => tx.getOpenReviews(['doc-a', 'doc-b']));
+    expect(open.map((r) => r.id).sort()).toEqual(['c1', 'c3']);
+    expect(await storage.write((tx) => tx.getOpenReviews([]))).toEqual([]);
+  });
 });

@@ -3,6 +3,9 @@
  */
 import { newId, newRev } from '../../src/domain/ids';
 import type { Appointment } from '../../src/domain/schemas/appointment';
+import { attendanceId, type Attendance } from '../../src/domain/schemas/attendance';
+import { loanSlotId, type MobilityRecord } from '../../src/domain/schemas/mobility';
+import type { Workshop } from '../../src/domain/schemas/workshop';
 import type { YouthEvent } from '../../src/domain/schemas/event';
 import type { PathwayRecord } from '../../src/domain/schemas/pathway';
 import type { Site } from '../../src/domain/schemas/site';
@@ -100,6 +103,56 @@ export function buildStaffMember(overrides: Partial<StaffMember> = {}): StaffMem
     role: 'conseiller',
     siteIds: [SITE_SEES, SITE_SIEGE],
     active: true,
+    ...overrides,
+  };
+}
+
+export function buildWorkshop(overrides: Partial<Workshop> = {}): Workshop {
+  return {
+    ...stamp(),
+    kind: 'atelier',
+    title: 'Atelier CV et lettre de motivation',
+    siteId: SITE_SEES,
+    start: '2026-11-26T14:00',
+    durationMinutes: 120,
+    capacity: 12,
+    ...overrides,
+  };
+}
+
+export function buildAttendance(
+  overrides: Partial<Attendance> & { workshopId: string; youthId: string },
+): Attendance {
+  return {
+    ...stamp(),
+    id: attendanceId(overrides.workshopId, overrides.youthId),
+    registeredAt: '2026-11-20T10:00',
+    ...overrides,
+  };
+}
+
+export function buildVehicle(overrides: Partial<MobilityRecord> = {}): MobilityRecord {
+  return {
+    ...stamp(),
+    kind: 'vehicle',
+    siteId: SITE_SIEGE,
+    label: 'Scooter 50 cm³ n°1',
+    vehicleType: 'scooter',
+    available: true,
+    ...overrides,
+  };
+}
+
+/** A loan on its slot id `vehicleId:startDate`. */
+export function buildLoan(
+  overrides: Partial<MobilityRecord> & { vehicleId: string; youthId: string; startDate: string },
+): MobilityRecord {
+  return {
+    ...stamp(),
+    id: loanSlotId(overrides.vehicleId, overrides.startDate),
+    kind: 'loan',
+    siteId: SITE_SIEGE,
+    endDate: '2026-12-15',
     ...overrides,
   };
 }

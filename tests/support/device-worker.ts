@@ -34,13 +34,16 @@ export type DeviceCommand =
 
 const config = workerData as DeviceWorkerData;
 const network = createDeviceFetch();
+let db: RelaisDatabase;
+let sync: SyncEngine;
 const api = createApiClient({
   baseUrl: config.serverUrl,
   fetch: network.fetch,
   appVersion: 'test',
+  // What the PWA reports for the devices board of the siège.
+  pendingCount: () => sync?.status$.value.pending ?? 0,
+  lastErrorCode: () => sync?.status$.value.lastError?.code ?? null,
 });
-let db: RelaisDatabase;
-let sync: SyncEngine;
 
 async function open(): Promise<void> {
   const user = await api.login(config.login, config.password, {

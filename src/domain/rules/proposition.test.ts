@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PROPOSITION_RESULTS } from '../schemas/pathway';
-import { canTransition, isValidInitialResult, nextResults } from './proposition';
+import {
+  canReach,
+  canTransition,
+  furthestResult,
+  isValidInitialResult,
+  nextResults,
+} from './proposition';
 
 describe('proposition state machine', () => {
   it('allows en attente → acceptée / refusée, and acceptée → réalisée / abandonnée', () => {
@@ -20,5 +26,19 @@ describe('proposition state machine', () => {
   it('starts en attente', () => {
     expect(isValidInitialResult('en-attente')).toBe(true);
     expect(isValidInitialResult('acceptee')).toBe(false);
+  });
+});
+
+describe('results reached on two devices', () => {
+  it('keeps the further result when one lies on the path to the other', () => {
+    expect(canReach('en-attente', 'realisee')).toBe(true);
+    expect(canReach('realisee', 'acceptee')).toBe(false);
+    expect(furthestResult('acceptee', 'realisee')).toBe('realisee');
+    expect(furthestResult('realisee', 'en-attente')).toBe('realisee');
+  });
+
+  it('finds no common result on two branches of the state machine', () => {
+    expect(furthestResult('acceptee', 'refusee-jeune')).toBeUndefined();
+    expect(furthestResult('realisee', 'abandonnee')).toBeUndefined();
   });
 });

@@ -29,3 +29,24 @@ export function canTransition(from: PropositionResult, to: PropositionResult): b
 export function isValidInitialResult(result: PropositionResult | undefined): boolean {
   return result === undefined || result === INITIAL_PROPOSITION_RESULT;
 }
+
+/** True when `to` can be reached from `from` in zero or more transitions. */
+export function canReach(from: PropositionResult, to: PropositionResult): boolean {
+  if (from === to) return true;
+  return TRANSITIONS[from].some((next) => canReach(next, to));
+}
+
+/**
+ * The result that accounts for both of two results reached independently (two devices moving one
+ * proposition offline): the further one when one lies on the path to the other, e.g. acceptée
+ * and réalisée give réalisée; undefined when they are on different branches (acceptée and
+ * refusée), which is a true conflict.
+ */
+export function furthestResult(
+  a: PropositionResult,
+  b: PropositionResult,
+): PropositionResult | undefined {
+  if (canReach(a, b)) return b;
+  if (canReach(b, a)) return a;
+  return undefined;
+}

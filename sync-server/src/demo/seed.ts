@@ -8,8 +8,10 @@ import { today, type Clock } from '../../../src/domain/time';
 import { createAccount } from '../auth/accounts';
 import { scopeOf, youthIdOf, youthScope } from '../replication/scope';
 import type { DocumentWrite, Storage } from '../storage/storage';
+import { seedDemoDevices } from './devices';
 import { generateDemo, type DemoDocuments, type DemoOptions } from './generator';
 import { DEMO_PASSWORD, DEMO_STAFF } from './organisation';
+import { seedReconciliation, type ReconciliationReport } from './reconciliation';
 
 const SEED_BATCH = 5000;
 
@@ -61,6 +63,8 @@ export async function createDemoAccounts(storage: Storage, clock: Clock): Promis
 export interface SeedReport {
   accounts: number;
   documents: Partial<Record<CollectionName, number>>;
+  devices: number;
+  reviews: ReconciliationReport;
 }
 
 export async function seedDemo(
@@ -71,9 +75,12 @@ export async function seedDemo(
   await createDemoAccounts(storage, clock);
   const documents = generateDemo({ today: today(clock), ...options });
   await storeDocuments(storage, documents);
+  // What the siège has to look at: devices, conflicts and probable duplicates.
+  const devices = await seedDemoDevices(storage, clock);
+  const reviews = await seedReconciliation(storage, clock, documents);
   const counts: Partial<Record<CollectionName, number>> = {};
   for (const [name, list] of Object.entries(documents) as [CollectionName, PlainDocument[]][]) {
     counts[name] = list.length;
   }
-  return { accounts: DEMO_STAFF.length, documents: counts };
+  return { accounts: DEMO_STAFF.length, documents: counts, devices, reviews };
 }

@@ -1,7 +1,7 @@
 /**
  * Authentication of API requests: the session cookie gives the caller; a revoked device is told
- * so with 410. Devices report their app version and waiting pushes in headers, kept for the
- * devices board of the siège.
+ * so with 410. Devices report their app version, waiting pushes and last sync error in headers,
+ * kept for the devices board of the siège.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
@@ -20,6 +20,8 @@ declare module 'fastify' {
 
 export const APP_VERSION_HEADER = 'relais-app-version';
 export const PENDING_HEADER = 'relais-pending';
+/** The code of the device's last sync error; empty once it synced without error. */
+export const LAST_ERROR_HEADER = 'relais-last-error';
 /** Devices are touched at most this often, to keep request handling cheap. */
 const DEVICE_TOUCH_INTERVAL_MS = 30_000;
 
@@ -42,15 +44,20 @@ export function authenticate(storage: Storage, clock: Clock) {
       const device = await storage.getDevice(session.deviceId);
       if (device?.revokedAt) throw new RelaisError('DEVICE_REVOKED');
       const now = clock.now().getTime();
-      if (device && now - (lastTouch.get(device.id) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
-        lastTouch.set(device.id, now);
+      const version = request.headers[APP_VERSION_HEADER];
+      // Requests without the report (the SSE stream) must not hold back the next report.
+      const touchKey = `${device?.id}:${typeof version === 'string' ? 'report' : 'seen'}`;
+      if (device && now - (lastTouch.get(touchKey) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
+        lastTouch.set(touchKey, now);
         const pending = Number(request.headers[PENDING_HEADER]);
-        const version = request.headers[APP_VERSION_HEADER];
+        const lastError = request.headers[LAST_ERROR_HEADER];
         await storage.upsertDevice({
           ...device,
           lastSeenAt: new Date(now).toISOString(),
           appVersion: typeof version === 'string' ? version.slice(0, 40) : device.appVersion,
           pendingPushes: Number.isFinite(pending) ? pending : device.pendingPushes,
+          lastError:
+            typeof lastError === 'string' ? lastError.slice(0, 200) || null : device.lastError,
         });
       }
     }

@@ -3,25 +3,30 @@
  * detection by `rev`, the three-way merge for stale writes, and the conflict records.
  *
  * Rules (design.md, Sync protocol):
- * - a row whose `newDocumentState.rev` the server already stored is a replay: nothing changes;
+ * - a row whose `newDocumentState.rev` the server already stored (as a master state, or merged
+ *   into one) is a replay: nothing changes, and the device is given the current master;
  * - a row whose `assumedMasterState.rev` is the stored rev is applied as is;
  * - otherwise the row is merged with the stored state against the base revision it was made
  *   from; the merged state is stored and returned as the master, and every field typed
- *   differently on both sides opens a review holding both values;
+ *   differently on both sides opens a review holding both values (conflicts.ts);
+ * - a proposition's move is checked against the state it was made from, so two devices moving it
+ *   to different results meet in the merge (a conflict) rather than one of them being refused;
+ * - a loan booked on a slot that holds another site's booking is refused, both bookings kept in
+ *   a review (the slot id makes a double booking visible even across scopes);
  * - a row outside the caller's scope, invalid, or breaking a collection rule is refused with a
  *   reason, stores nothing, and never reveals the stored document.
  */
 import type { CollectionName, WireDocument } from '../../../src/domain/collections';
 import type { ErrorCode } from '../../../src/domain/errors';
 import { ERROR_CODES } from '../../../src/domain/errors';
-import { newId, newRev } from '../../../src/domain/ids';
+import { newRev } from '../../../src/domain/ids';
 import {
   mergeDocuments,
   jsonEqual,
   recordContent,
   type PlainDocument,
 } from '../../../src/domain/merge';
-import { canTransition, isValidInitialResult } from '../../../src/domain/rules/proposition';
+import { canReach, INITIAL_PROPOSITION_RESULT } from '../../../src/domain/rules/proposition';
 import type { PropositionResult } from '../../../src/domain/schemas/pathway';
 import type { Clock } from '../../../src/domain/time';
 import { validateDocument, type ValidationIssue } from '../../../src/domain/validation';
@@ -33,6 +38,8 @@ import type {
   StoredDocument,
   WriteTransaction,
 } from '../storage/storage';
+import { ConflictRecorder, SERVER_ACTOR } from './conflicts';
+import { documentWrite, restampAttached } from './document-write';
 import { probableDuplicateReviews } from './duplicates';
 import {
   canSee,
@@ -66,8 +73,6 @@ export interface PushOutcome {
   /** Every document state committed by this push, for the stream. */
   written: StoredDocument[];
 }
-
-const SERVER_ACTOR = 'server';
 
 function reject(id: string | null, code: ErrorCode, issues?: ValidationIssue[]): RejectedRow {
   return { id, code, message: ERROR_CODES[code].fr, ...(issues ? { issues } : {}) };
@@ -107,10 +112,14 @@ function checkRow(collection: CollectionName, row: unknown): RejectedRow | PushR
   return { newDocumentState: { ...data, _deleted: deleted }, assumedMasterState };
 }
 
-/** Collection rules that compare the stored state and the incoming one. */
+/**
+ * Collection rules that compare the stored state and the incoming one; `from` is the state the
+ * write was made from (the stored state, or the base of a stale write).
+ */
 function policyViolation(
   collection: CollectionName,
   stored: StoredDocument | undefined,
+  from: PlainDocument | undefined,
   incoming: PlainDocument,
 ): ErrorCode | undefined {
   if (collection === 'events' && stored) {
@@ -120,12 +129,14 @@ function policyViolation(
   }
   if (collection === 'pathway' && incoming.kind === 'proposition') {
     const to = incoming.result as PropositionResult | undefined;
-    const from = stored?.data.result as PropositionResult | undefined;
-    if (!stored || stored.deleted) {
-      if (!isValidInitialResult(to)) return 'INVALID_TRANSITION';
-    } else if (from && to && !canTransition(from, to)) {
+    const before = from?.result as PropositionResult | undefined;
+    if (!stored || stored.deleted || !from) {
+      // Made and moved offline before its first push: any result reached from en attente.
+      if (to && !canReach(INITIAL_PROPOSITION_RESULT, to)) return 'INVALID_TRANSITION';
+    } else if (before && to && !canReach(before, to)) {
+      // Several moves may have been made offline between two pushes (acceptée, then réalisée).
       return 'INVALID_TRANSITION';
-    } else if (from && !to) {
+    } else if (before && !to) {
       return 'INVALID_TRANSITION';
     }
   }
@@ -140,6 +151,7 @@ interface Context {
   stored: Map<string, StoredDocument>;
   youthScopes: Map<string, Scope>;
   writes: DocumentWrite[];
+  recorder: ConflictRecorder;
   audit: AuditEntry[];
   conflicts: WireDocument[];
   rejected: RejectedRow[];
@@ -153,84 +165,48 @@ function write(
   previous: StoredDocument | undefined,
   writtenBy: string,
 ): DocumentWrite {
-  const { data, deleted } = splitDeleted(state);
-  const scopeChanged = previous !== undefined && !sameScope(previous.scope, scope);
-  const documentWrite: DocumentWrite = {
-    collection,
-    id: String(data.id),
-    rev: String(data.rev),
-    deleted,
-    data,
-    youthId: youthIdOf(collection, data),
-    scope,
-    previousScope: scopeChanged ? previous.scope : (previous?.previousScope ?? null),
-    previousData: scopeChanged ? previous.data : (previous?.previousData ?? null),
+  const written = documentWrite(collection, state, scope, previous, {
     writtenBy,
     deviceId: ctx.caller.deviceId,
-  };
-  ctx.writes.push(documentWrite);
-  return documentWrite;
-}
-
-function conflictReview(
-  ctx: Context,
-  stored: StoredDocument,
-  incoming: PlainDocument,
-  field: string,
-  ours: unknown,
-  theirs: unknown,
-): void {
-  const review: PlainDocument = {
-    id: newId(),
-    rev: newRev(),
-    updatedAt: ctx.now,
-    updatedBy: SERVER_ACTOR,
-    kind: 'conflict',
-    status: 'open',
-    targetCollection: ctx.collection,
-    documentId: stored.id,
-    field,
-    values: [
-      {
-        ...(theirs === undefined ? {} : { value: theirs }),
-        by: String(stored.data.updatedBy ?? SERVER_ACTOR),
-        ...(typeof stored.data.updatedAt === 'string' ? { at: stored.data.updatedAt } : {}),
-        rev: stored.rev,
-      },
-      {
-        ...(ours === undefined ? {} : { value: ours }),
-        by: ctx.caller.userId,
-        ...(typeof incoming.updatedAt === 'string' ? { at: incoming.updatedAt } : {}),
-        ...(ctx.caller.deviceId ? { deviceId: ctx.caller.deviceId } : {}),
-        rev: String(incoming.rev),
-      },
-    ],
-    openedAt: ctx.now,
-    ...(stored.scope.siteId ? { siteId: stored.scope.siteId } : {}),
-  };
-  write(
-    ctx,
-    'reviews',
-    { ...review, _deleted: false },
-    { siteId: stored.scope.siteId, ownerId: null },
-    undefined,
-    SERVER_ACTOR,
-  );
+  });
+  ctx.writes.push(written);
+  return written;
 }
 
 /** When a dossier changes scope (or arrives after its documents), its documents follow it. */
-async function restampAttached(ctx: Context, youthId: string, scope: Scope): Promise<void> {
-  for (const attached of await ctx.tx.getAttachedDocuments([youthId])) {
-    if (sameScope(attached.scope, scope)) continue;
-    write(
-      ctx,
-      attached.collection,
-      { ...attached.data, _deleted: attached.deleted },
-      scope,
-      attached,
-      SERVER_ACTOR,
-    );
+async function restampYouth(ctx: Context, youthId: string, scope: Scope): Promise<void> {
+  ctx.writes.push(
+    ...(await restampAttached(ctx.tx, youthId, scope, {
+      writtenBy: SERVER_ACTOR,
+      deviceId: ctx.caller.deviceId,
+    })),
+  );
+}
+
+async function youthScopeOf(ctx: Context, youthId: string | undefined): Promise<Scope | undefined> {
+  if (!youthId) return undefined;
+  if (!ctx.youthScopes.has(youthId)) {
+    const youth = (await ctx.tx.getDocuments('youths', [youthId])).get(youthId);
+    if (youth) ctx.youthScopes.set(youthId, youthScope(youth.data));
   }
+  return ctx.youthScopes.get(youthId);
+}
+
+/** A new loan on a slot another site already booked: kept in a review, the row refused. */
+function isForeignDoubleBooking(
+  ctx: Context,
+  row: PushRow,
+  stored: StoredDocument | undefined,
+): stored is StoredDocument {
+  return (
+    ctx.collection === 'mobility' &&
+    stored !== undefined &&
+    !stored.deleted &&
+    stored.data.kind === 'loan' &&
+    row.newDocumentState.kind === 'loan' &&
+    !row.assumedMasterState &&
+    !canSee(ctx.caller, stored.scope)
+  );
 }
 
 async function applyRow(ctx: Context, row: PushRow): Promise<void> {
@@ -245,6 +221,11 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
   // Scope: the stored document (if any) and the dossier it belongs to must be the caller's.
   const attachedToForeignYouth =
     ctx.collection !== 'youths' && youth !== undefined && !canSee(ctx.caller, youth);
+  if (isForeignDoubleBooking(ctx, row, stored) && !attachedToForeignYouth) {
+    await ctx.recorder.recordForeignBooking(stored, incoming);
+    ctx.rejected.push(reject(id, 'SLOT_TAKEN'));
+    return;
+  }
   if (
     (stored && !canSee(ctx.caller, stored.scope)) ||
     (!stored && !canSee(ctx.caller, newScope)) ||
@@ -253,15 +234,24 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
     ctx.rejected.push(reject(id, 'OUT_OF_SCOPE'));
     return;
   }
-  // Replays: the same write again changes nothing.
+  // Replays: the same write again changes nothing; the device is given the current master.
   if (
     stored &&
     (stored.rev === incoming.rev ||
       (await ctx.tx.hasRevision(ctx.collection, id, String(incoming.rev))))
   ) {
+    if (stored.rev !== incoming.rev) ctx.conflicts.push(toWire(stored));
     return;
   }
-  const violation = policyViolation(ctx.collection, stored, incoming);
+
+  const assumedRev = row.assumedMasterState?.rev;
+  const stale = stored !== undefined && assumedRev !== stored.rev;
+  const base =
+    stale && typeof assumedRev === 'string'
+      ? await ctx.tx.getRevision(ctx.collection, id, assumedRev)
+      : null;
+  const from = stale ? (base ?? undefined) : stored && { ...stored.data, _deleted: stored.deleted };
+  const violation = policyViolation(ctx.collection, stored, from, incoming);
   if (violation) {
     ctx.rejected.push(reject(id, violation));
     return;
@@ -275,12 +265,7 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
   }
 
   let state = incoming;
-  const assumedRev = row.assumedMasterState?.rev;
-  if (stored && assumedRev !== stored.rev) {
-    const base =
-      typeof assumedRev === 'string'
-        ? await ctx.tx.getRevision(ctx.collection, id, assumedRev)
-        : null;
+  if (stored && stale) {
     const theirs = { ...stored.data, _deleted: stored.deleted };
     const { merged, conflicts } = mergeDocuments(
       ctx.collection,
@@ -288,10 +273,19 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
       incoming,
       theirs,
     );
-    for (const conflict of conflicts) {
-      conflictReview(ctx, stored, incoming, conflict.field, conflict.ours, conflict.theirs);
-    }
-    if (jsonEqual(recordContent(merged), recordContent(theirs))) {
+    await ctx.recorder.record(ctx.collection, stored, incoming, conflicts);
+    const { data, deleted } = splitDeleted(incoming);
+    await ctx.tx.absorbRevision(
+      ctx.collection,
+      id,
+      { rev: String(incoming.rev), data, deleted },
+      stored.seq,
+      { writtenBy: ctx.caller.userId, deviceId: ctx.caller.deviceId },
+    );
+    if (
+      jsonEqual(recordContent(merged), recordContent(theirs)) &&
+      Boolean(merged._deleted) === stored.deleted
+    ) {
       ctx.conflicts.push(toWire(stored));
       ctx.audit.push(auditEntry(ctx, 'push-conflict', id));
       return;
@@ -299,7 +293,11 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
     state = { ...merged, rev: newRev(), updatedAt: ctx.now, updatedBy: ctx.caller.userId };
   }
 
-  const scope = scopeOf(ctx.collection, state, youth, ctx.caller.userId);
+  // A merge may keep the stored side's young person (a double booking): its dossier gives the scope.
+  const stateYouthId = youthIdOf(ctx.collection, state);
+  const stateYouth =
+    stateYouthId === youthId ? youth : await youthScopeOf(ctx, stateYouthId ?? undefined);
+  const scope = scopeOf(ctx.collection, state, stateYouth, ctx.caller.userId);
   const documentWrite = write(ctx, ctx.collection, state, scope, stored, ctx.caller.userId);
   ctx.stored.set(id, { ...documentWrite, seq: 0 });
   if (state !== incoming)
@@ -308,7 +306,7 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
 
   if (ctx.collection === 'youths' && (!stored || !sameScope(stored.scope, scope))) {
     ctx.youthScopes.set(id, scope);
-    await restampAttached(ctx, id, scope);
+    await restampYouth(ctx, id, scope);
   }
 }
 
@@ -384,11 +382,13 @@ export async function applyPush(
         [...youths.values()].map((y: StoredDocument) => [y.id, youthScope(y.data)]),
       ),
       writes: [],
+      recorder: new ConflictRecorder(tx, caller, clock.now().toISOString()),
       audit: [],
       conflicts: [],
       rejected,
     };
     for (const row of valid) await applyRow(ctx, row);
+    ctx.writes.push(...ctx.recorder.writes());
     ctx.writes.push(...(await probableDuplicateReviews(storage, tx, ctx.writes, ctx.now)));
     const written = await tx.putDocuments(ctx.writes);
     await tx.appendAudit(ctx.audit);

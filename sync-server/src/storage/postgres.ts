@@ -13,6 +13,7 @@ import type {
   Device,
   DocumentWrite,
   PulledRow,
+  RevisionRecord,
   Session,
   Storage,
   StoredDocument,
@@ -50,8 +51,12 @@ CREATE TABLE IF NOT EXISTS revisions (
   data JSONB NOT NULL,
   written_by TEXT NOT NULL,
   device_id TEXT,
+  absorbed BOOLEAN NOT NULL DEFAULT false,
   PRIMARY KEY (collection, id, rev)
 );
+ALTER TABLE revisions ADD COLUMN IF NOT EXISTS absorbed BOOLEAN NOT NULL DEFAULT false;
+CREATE INDEX IF NOT EXISTS reviews_by_document ON documents ((data->>'documentId'))
+  WHERE collection = 'reviews';
 CREATE TABLE IF NOT EXISTS accounts (
   id TEXT PRIMARY KEY,
   login TEXT NOT NULL UNIQUE,
@@ -209,6 +214,55 @@ function transaction(client: pg.PoolClient, firstSeq: number): WriteTransaction 
         [collection, id, rev],
       );
       return (rowCount ?? 0) > 0;
+    },
+    async absorbRevision(collection, id, state, seq, provenance) {
+      await client.query(
+        `INSERT INTO revisions (collection, id, rev, seq, deleted, data, written_by, device_id, absorbed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true) ON CONFLICT DO NOTHING`,
+        [
+          collection,
+          id,
+          state.rev,
+          seq,
+          state.deleted,
+          JSON.stringify(state.data),
+          provenance.writtenBy,
+          provenance.deviceId,
+        ],
+      );
+    },
+    async getHistory(collection, id) {
+      const { rows } = await client.query<{
+        rev: string;
+        seq: string;
+        deleted: boolean;
+        data: PlainDocument;
+        written_by: string;
+        device_id: string | null;
+        absorbed: boolean;
+      }>(
+        `SELECT rev, seq, deleted, data, written_by, device_id, absorbed FROM revisions
+         WHERE collection = $1 AND id = $2 ORDER BY seq DESC, absorbed ASC`,
+        [collection, id],
+      );
+      return rows.map((row): RevisionRecord => ({
+        rev: row.rev,
+        seq: Number(row.seq),
+        deleted: row.deleted,
+        data: row.data,
+        writtenBy: row.written_by,
+        deviceId: row.device_id,
+        absorbed: row.absorbed,
+      }));
+    },
+    async getOpenReviews(documentIds) {
+      if (documentIds.length === 0) return [];
+      const { rows } = await client.query<DocumentRow>(
+        `SELECT * FROM documents WHERE collection = 'reviews' AND NOT deleted
+           AND data->>'documentId' = ANY($1::text[]) AND data->>'status' = 'open'`,
+        [documentIds],
+      );
+      return rows.map(toStored);
     },
     async putDocuments(writes: DocumentWrite[]) {
       const stored: StoredDocument[] = [];

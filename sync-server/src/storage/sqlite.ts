@@ -13,6 +13,7 @@ import type {
   AuditEntry,
   Device,
   DocumentWrite,
+  RevisionRecord,
   PulledRow,
   Session,
   Storage,
@@ -49,8 +50,11 @@ CREATE TABLE IF NOT EXISTS revisions (
   data TEXT NOT NULL,
   written_by TEXT NOT NULL,
   device_id TEXT,
+  absorbed INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (collection, id, rev)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS reviews_by_document ON documents (json_extract(data, '$.documentId'))
+  WHERE collection = 'reviews';
 CREATE TABLE IF NOT EXISTS accounts (
   id TEXT PRIMARY KEY,
   login TEXT NOT NULL UNIQUE,
@@ -141,6 +145,24 @@ interface AuditRow {
   collection: string | null;
   document_id: string | null;
   details: string | null;
+}
+
+interface RevisionRow {
+  rev: string;
+  seq: number;
+  deleted: number;
+  data: string;
+  written_by: string;
+  device_id: string | null;
+  absorbed: number;
+}
+
+/** Files created before the `absorbed` column get it (CREATE TABLE IF NOT EXISTS does not). */
+function migrate(db: Database.Database): void {
+  const columns = db.prepare('PRAGMA table_info(revisions)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'absorbed')) {
+    db.exec('ALTER TABLE revisions ADD COLUMN absorbed INTEGER NOT NULL DEFAULT 0');
+  }
 }
 
 function toStored(row: DocumentRow): StoredDocument {
@@ -234,6 +256,7 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  migrate(db);
   // Pulls read the last committed snapshot through their own connection.
   const reader = file === ':memory:' ? db : new Database(file, { readonly: true });
   reader.pragma('busy_timeout = 5000');
@@ -252,8 +275,13 @@ export function openSqliteStorage(file: string): Storage {
         scope_owner = excluded.scope_owner, prev_site = excluded.prev_site,
         prev_owner = excluded.prev_owner, prev_data = excluded.prev_data, data = excluded.data`),
     insertRevision: db.prepare(`
-      INSERT OR IGNORE INTO revisions (collection, id, rev, seq, deleted, data, written_by, device_id)
-      VALUES (@collection, @id, @rev, @seq, @deleted, @data, @writtenBy, @deviceId)`),
+      INSERT OR IGNORE INTO revisions (collection, id, rev, seq, deleted, data, written_by,
+                                       device_id, absorbed)
+      VALUES (@collection, @id, @rev, @seq, @deleted, @data, @writtenBy, @deviceId, @absorbed)`),
+    history: db.prepare(
+      `SELECT rev, seq, deleted, data, written_by, device_id, absorbed FROM revisions
+       WHERE collection = ? AND id = ? ORDER BY seq DESC, absorbed ASC`,
+    ),
     youthIdentities: db.prepare(`
       SELECT id, seq, deleted, scope_site AS siteId,
              json_extract(data, '$.firstName') AS firstName,
@@ -323,6 +351,40 @@ export function openSqliteStorage(file: string): Storage {
       },
       hasRevision: async (collection, id, rev) =>
         statements.getRevision.get(collection, id, rev) !== undefined,
+      absorbRevision: async (collection, id, state, seq, provenance) => {
+        statements.insertRevision.run({
+          collection,
+          id,
+          rev: state.rev,
+          seq,
+          deleted: state.deleted ? 1 : 0,
+          data: JSON.stringify(state.data),
+          writtenBy: provenance.writtenBy,
+          deviceId: provenance.deviceId,
+          absorbed: 1,
+        });
+      },
+      getHistory: async (collection, id) =>
+        (statements.history.all(collection, id) as RevisionRow[]).map((row): RevisionRecord => ({
+          rev: row.rev,
+          seq: row.seq,
+          deleted: row.deleted === 1,
+          data: JSON.parse(row.data) as PlainDocument,
+          writtenBy: row.written_by,
+          deviceId: row.device_id,
+          absorbed: row.absorbed === 1,
+        })),
+      getOpenReviews: async (documentIds) => {
+        if (documentIds.length === 0) return [];
+        const rows = db
+          .prepare(
+            `SELECT * FROM documents WHERE collection = 'reviews' AND deleted = 0
+               AND json_extract(data, '$.documentId') IN ${placeholders(documentIds.length)}
+               AND json_extract(data, '$.status') = 'open'`,
+          )
+          .all(...documentIds) as DocumentRow[];
+        return rows.map(toStored);
+      },
       putDocuments: async (writes: DocumentWrite[]) =>
         writes.map((write) => {
           const seq = nextSeq++;
@@ -350,6 +412,7 @@ export function openSqliteStorage(file: string): Storage {
             data,
             writtenBy: write.writtenBy,
             deviceId: write.deviceId,
+            absorbed: 0,
           });
           return { ...write, seq };
         }),

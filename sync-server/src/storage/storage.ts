@@ -50,6 +50,18 @@ export interface DocumentWrite {
   deviceId: string | null;
 }
 
+/** One stored state of a document, from the history kept in `revisions`. */
+export interface RevisionRecord {
+  rev: string;
+  seq: number;
+  deleted: boolean;
+  data: PlainDocument;
+  writtenBy: string;
+  deviceId: string | null;
+  /** A device's state merged into a server revision rather than stored as the master. */
+  absorbed: boolean;
+}
+
 /** What a caller may see: everything, or the documents of some sites and of one owner. */
 export type Visibility = { all: true } | { all: false; siteIds: string[]; userId: string };
 
@@ -124,6 +136,21 @@ export interface WriteTransaction {
   getAttachedDocuments(youthIds: string[]): Promise<StoredDocument[]>;
   getRevision(collection: CollectionName, id: string, rev: string): Promise<PlainDocument | null>;
   hasRevision(collection: CollectionName, id: string, rev: string): Promise<boolean>;
+  /**
+   * Keeps a state pushed by a device that was merged rather than stored as the master, at the
+   * `seq` of the state it was merged into, so that a replay of it is recognised.
+   */
+  absorbRevision(
+    collection: CollectionName,
+    id: string,
+    state: { rev: string; data: PlainDocument; deleted: boolean },
+    seq: number,
+    provenance: { writtenBy: string; deviceId: string | null },
+  ): Promise<void>;
+  /** Every state a document had, newest first. */
+  getHistory(collection: CollectionName, id: string): Promise<RevisionRecord[]>;
+  /** The open reviews (conflicts) about any of these documents. */
+  getOpenReviews(documentIds: string[]): Promise<StoredDocument[]>;
   putDocuments(writes: DocumentWrite[]): Promise<StoredDocument[]>;
   /** The identity of every dossier written after `sinceSeq`, in `seq` order. */
   listYouthIdentities(sinceSeq: number): Promise<YouthIdentityRow[]>;

@@ -1,0 +1,90 @@
+/**
+ * The per-collection rules of the record merge (design.md, Sync protocol), kept apart from the
+ * generic three-way merge in `merge.ts`:
+ * - youths (the dossier) and the other collections: per field, nothing special;
+ * - events: append-only, never merged (a correction is a new event that supersedes);
+ * - attendances (id `workshopId:youthId`): present if either side says present, and the sign-up
+ *   time is the earlier one;
+ * - pathway propositions: the result follows the state machine; two results on one path keep
+ *   the further one, two results on different branches are a true conflict;
+ * - mobility loans (id `vehicleId:startDate`): two bookings of one slot for different young
+ *   people are one conflict on the whole booking, so both bookings are kept side by side.
+ */
+import type { CollectionName } from './collections';
+import { furthestResult } from './rules/proposition';
+import type { PropositionResult } from './schemas/pathway';
+
+export type MergeSide = Record<string, unknown>;
+
+/** How a field changed on both sides is settled; undefined means "a true conflict". */
+export type FieldResolver = (
+  field: string,
+  ours: unknown,
+  theirs: unknown,
+  documents: { ours: MergeSide; theirs: MergeSide },
+) => { value: unknown } | undefined;
+
+/**
+ * Fields that conflict as one record when their key field conflicts: the conflict's field is
+ * `name` and each side's value is the object of the group's fields.
+ */
+export interface ConflictGroup {
+  name: string;
+  key: string;
+  fields: readonly string[];
+  appliesTo(document: MergeSide): boolean;
+}
+
+export interface MergePolicy {
+  /** Never merged: the stored state stays whole and every difference is reported. */
+  immutable?: boolean;
+  resolve?: FieldResolver;
+  group?: ConflictGroup;
+}
+
+/** A double booking of an Atelier Mob vehicle: the booking's young person and its dates. */
+export const LOAN_BOOKING: ConflictGroup = {
+  name: 'reservation',
+  key: 'youthId',
+  fields: ['youthId', 'endDate', 'returnedOn'],
+  appliesTo: (document) => document.kind === 'loan',
+};
+
+function earlier(a: unknown, b: unknown): unknown {
+  if (typeof a !== 'string') return b;
+  if (typeof b !== 'string') return a;
+  return a <= b ? a : b;
+}
+
+export const MERGE_POLICIES: Partial<Record<CollectionName, MergePolicy>> = {
+  events: { immutable: true },
+  attendances: {
+    resolve(field, ours, theirs) {
+      // Émargement: a young person marked present on either device was present.
+      if (field === 'present') return { value: ours === true || theirs === true };
+      if (field === 'registeredAt') return { value: earlier(ours, theirs) };
+      return undefined;
+    },
+  },
+  pathway: {
+    resolve(field, ours, theirs, documents) {
+      if (field !== 'result') return undefined;
+      if (documents.ours.kind !== 'proposition' || documents.theirs.kind !== 'proposition') {
+        return undefined;
+      }
+      if (typeof ours !== 'string' || typeof theirs !== 'string') return undefined;
+      const further = furthestResult(ours as PropositionResult, theirs as PropositionResult);
+      return further === undefined ? undefined : { value: further };
+    },
+  },
+  mobility: { group: LOAN_BOOKING },
+};
+
+/** The conflict group named `field` in a collection, if any. */
+export function conflictGroupOf(
+  collection: CollectionName,
+  field: string,
+): ConflictGroup | undefined {
+  const group = MERGE_POLICIES[collection]?.group;
+  return group?.name === field ? group : undefined;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyConflictValue,
+  conflictFieldValue,
+  differingFields,
+  mergeDossierFields,
+} from './reconciliation';
+
+const loan = {
+  id: 'v:2026-03-02',
+  kind: 'loan',
+  vehicleId: 'v',
+  siteId: 's',
+  startDate: '2026-03-02',
+  youthId: 'kevin',
+  endDate: '2026-03-09',
+  returnedOn: '2026-03-09',
+};
+
+describe('settling a conflict', () => {
+  it('puts the chosen value of a field back, or removes the field', () => {
+    const youth = { id: 'y', phone: '06 39 98 11 11', status: 'accompagne' };
+    expect(applyConflictValue('youths', youth, 'phone', '06 39 98 22 22')).toMatchObject({
+      phone: '06 39 98 22 22',
+      status: 'accompagne',
+    });
+    expect('phone' in applyConflictValue('youths', youth, 'phone', undefined)).toBe(false);
+  });
+
+  it('puts a whole booking back for a double booking, dropping the fields it does not have', () => {
+    const next = applyConflictValue('mobility', loan, 'reservation', {
+      youthId: 'ines',
+      endDate: '2026-03-16',
+    });
+    expect(next).toMatchObject({ youthId: 'ines', endDate: '2026-03-16', vehicleId: 'v' });
+    expect('returnedOn' in next).toBe(false);
+    expect(conflictFieldValue('mobility', loan, 'reservation')).toEqual({
+      youthId: 'kevin',
+      endDate: '2026-03-09',
+      returnedOn: '2026-03-09',
+    });
+  });
+
+  it('restores a deleted dossier when the siège keeps the edit', () => {
+    const deleted = { id: 'y', firstName: 'Inès', _deleted: true };
+    expect(applyConflictValue('youths', deleted, '_deleted', false)._deleted).toBe(false);
+    expect(conflictFieldValue('youths', deleted, '_deleted')).toBe(true);
+  });
+});
+
+describe('merging two dossiers of one young person', () => {
+  const kept = {
+    id: 'a',
+    rev: 'r1',
+    firstName: 'Inès',
+    lastName: 'Lefèvre',
+    phone: '06 39 98 11 11',
+    email: '',
+    siteId: 'sees',
+  };
+  const other = {
+    id: 'b',
+    rev: 'r2',
+    firstName: 'Ines',
+    lastName: 'Lefèvre',
+    phone: '06 39 98 22 22',
+    email: 'ines.lefevre@example.fr',
+    address: '3 rue du Pont',
+    siteId: 'perseigne',
+  };
+
+  it('lists the fields whose values differ, ignoring blanks and write metadata', () => {
+    expect(differingFields(kept, other)).toEqual(['firstName', 'phone', 'siteId']);
+  });
+
+  it('keeps the kept values, fills the blanks from the other and takes the picked fields', () => {
+    const merged = mergeDossierFields(kept, other, ['phone']);
+    expect(merged).toMatchObject({
+      id: 'a',
+      rev: 'r1',
+      firstName: 'Inès',
+      phone: '06 39 98 22 22',
+      email: 'ines.lefevre@example.fr',
+      address: '3 rue du Pont',
+      siteId: 'sees',
+    });
+  });
+
+  it('never takes the identity or the redirect of the other dossier', () => {
+    const merged = mergeDossierFields(kept, { ...other, mergedInto: 'z' }, ['id', 'mergedInto']);
+    expect(merged.id).toBe('a');
+    expect('mergedInto' in merged).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * What the siège does with a review, as pure functions shared by the server (which writes the
+ * result) and the screens (which show what will be written):
+ * - a conflict is settled by putting one value (one of those kept, or a merged value typed at the
+ *   siège) back into the document: a field, a whole booking (conflict group), or the deletion;
+ * - two dossiers of one young person are merged into the kept one: its fields stay, the blanks
+ *   are filled from the other, and the fields the siège picks come from the other.
+ */
+import type { CollectionName } from './collections';
+import { DELETION_FIELD, WRITE_METADATA_FIELDS, jsonEqual, type PlainDocument } from './merge';
+import { conflictGroupOf } from './merge-policies';
+
+/** The value a document holds for a conflict's field (a group gives the object of its fields). */
+export function conflictFieldValue(
+  collection: CollectionName,
+  document: PlainDocument,
+  field: string,
+): unknown {
+  if (field === DELETION_FIELD) return Boolean(document._deleted);
+  const group = conflictGroupOf(collection, field);
+  if (!group) return document[field];
+  const value: PlainDocument = {};
+  for (const member of group.fields) {
+    if (document[member] !== undefined) value[member] = document[member];
+  }
+  return value;
+}
+
+/** Puts a chosen value of a conflict's field into the document; undefined removes the field. */
+export function applyConflictValue(
+  collection: CollectionName,
+  document: PlainDocument,
+  field: string,
+  value: unknown,
+): PlainDocument {
+  const next: PlainDocument = { ...document };
+  if (field === DELETION_FIELD) {
+    next._deleted = value === true;
+    return next;
+  }
+  const group = conflictGroupOf(collection, field);
+  if (!group) {
+    if (value === undefined) delete next[field];
+    else next[field] = value;
+    return next;
+  }
+  const members = (typeof value === 'object' && value !== null ? value : {}) as PlainDocument;
+  for (const member of group.fields) {
+    if (members[member] === undefined) delete next[member];
+    else next[member] = members[member];
+  }
+  return next;
+}
+
+/** True when the value is one of the values a conflict kept (or the document's current one). */
+export function isKeptValue(values: readonly { value?: unknown }[], value: unknown): boolean {
+  return values.some((entry) => jsonEqual(entry.value, value));
+}
+
+/** Fields of a dossier that are not the young person's data and never move in a merge. */
+const NOT_MERGED = new Set<string>([...WRITE_METADATA_FIELDS, 'id', 'mergedInto', DELETION_FIELD]);
+
+function isBlank(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0) ||
+    (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+  );
+}
+
+/** The fields where two dossiers hold different non-blank values: the siège picks one. */
+export function differingFields(a: PlainDocument, b: PlainDocument): string[] {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...fields]
+    .filter((field) => !NOT_MERGED.has(field))
+    .filter((field) => !isBlank(a[field]) && !isBlank(b[field]) && !jsonEqual(a[field], b[field]))
+    .sort();
+}
+
+/**
+ * The kept dossier after merging `other` into it: its own values, the blanks filled from the
+ * other dossier, and the fields listed in `takeFromOther` taken from it. The other dossier stays
+ * as it is (a redirect), so no value typed in it is lost.
+ */
+export function mergeDossierFields(
+  kept: PlainDocument,
+  other: PlainDocument,
+  takeFromOther: readonly string[],
+): PlainDocument {
+  const merged: PlainDocument = { ...kept };
+  for (const [field, value] of Object.entries(other)) {
+    if (NOT_MERGED.has(field)) continue;
+    if (isBlank(merged[field]) && !isBlank(value)) merged[field] = value;
+  }
+  for (const field of takeFromOther) {
+    if (NOT_MERGED.has(field)) continue;
+    if (other[field] === undefined) delete merged[field];
+    else merged[field] = other[field];
+  }
+  return merged;
+}

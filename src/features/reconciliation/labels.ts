@@ -1,0 +1,185 @@
+/**
+ * How the siège reads a conflict: the French name of each field and each coded value, and the
+ * text of a value (names for ids, dates in French, "(vide)" for a value that was removed).
+ */
+import type { CollectionName } from '../../domain/collections';
+import { DELETION_FIELD } from '../../domain/merge';
+import { LOAN_BOOKING } from '../../domain/merge-policies';
+import { formatDayShort } from '../../domain/time';
+import { STATUS_LABELS } from '../caseload/labels';
+
+export const COLLECTION_LABELS: Record<CollectionName, string> = {
+  youths: 'Dossier jeune',
+  events: 'Événement',
+  pathway: 'Parcours',
+  appointments: 'Rendez-vous',
+  workshops: 'Atelier',
+  attendances: 'Émargement',
+  mobility: 'Prêt de véhicule',
+  sites: 'Site',
+  staff: 'Annuaire',
+  reviews: 'Revue',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  [DELETION_FIELD]: 'Suppression',
+  [LOAN_BOOKING.name]: 'Réservation du véhicule',
+  lastName: "Nom d'usage",
+  birthName: 'Nom de naissance',
+  firstName: 'Prénom',
+  birthDate: 'Date de naissance',
+  gender: 'Genre',
+  phone: 'Téléphone',
+  email: 'Courriel',
+  address: 'Adresse',
+  communeInsee: 'Commune',
+  qpvCode: 'QPV',
+  educationLevel: 'Niveau de formation',
+  familySituation: 'Situation familiale',
+  dependentChildren: 'Enfants à charge',
+  childcare: 'Mode de garde',
+  drivingLicence: 'Permis de conduire',
+  hasVehicle: 'Véhicule personnel',
+  barriers: 'Freins',
+  rqth: 'RQTH',
+  ase: 'ASE',
+  justice: 'Justice',
+  notes: 'Notes',
+  referentId: 'Référent',
+  siteId: 'Site de rattachement',
+  consent: 'Consentement',
+  status: 'Statut',
+  exitReason: 'Motif de sortie',
+  exitDate: 'Date de sortie',
+  outreach: 'Contact aller-vers',
+  createdOn: 'Premier accueil le',
+  result: 'Résultat de la proposition',
+  label: 'Libellé',
+  partner: 'Partenaire',
+  comment: 'Commentaire',
+  present: 'Présence',
+  cancelled: 'Inscription annulée',
+  registeredAt: 'Inscrit le',
+  endDate: 'Fin',
+  startDate: 'Début',
+  returnedOn: 'Retour du véhicule',
+  start: 'Date et heure',
+  subject: 'Objet',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+const CODED: Record<string, Record<string, string>> = {
+  status: STATUS_LABELS,
+  result: {
+    'en-attente': 'En attente',
+    acceptee: 'Acceptée',
+    'refusee-jeune': 'Refusée par le jeune',
+    'refusee-tiers': 'Refusée par le tiers',
+    realisee: 'Réalisée',
+    abandonnee: 'Abandonnée',
+  },
+  educationLevel: {
+    'sans-diplome': 'Sans diplôme',
+    'niveau-3': 'Niveau 3 (CAP, BEP)',
+    'niveau-4': 'Niveau 4 (bac)',
+    'niveau-5': 'Niveau 5 (bac + 2)',
+    'niveau-6-plus': 'Niveau 6 et plus',
+  },
+  familySituation: {
+    seul: 'Seul·e',
+    'en-couple': 'En couple',
+    'parent-isole': 'Parent isolé',
+    autre: 'Autre',
+  },
+  drivingLicence: { aucun: 'Aucun', 'en-cours': 'En cours', b: 'Permis B', autre: 'Autre' },
+  gender: { F: 'Femme', M: 'Homme', X: 'Non précisé' },
+  exitReason: {
+    'emploi-durable': 'Emploi durable',
+    'emploi-court': 'Emploi court',
+    'fin-de-contrat': 'Fin de contrat',
+    'limite-age': "Limite d'âge",
+    'demande-du-jeune': 'Demande du jeune',
+    abandon: 'Abandon',
+    demenagement: 'Déménagement',
+    'changement-accompagnement': "Changement d'accompagnement",
+    autre: 'Autre',
+  },
+};
+
+/** Names of the people, places and young people a value may point to. */
+export interface Names {
+  staff(id: string): string | undefined;
+  site(id: string): string | undefined;
+  youth(id: string): string | undefined;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The text of one value of a field, for the siège. */
+export function formatValue(field: string, value: unknown, names: Names): string {
+  if (value === undefined || value === null || value === '') return '(vide)';
+  if (field === DELETION_FIELD) {
+    return value === true ? 'Supprimé' : 'Conservé, avec la modification';
+  }
+  if (field === LOAN_BOOKING.name && typeof value === 'object') {
+    const booking = value as { youthId?: string; endDate?: string; returnedOn?: string };
+    const who = booking.youthId ? (names.youth(booking.youthId) ?? 'Jeune inconnu') : '(personne)';
+    const until = booking.endDate ? ` jusqu'au ${formatDayShort(booking.endDate)}` : '';
+    const back = booking.returnedOn ? `, rendu le ${formatDayShort(booking.returnedOn)}` : '';
+    return `${who}${until}${back}`;
+  }
+  if (field === 'consent' && typeof value === 'object') {
+    const consent = value as {
+      freeAdherence?: boolean;
+      rgpdInformedOn?: string;
+      recontactAgreed?: boolean;
+    };
+    return [
+      `libre adhésion : ${consent.freeAdherence ? 'oui' : 'non'}`,
+      consent.rgpdInformedOn ? `informé·e RGPD le ${formatDayShort(consent.rgpdInformedOn)}` : '',
+      `recontact : ${consent.recontactAgreed ? 'oui' : 'non'}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+  if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
+  if (typeof value === 'string') {
+    if (field === 'referentId') return names.staff(value) ?? value;
+    if (field === 'siteId') return names.site(value) ?? value;
+    if (field === 'youthId') return names.youth(value) ?? value;
+    const coded = CODED[field]?.[value];
+    if (coded) return coded;
+    if (DAY.test(value)) return formatDayShort(value);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  return JSON.stringify(value);
+}
+
+/** Fields whose merged value the siège may type freely (text without a fixed list). */
+const FREE_TEXT = new Set([
+  'lastName',
+  'birthName',
+  'firstName',
+  'phone',
+  'email',
+  'address',
+  'childcare',
+  'notes',
+  'label',
+  'partner',
+  'comment',
+  'subject',
+]);
+
+export function isFreeText(field: string): boolean {
+  return FREE_TEXT.has(field);
+}
+
+/** Long texts are edited in a text area. */
+export function isLongText(field: string): boolean {
+  return field === 'notes' || field === 'comment';
+}

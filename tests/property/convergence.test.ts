@@ -1,0 +1,273 @@
+/**
+ * Property: three devices of one site work offline — they create, edit and delete dossiers, sign
+ * young people up to a workshop and mark them present, make and move propositions, book the same
+ * vehicle, write entretiens — reconnect in any order, sometimes lose the server's answer or
+ * replay an old push, while the siège settles some conflicts and merges two dossiers of one
+ * young person. Whatever the order:
+ * - every device converges to the server's state;
+ * - every value anybody typed is in the final document, in a conflict record, was replaced by
+ *   someone who had seen it, or is covered by the collection's policy (present beats absent, the
+ *   earlier sign-up, the further proposition result);
+ * - nothing deleted comes back unless the siège explicitly restored it;
+ * - a replayed push changes nothing.
+ *
+ * Devices are models of RxDB's replication (support/model-device.ts) that call the real server
+ * code in-process — `applyPush`, `pullDocuments` and the siège's `resolveConflict` on a real
+ * SQLite storage — and the device's real conflict handler: the same merge and protocol code as
+ * the worker-thread devices of tests/integration, a thousand times faster. fast-check prints the
+ * seed and the shrunk counterexample of a failing run.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES, type CollectionName } from '../../src/domain/collections';
+import { nextResults } from '../../src/domain/rules/proposition';
+import type { PropositionResult } from '../../src/domain/schemas/pathway';
+import { expectConverged, expectDeletionsKept, expectNothingLost } from './support/invariants';
+import { ModelDevice } from './support/model-device';
+import { SITE, VEHICLE_ID, WORKSHOP_ID, World } from './support/world';
+
+const RUNS = 1000;
+const DEVICES = 3;
+const YOUTH_FIELDS = {
+  phone: ['06 39 98 00 01', '06 39 98 00 02', '06 39 98 00 03'],
+  notes: ['Rappeler lundi', 'CV à revoir', 'Vu au forum'],
+  status: ['premier-accueil', 'accompagne', 'en-veille'],
+  email: ['ines@example.fr', 'i.lefevre@example.fr', 'lefevre@example.fr'],
+} as const;
+const SLOTS = ['2026-12-01', '2026-12-08'];
+const ENDS = ['2026-12-05', '2026-12-10', '2026-12-20'];
+
+type Op =
+  | { t: 'createYouth'; d: number }
+  | { t: 'editYouth'; d: number; k: number; field: keyof typeof YOUTH_FIELDS; v: number }
+  | { t: 'deleteYouth'; d: number; k: number }
+  | { t: 'signUp'; d: number; k: number }
+  | { t: 'mark'; d: number; k: number; present: boolean }
+  | { t: 'propose'; d: number; k: number }
+  | { t: 'move'; d: number; k: number; c: number }
+  | { t: 'book'; d: number; k: number; slot: number; end: number }
+  | { t: 'giveBack'; d: number; k: number }
+  | { t: 'note'; d: number; k: number }
+  | { t: 'sync'; d: number; youthsFirst: boolean }
+  | { t: 'loseAnswer'; d: number }
+  | { t: 'replay'; d: number; k: number }
+  | { t: 'resolve'; k: number; c: number }
+  | { t: 'mergeDossiers' };
+
+const d = fc.nat({ max: DEVICES - 1 });
+const k = fc.nat({ max: 7 });
+const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('createYouth' as const), d }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      t: fc.constant('editYouth' as const),
+      d,
+      k,
+      field: fc.constantFrom(...(Object.keys(YOUTH_FIELDS) as (keyof typeof YOUTH_FIELDS)[])),
+      v: fc.nat({ max: 2 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteYouth' as const), d, k }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('signUp' as const), d, k }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('mark' as const), d, k, present: fc.boolean() }),
+  },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('propose' as const), d, k }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('move' as const), d, k, c: fc.nat(2) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('book' as const),
+      d,
+      k,
+      slot: fc.nat({ max: SLOTS.length - 1 }),
+      end: fc.nat({ max: ENDS.length - 1 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('giveBack' as const), d, k }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('note' as const), d, k }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ t: fc.constant('sync' as const), d, youthsFirst: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('loseAnswer' as const), d }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('replay' as const), d, k }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('resolve' as const), k, c: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('mergeDossiers' as const) }) },
+);
+
+function pushOrder(youthsFirst: boolean): CollectionName[] {
+  const writable = COLLECTION_NAMES.filter((name) => name !== 'reviews' && name !== 'staff');
+  return youthsFirst ? writable : [...writable].reverse();
+}
+
+function pick<T>(items: T[], index: number): T | undefined {
+  return items.length === 0 ? undefined : items[index % items.length];
+}
+
+async function run(world: World, devices: ModelDevice[], op: Op): Promise<void> {
+  if (op.t === 'resolve') return world.resolve(op.k, op.c);
+  if (op.t === 'mergeDossiers') return world.mergeSharedDossiers();
+  const device = devices[op.d]!;
+  const youth = () => pick(device.documents('youths'), 'k' in op ? op.k : 0);
+  switch (op.t) {
+    case 'createYouth':
+      return device.write('youths', {
+        id: world.newId(),
+        lastName: 'Lefèvre',
+        firstName: `Jeune ${world.typed.length}`,
+        siteId: SITE,
+        referentId: '',
+        status: 'premier-accueil',
+      });
+    case 'editYouth': {
+      const target = youth();
+      if (!target) return;
+      return device.write('youths', { ...target, [op.field]: YOUTH_FIELDS[op.field][op.v] });
+    }
+    case 'deleteYouth': {
+      const target = youth();
+      if (target) device.write('youths', { ...target, _deleted: true });
+      return;
+    }
+    case 'signUp': {
+      const target = youth();
+      if (!target) return;
+      const id = `${WORKSHOP_ID}:${String(target.id)}`;
+      if (device.get('attendances', id)) return;
+      return device.write('attendances', {
+        id,
+        workshopId: WORKSHOP_ID,
+        youthId: target.id,
+        registeredAt: `2026-11-2${op.d}T10:00`,
+      });
+    }
+    case 'mark': {
+      const attendance = pick(device.documents('attendances'), op.k);
+      if (attendance) device.write('attendances', { ...attendance, present: op.present });
+      return;
+    }
+    case 'propose': {
+      const target = youth();
+      if (!target) return;
+      return device.write('pathway', {
+        id: world.newId(),
+        youthId: target.id,
+        kind: 'proposition',
+        theme: 'emploi',
+        propositionType: 'offre-emploi',
+        startDate: '2026-11-20',
+        result: 'en-attente',
+      });
+    }
+    case 'move': {
+      const proposition = pick(device.documents('pathway'), op.k);
+      if (!proposition) return;
+      const next = pick([...nextResults(proposition.result as PropositionResult)], op.c);
+      if (next) device.write('pathway', { ...proposition, result: next });
+      return;
+    }
+    case 'book': {
+      const target = youth();
+      const id = `${VEHICLE_ID}:${SLOTS[op.slot]}`;
+      if (!target || device.get('mobility', id)) return;
+      return device.write('mobility', {
+        id,
+        kind: 'loan',
+        siteId: SITE,
+        vehicleId: VEHICLE_ID,
+        youthId: target.id,
+        startDate: SLOTS[op.slot],
+        endDate: ENDS[op.end],
+      });
+    }
+    case 'giveBack': {
+      const loan = pick(
+        device.documents('mobility', (doc) => doc.kind === 'loan' && !doc.returnedOn),
+        op.k,
+      );
+      if (loan) device.write('mobility', { ...loan, returnedOn: loan.endDate });
+      return;
+    }
+    case 'note': {
+      const target = youth();
+      if (!target) return;
+      return device.write('events', {
+        id: world.newId(),
+        youthId: target.id,
+        kind: 'entretien-individuel',
+        at: '2026-11-20T14:30',
+        authorId: device.caller.userId,
+        report: `Compte-rendu ${world.typed.length}`,
+      });
+    }
+    case 'sync':
+      await device.push(pushOrder(op.youthsFirst));
+      return device.pull();
+    case 'loseAnswer':
+      return device.push(pushOrder(true), true);
+    case 'replay': {
+      const before = await world.storage.lastSeq();
+      await device.replay(op.k);
+      expect(await world.storage.lastSeq(), 'a replayed push changed the server').toBe(before);
+      return;
+    }
+  }
+}
+
+/** Everyone back online, syncing until nothing moves. */
+async function settle(world: World, devices: ModelDevice[]): Promise<void> {
+  for (let round = 0; round < 8; round += 1) {
+    const before = await world.storage.lastSeq();
+    for (const device of devices) {
+      await device.push(pushOrder(true));
+      await device.pull();
+    }
+    const quiet = devices.every((device) => device.pendingCount === 0);
+    if (quiet && (await world.storage.lastSeq()) === before) return;
+  }
+}
+
+function advisers(world: World): ModelDevice[] {
+  return Array.from({ length: DEVICES }, (_, i) => {
+    const userId = `0190b000-0000-7000-a000-00000000a00${i + 1}`;
+    return new ModelDevice(
+      `device${i + 1}`,
+      {
+        userId,
+        role: 'conseiller',
+        siteIds: [SITE],
+        deviceId: `0190e000-0000-7000-a000-00000000000${i + 1}`,
+      },
+      world,
+    );
+  });
+}
+
+describe('three devices offline, reconnecting in any order', () => {
+  it(`converge without losing a typed value (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(opArbitrary, { minLength: 1, maxLength: 40, size: 'max' }),
+        async (ops) => {
+          const world = new World();
+          try {
+            await world.seed();
+            const devices = advisers(world);
+            for (const device of devices) await device.pull();
+            for (const op of ops) await run(world, devices, op);
+            await settle(world, devices);
+            await expectConverged(world, devices);
+            await expectNothingLost(world);
+            await expectDeletionsKept(world, 'youths');
+          } finally {
+            await world.storage.close();
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
