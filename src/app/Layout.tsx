@@ -1,8 +1,13 @@
-/** The frame of every screen: header with the user, the sync status and logout. */
-import type { ReactNode } from 'react';
+/**
+ * The frame of every screen: header with the user, the sync status and logout, the update
+ * prompt when a new version waits; watches the device's storage while someone is signed in.
+ */
+import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAppStore } from '../stores/store';
 import { SyncIndicator } from '../ui/SyncIndicator';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { watchDeviceStorage } from './pwa/storage';
 import { routesFor } from './routes';
 import { logOut } from './session';
 
@@ -18,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const offlineSession = useAppStore((s) => s.offlineSession);
   const [location] = useLocation();
   const navigation = user ? routesFor(user.role).filter((route) => route.navLabel) : [];
+  useEffect(() => watchDeviceStorage(), []);
   return (
     <div className="layout">
       <header className="app-header">
@@ -38,6 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         )}
       </header>
+      <UpdatePrompt />
       {navigation.length > 1 && (
         <nav className="app-nav" aria-label="Navigation principale">
           {navigation.map((route) => (

@@ -1,6 +1,7 @@
 /**
  * Opening the session at start: the server says who is logged in; when it cannot be reached the
  * last user of this device opens offline (the data stays on the device until a login is possible).
+ * A device that remembers nobody goes straight to the login page.
  */
 import { RelaisError } from '../domain/errors';
 import { useAppStore } from '../stores/store';
@@ -9,6 +10,12 @@ import { api } from './api';
 
 export async function restoreSession(): Promise<void> {
   const { signIn, signOut } = useAppStore.getState();
+  // Nobody signed in on this device (or its memory was cleared, device id included): the login
+  // page at once, without asking the server about a session that would belong to no device.
+  if (!rememberedUser()) {
+    signOut();
+    return;
+  }
   try {
     const user = await api.currentUser();
     rememberUser(user);

@@ -2,10 +2,11 @@
  * The sync engine of a device: one RxDB replication per collection over the HTTP endpoints, fed
  * in real time by a single SSE stream (`RESYNC` on every (re)connection, so nothing is missed
  * while disconnected), with a fast first sync (bootstrap.ts). Only the leader tab replicates;
- * the others see the same database. Nothing waits for the initial replication: screens read the
- * local database and the status below says where sync stands.
+ * the others read the same database (RxDB multi-instance), show the status the leader shares
+ * (shared-status.ts) and ask it to sync. Nothing waits for the initial replication: screens
+ * read the local database and the status below says where sync stands.
  */
-import { BehaviorSubject, Subject } from 'rxjs';
+import { BehaviorSubject, Subject, distinctUntilChanged, filter, firstValueFrom, map } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
 import { COLLECTION_NAMES, type CollectionName, type WireDocument } from '../domain/collections';
 import { RelaisError } from '../domain/errors';
@@ -19,6 +20,7 @@ import {
   type CollectionReplication,
 } from './collection-replication';
 import { PendingTracker, countPending, countRefused } from './pending';
+import { SharedSyncStatus, believable, HEARTBEAT_MS, type SharedSyncFacts } from './shared-status';
 import { connectEventStream, type StreamConnection } from './sse';
 
 export interface SyncStatus {
@@ -35,9 +37,13 @@ export interface SyncStatus {
 export interface SyncEngine {
   status$: BehaviorSubject<SyncStatus>;
   pending: PendingTracker;
-  /** Pulls and pushes now (the "Synchroniser maintenant" button). */
+  /** Pulls and pushes now (the "Synchroniser maintenant" button), from any tab. */
   syncNow(): void;
-  /** Resolves once every collection has pushed what is waiting and pulled to the end. */
+  /**
+   * Resolves once nothing is waiting to be sent (refused writes aside) and, in the leader tab,
+   * every collection has pulled to the end. Never resolves while the server is unreachable:
+   * callers that must not wait forever race it with a timeout.
+   */
   awaitInSync(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -55,6 +61,13 @@ export interface SyncOptions {
   collections?: CollectionName[];
 }
 
+/** Two successes closer than this are the same news for the other tabs (no extra write). */
+const SUCCESS_NEWS_MS = 15_000;
+
+function browserSaysOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 function asRelaisError(error: unknown): RelaisError {
   if (error instanceof RelaisError) return error;
   const cause = (error as { parameters?: { errors?: unknown[] } })?.parameters?.errors?.[0];
@@ -66,15 +79,32 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   const { db, api } = options;
   const names = options.collections ?? COLLECTION_NAMES;
   const pending = await PendingTracker.attach(db);
+  const shared = await SharedSyncStatus.attach(db);
+  const fromShared = (
+    facts: SharedSyncFacts,
+  ): Pick<SyncStatus, 'online' | 'lastSuccessAt' | 'lastError'> => {
+    const believed = believable(facts, new Date());
+    return {
+      online: believed.online,
+      lastSuccessAt: believed.lastSuccessAt ? new Date(believed.lastSuccessAt) : null,
+      lastError: believed.lastError
+        ? { ...believed.lastError, at: new Date(believed.lastError.at) }
+        : null,
+    };
+  };
   const status$ = new BehaviorSubject<SyncStatus>({
-    online: false,
     leader: false,
     pending: countPending(pending.state),
     refused: countRefused(pending.state),
-    lastSuccessAt: null,
-    lastError: null,
+    ...fromShared(shared.facts$.value),
   });
   const patchStatus = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
+  // Not the leader: what the leader shares, re-read now and then (a silent leader is gone).
+  const followShared = () => {
+    if (!status$.value.leader) patchStatus(fromShared(shared.facts$.value));
+  };
+  const sharedSubscription = shared.facts$.subscribe(followShared);
+  const staleCheck = setInterval(followShared, HEARTBEAT_MS);
   const succeeded = () => patchStatus({ lastSuccessAt: new Date(), lastError: null });
   const failed = (error: unknown) => {
     const relaisError = asRelaisError(error);
@@ -91,7 +121,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
 
   let stopped = false;
   let connection: StreamConnection | undefined;
-  const subscriptions: { unsubscribe(): void }[] = [pendingSubscription];
+  const subscriptions: { unsubscribe(): void }[] = [pendingSubscription, sharedSubscription];
 
   async function startCollection(name: CollectionName): Promise<CollectionReplication> {
     const identifier = replicationIdentifier(api, name);
@@ -126,7 +156,9 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     connection = connectEventStream(
       `${api.baseUrl}/api/v1/sync/stream`,
       {
-        onOpen: () => patchStatus({ online: true }),
+        // The browser's own "offline" wins: a stream that slipped through (a request begun
+        // just before the network went) must not say "en ligne" with no network.
+        onOpen: () => patchStatus({ online: !browserSaysOffline() }),
         onClose: () => patchStatus({ online: false }),
         onMessage(data) {
           if (data === 'RESYNC') {
@@ -143,9 +175,35 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     );
   }
 
+  /** The leader shares what it knows with the other tabs, and syncs when one of them asks. */
+  function shareAsLeader(): void {
+    shared.publishFrom(
+      status$.pipe(
+        distinctUntilChanged(
+          (a, b) =>
+            a.online === b.online &&
+            a.lastError?.code === b.lastError?.code &&
+            a.lastError?.message === b.lastError?.message &&
+            Math.abs((a.lastSuccessAt?.getTime() ?? 0) - (b.lastSuccessAt?.getTime() ?? 0)) <
+              SUCCESS_NEWS_MS,
+        ),
+        map((status) => ({
+          online: status.online,
+          lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null,
+          lastError: status.lastError
+            ? { ...status.lastError, at: status.lastError.at.toISOString() }
+            : null,
+        })),
+      ),
+    );
+    subscriptions.push(shared.syncRequests$().subscribe(() => reSyncAll()));
+  }
+
   // The leader bootstraps, replicates and listens; other tabs only read the shared database.
   const replications: Promise<CollectionReplication[]> = db.waitForLeadership().then(async () => {
-    patchStatus({ leader: true });
+    if (stopped) return [];
+    patchStatus({ leader: true, online: false });
+    shareAsLeader();
     const started = await Promise.all(names.map(startCollection));
     if (stopped) {
       await Promise.all(started.map((replication) => replication.cancel()));
@@ -155,6 +213,10 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     return started;
   });
 
+  const reSyncAll = () => {
+    void replications.then((all) => all.forEach((replication) => replication.reSync()));
+  };
+
   // Browsers know before the stream does when the network goes or comes back.
   const onOffline = () => {
     patchStatus({ online: false });
@@ -162,7 +224,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   };
   const onOnline = () => {
     connection?.reconnect();
-    void replications.then((all) => all.forEach((replication) => replication.reSync()));
+    reSyncAll();
   };
   const browser = typeof window !== 'undefined' && typeof window.addEventListener === 'function';
   if (browser) {
@@ -174,10 +236,18 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     status$,
     pending,
     syncNow() {
-      void replications.then((all) => all.forEach((replication) => replication.reSync()));
+      if (status$.value.leader) reSyncAll();
+      else shared.requestSync();
     },
     async awaitInSync() {
-      for (const replication of await replications) await replication.awaitInSync();
+      await pending.flush();
+      if (status$.value.leader) {
+        reSyncAll();
+        for (const replication of await replications) await replication.awaitInSync();
+      } else {
+        shared.requestSync();
+      }
+      await firstValueFrom(pending.state$.pipe(filter((state) => countPending(state) === 0)));
     },
     async stop() {
       stopped = true;
@@ -186,6 +256,8 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
         window.removeEventListener('online', onOnline);
       }
       connection?.close();
+      clearInterval(staleCheck);
+      shared.detach();
       for (const subscription of subscriptions) subscription.unsubscribe();
       // A tab that never became leader has no replication to cancel.
       const all = await Promise.race([
@@ -194,6 +266,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
       ]);
       await Promise.all(all.map((replication) => replication.cancel()));
       await pending.flush();
+      pending.detach();
     },
   };
 }

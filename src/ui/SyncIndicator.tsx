@@ -1,39 +1,91 @@
 /**
  * The sync status, always visible in the header: online or offline, what is waiting to be sent,
- * the last success and the last error in French.
+ * the last success, an error or a storage warning when there is one; its button opens the sync
+ * panel (details per collection, what to do, "Synchroniser maintenant", storage).
  */
-import { frenchMessage } from '../domain/errors';
+import { useEffect, useId, useRef, useState } from 'react';
+import { storageLevel } from '../app/pwa/storage';
 import { fixedClock, formatSince } from '../domain/time';
 import { useAppStore } from '../stores/store';
+import { SyncPanel } from './SyncPanel';
 import { useNow } from './useNow';
+import './sync-panel.css';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
 
 export function SyncIndicator() {
   const sync = useAppStore((s) => s.sync);
+  const storage = useAppStore((s) => s.storage);
   const now = useNow();
-  const label = sync.online ? 'En ligne' : 'Hors ligne';
+  const panelId = useId();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const level = storageLevel(
+    storage.usage !== null && storage.quota !== null
+      ? { usage: storage.usage, quota: storage.quota }
+      : null,
+  );
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    // A click elsewhere closes the panel, as any popover: it must never hide the screen.
+    const onPointer = (event: PointerEvent) => {
+      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
   const details = [
     sync.pending > 0
-      ? `${sync.pending} modification${sync.pending > 1 ? 's' : ''} non envoyée${sync.pending > 1 ? 's' : ''}`
+      ? plural(sync.pending, 'modification non envoyée', 'modifications non envoyées')
       : 'Tout est envoyé',
-    sync.refused > 0
-      ? `${sync.refused} refusée${sync.refused > 1 ? 's' : ''} par le serveur`
-      : null,
+    sync.refused > 0 ? plural(sync.refused, 'refusée', 'refusées') + ' par le serveur' : null,
     sync.lastSuccessAt
-      ? `dernière synchronisation ${formatSince(sync.lastSuccessAt, fixedClock(now))}`
+      ? `synchronisé ${formatSince(sync.lastSuccessAt, fixedClock(now))}`
       : 'jamais synchronisé',
   ].filter(Boolean);
+  const hasError = sync.lastError !== null && sync.lastError.code !== 'NETWORK';
+
   return (
-    <div
-      className={`sync-indicator ${sync.online ? 'is-online' : 'is-offline'}`}
-      role="status"
-      aria-live="polite"
-    >
-      <span className="sync-dot" aria-hidden="true" />
-      <span className="sync-label">{label}</span>
-      <span className="sync-details">{details.join(' · ')}</span>
-      {sync.lastError && !sync.online && sync.lastError.code !== 'NETWORK' && (
-        <span className="sync-error">{frenchMessage(sync.lastError.code)}</span>
-      )}
+    <div className="sync-status" ref={wrapper}>
+      <div
+        className={`sync-indicator ${sync.online ? 'is-online' : 'is-offline'}`}
+        role="status"
+        aria-live="polite"
+      >
+        <span className="sync-dot" aria-hidden="true" />
+        <span className="sync-label">{sync.online ? 'En ligne' : 'Hors ligne'}</span>
+        <span className="sync-details">{details.join(' · ')}</span>
+        {hasError && <span className="sync-error">Incident de synchronisation</span>}
+        {(level === 'warn' || level === 'critical') && (
+          <span className="sync-error">Stockage presque plein</span>
+        )}
+      </div>
+      <button
+        ref={button}
+        type="button"
+        className="button-link sync-toggle"
+        aria-label="Détails de la synchronisation"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        Détails
+      </button>
+      {open && <SyncPanel id={panelId} />}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isCollectionName, schemaVersionOf, type WireDocument } from '../../src/domain/collections';
 import { newRev } from '../../src/domain/ids';
 import { MAX_PUSH_ROWS } from '../../sync-server/src/http/sync-routes';
-import { ADVISER_SEES, PASSWORD, createTestAccounts } from '../support/accounts';
+import { ADVISER_SEES, DIRECTION, PASSWORD, createTestAccounts } from '../support/accounts';
 import { buildEvent, buildProposition, buildYouth } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/server';
 import { BACKENDS } from '../support/storages';
@@ -301,6 +301,46 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       expect(body.error).toMatchObject({
         details: { rejected: [{ code: 'READ_ONLY_COLLECTION' }] },
       });
+    });
+  });
+
+  describe('collections written by the siège', () => {
+    it('takes an adviser device re-sending the stored revision of a site as a replay, and refuses a real edit', async () => {
+      const login = await fetch(`${server.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: DIRECTION.login, password: PASSWORD }),
+      });
+      const direction = login.headers.getSetCookie()[0]!.split(';')[0]!;
+      const site = {
+        id: '0190a000-0000-7000-a000-0000000000f1',
+        rev: newRev(),
+        updatedAt: '2026-11-26T10:00:00Z',
+        updatedBy: DIRECTION.id,
+        name: 'Permanence de test',
+        kind: 'permanence-rurale',
+        schedule: [{ weekday: 2, start: '09:00', end: '12:00' }],
+      };
+      const created = await push('sites', [{ newDocumentState: wire(site) }], {
+        headers: { cookie: direction },
+      });
+      expect(await created.json()).toEqual([]);
+
+      // A replication restarted on the adviser's device sends back what it pulled.
+      const replay = await push('sites', [{ newDocumentState: wire(site) }]);
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toEqual([]);
+
+      const body = await expectEnvelope(
+        await push('sites', [
+          { newDocumentState: wire({ ...site, rev: newRev(), name: 'Autre' }) },
+        ]),
+        409,
+        'ROWS_REFUSED',
+      );
+      expect(body.error).toMatchObject({ details: { rejected: [{ code: 'FORBIDDEN' }] } });
+      const stored = await (await pull('sites')).json();
+      expect(stored.documents).toMatchObject([{ id: site.id, name: 'Permanence de test' }]);
     });
   });
 

@@ -95,6 +95,7 @@ async function handle(command: DeviceCommand): Promise<unknown> {
       await sync.awaitInSync();
       return null;
     case 'status': {
+      await sync.pending.flush();
       const { lastSuccessAt, lastError, ...rest } = sync.status$.value;
       return {
         ...rest,

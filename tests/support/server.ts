@@ -10,8 +10,11 @@ export interface TestServer {
   url: string;
   storage: Storage;
   backend: BackendName;
-  /** Stops the server and starts it again on the same storage (files or database kept). */
-  restart(): Promise<void>;
+  /**
+   * Stops the server and starts it again on the same port and storage (files or database kept),
+   * with `changes` to its options if given (e.g. another build of the PWA to serve).
+   */
+  restart(changes?: Partial<AppOptions>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,8 @@ export async function startTestServer(
   const backend = options.backend ?? 'sqlite';
   const fixture: StorageFixture = await storageFixture(backend);
   let storage = await fixture.open();
-  let { app } = await createApp({ ...options, storage });
+  let current = options;
+  let { app } = await createApp({ ...current, storage });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(url).port);
 
@@ -29,11 +33,12 @@ export async function startTestServer(
     url,
     storage,
     backend,
-    async restart() {
+    async restart(changes = {}) {
       await app.close();
       await storage.close();
       storage = await fixture.open();
-      ({ app } = await createApp({ ...options, storage }));
+      current = { ...current, ...changes };
+      ({ app } = await createApp({ ...current, storage }));
       await app.listen({ port, host: '127.0.0.1' });
       server.storage = storage;
     },

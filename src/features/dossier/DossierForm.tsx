@@ -5,6 +5,7 @@
  * every field keeps what was typed.
  */
 import { useRef, useState, type FormEvent } from 'react';
+import { useUnsavedChanges } from '../../app/pwa/useUnsavedChanges';
 import {
   BARRIER_LABELS,
   DRIVING_LICENCE_LABELS,
@@ -39,12 +40,18 @@ interface Props {
   staff: readonly StaffMember[];
   clock: Clock;
   submitLabel: string;
+  /** How the update prompt names this form while it holds unsaved input. */
+  unsavedLabel?: string;
   onSubmit(values: DossierFormValues): Promise<void>;
   onCancel?(): void;
 }
 
 export function DossierForm(props: Props) {
   const [values, setValues] = useState(props.initial);
+  // Unsaved input holds back an app update and asks before the page is left (issue 6).
+  const [savedValues, setSavedValues] = useState(props.initial);
+  const dirty = JSON.stringify(values) !== JSON.stringify(savedValues);
+  useUnsavedChanges(dirty, props.unsavedLabel ?? 'dossier jeune');
   const [errors, setErrors] = useState<DossierErrors>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
@@ -83,6 +90,7 @@ export function DossierForm(props: Props) {
     setSaveError(undefined);
     try {
       await props.onSubmit(values);
+      setSavedValues(values);
     } catch (error) {
       setSaveError(error instanceof Error ? error.message : String(error));
     } finally {

@@ -322,6 +322,30 @@ function auditEntry(ctx: Context, action: string, documentId: string): AuditEntr
   };
 }
 
+/**
+ * A caller who may not write this collection is refused every row, except a row that only
+ * replays the stored revision: it changes nothing. A device re-sends such rows when its
+ * replication restarts before it recorded what it had pulled (a tab closed mid-sync, another
+ * tab taking over), and refusing them would show a false error.
+ */
+async function refuseWritesKeepReplays(
+  storage: Storage,
+  caller: Caller,
+  collection: CollectionName,
+  rows: unknown[],
+): Promise<PushOutcome> {
+  const code = collection === 'sites' ? 'FORBIDDEN' : 'READ_ONLY_COLLECTION';
+  const rejected: RejectedRow[] = [];
+  for (const row of rows) {
+    const id = idOf(row);
+    const rev = (row as PushRow).newDocumentState?.rev;
+    const stored = id ? await storage.getDocument(collection, id) : null;
+    const replay = stored !== null && canSee(caller, stored.scope) && stored.rev === rev;
+    if (!replay) rejected.push(reject(id, code));
+  }
+  return { conflicts: [], rejected, written: [] };
+}
+
 export async function applyPush(
   storage: Storage,
   caller: Caller,
@@ -329,10 +353,8 @@ export async function applyPush(
   rows: unknown[],
   clock: Clock,
 ): Promise<PushOutcome> {
-  if (!canWriteCollection(caller, collection)) {
-    const code = collection === 'sites' ? 'FORBIDDEN' : 'READ_ONLY_COLLECTION';
-    return { conflicts: [], rejected: rows.map((row) => reject(idOf(row), code)), written: [] };
-  }
+  if (!canWriteCollection(caller, collection))
+    return refuseWritesKeepReplays(storage, caller, collection, rows);
   const rejected: RejectedRow[] = [];
   const valid: PushRow[] = [];
   for (const row of rows) {

@@ -37,12 +37,13 @@ export async function startAppServer(
     youths: options.youths ?? 300,
     events: (options.youths ?? 300) * 10,
   });
-  return {
-    ...server,
+  // The same object (not a copy), so `storage` stays right after a restart.
+  const closeServer = server.close.bind(server);
+  return Object.assign(server, {
     staticDir,
     async close() {
-      await server.close();
+      await closeServer();
       if (!options.staticDir) rmSync(staticDir, { recursive: true, force: true });
     },
-  };
+  });
 }
