@@ -6,9 +6,9 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { buildPwa, startAppServer, type AppServer } from '../tests/e2e/support/app-server';
-import { openBrowser } from '../tests/e2e/support/browser';
-import { logIn } from '../tests/e2e/support/pages';
+import { buildPwa, startAppServer, type AppServer } from '../e2e/support/app-server';
+import { openBrowser } from '../e2e/support/browser';
+import { logIn } from '../e2e/support/pages';
 import {
   checkForUpdateNow,
   closeSyncPanel,
@@ -17,10 +17,10 @@ import {
   openSyncPanel,
   typeInDossier,
   waitForServiceWorker,
-} from '../tests/e2e/support/pwa';
-import { ensureChromium } from '../tests/setup/ensure-chromium';
+} from '../e2e/support/pwa';
+import { ensureChromium } from '../setup/ensure-chromium';
 
-const OUT = new URL('../public/screenshots/', import.meta.url).pathname;
+const OUT = new URL('../../public/screenshots/', import.meta.url).pathname;
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${OUT}${name}.png` });

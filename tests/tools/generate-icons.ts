@@ -8,12 +8,12 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../tests/e2e/support/browser';
-import { CHROMIUM_PATH, ensureChromium } from '../tests/setup/ensure-chromium';
+import { CHROMIUM_ARGS } from '../e2e/support/browser';
+import { CHROMIUM_PATH, ensureChromium } from '../setup/ensure-chromium';
 
 const BRAND_BLUE = '#1d4e89';
-const svg = readFileSync(new URL('../public/favicon.svg', import.meta.url), 'utf8');
-const outDir = new URL('../public/icons/', import.meta.url);
+const svg = readFileSync(new URL('../../public/favicon.svg', import.meta.url), 'utf8');
+const outDir = new URL('../../public/icons/', import.meta.url);
 
 interface IconSpec {
   file: string;
