@@ -9,12 +9,8 @@ import { APPOINTMENT_STATUSES, type Appointment } from '../../domain/schemas/app
 import { EVENT_THEMES, type YouthEvent } from '../../domain/schemas/event';
 import { minutesOfDay, parseDay } from '../../domain/time';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
-import {
-  APPOINTMENT_STATUS_LABELS,
-  DURATION_OPTIONS,
-  EVENT_THEME_LABELS,
-  warningText,
-} from './labels';
+import { APPOINTMENT_STATUS_LABELS, EVENT_THEME_LABELS } from '../../domain/labels';
+import { DURATION_OPTIONS, warningText } from './labels';
 import type { Outcome } from './useAppointmentActions';
 
 type Status = Appointment['status'];

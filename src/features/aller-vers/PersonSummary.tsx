@@ -2,7 +2,7 @@
 import { ageOf } from '../../domain/rules/age';
 import type { Youth } from '../../domain/schemas/youth';
 import { formatDayShort, systemClock } from '../../domain/time';
-import { STATUS_LABELS } from '../caseload/labels';
+import { STATUS_LABELS } from '../../domain/labels';
 import { NEED_LABELS } from './labels';
 
 export function fullName(youth: Pick<Youth, 'firstName' | 'lastName'>): string {

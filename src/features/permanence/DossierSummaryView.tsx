@@ -2,7 +2,7 @@
 import type { DossierSummary } from '../../domain/rules/dossier-summary';
 import type { CejWeek } from '../../domain/rules/cej-hours';
 import { formatDateTime, formatDayShort } from '../../domain/time';
-import { EVENT_KIND_LABELS, EVENT_THEME_LABELS } from '../agenda/labels';
+import { EVENT_KIND_LABELS, EVENT_THEME_LABELS } from '../../domain/labels';
 import { formatHours, propositionText, SITUATION_LABELS } from './labels';
 
 const EXCERPT_LENGTH = 110;

@@ -7,7 +7,8 @@ import { formatOpenings, openingsOn } from '../../domain/rules/schedule';
 import type { Site } from '../../domain/schemas/site';
 import type { StaffMember } from '../../domain/schemas/staff';
 import { formatDateTime, formatDayFull, nowLocal, type Clock } from '../../domain/time';
-import { APPOINTMENT_STATUS_LABELS, formatSlot } from '../agenda/labels';
+import { APPOINTMENT_STATUS_LABELS } from '../../domain/labels';
+import { formatSlot } from '../agenda/labels';
 import { formatHours, propositionText } from './labels';
 import type { PermanenceDay } from './usePermanenceDay';
 

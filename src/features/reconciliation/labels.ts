@@ -3,10 +3,18 @@
  * text of a value (names for ids, dates in French, "(vide)" for a value that was removed).
  */
 import type { CollectionName } from '../../domain/collections';
+import {
+  DRIVING_LICENCE_LABELS,
+  EDUCATION_LEVEL_LABELS,
+  EXIT_REASON_LABELS,
+  FAMILY_SITUATION_LABELS,
+  GENDER_LABELS,
+  PROPOSITION_RESULT_LABELS,
+  STATUS_LABELS,
+} from '../../domain/labels';
 import { DELETION_FIELD } from '../../domain/merge';
 import { LOAN_BOOKING } from '../../domain/merge-policies';
 import { formatDayShort } from '../../domain/time';
-import { STATUS_LABELS } from '../caseload/labels';
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = {
   youths: 'Dossier jeune',
@@ -71,42 +79,15 @@ export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
+/** The labels of the coded fields, the same words as the dossier's form. */
 const CODED: Record<string, Record<string, string>> = {
   status: STATUS_LABELS,
-  result: {
-    'en-attente': 'En attente',
-    acceptee: 'Acceptée',
-    'refusee-jeune': 'Refusée par le jeune',
-    'refusee-tiers': 'Refusée par le tiers',
-    realisee: 'Réalisée',
-    abandonnee: 'Abandonnée',
-  },
-  educationLevel: {
-    'sans-diplome': 'Sans diplôme',
-    'niveau-3': 'Niveau 3 (CAP, BEP)',
-    'niveau-4': 'Niveau 4 (bac)',
-    'niveau-5': 'Niveau 5 (bac + 2)',
-    'niveau-6-plus': 'Niveau 6 et plus',
-  },
-  familySituation: {
-    seul: 'Seul·e',
-    'en-couple': 'En couple',
-    'parent-isole': 'Parent isolé',
-    autre: 'Autre',
-  },
-  drivingLicence: { aucun: 'Aucun', 'en-cours': 'En cours', b: 'Permis B', autre: 'Autre' },
-  gender: { F: 'Femme', M: 'Homme', X: 'Non précisé' },
-  exitReason: {
-    'emploi-durable': 'Emploi durable',
-    'emploi-court': 'Emploi court',
-    'fin-de-contrat': 'Fin de contrat',
-    'limite-age': "Limite d'âge",
-    'demande-du-jeune': 'Demande du jeune',
-    abandon: 'Abandon',
-    demenagement: 'Déménagement',
-    'changement-accompagnement': "Changement d'accompagnement",
-    autre: 'Autre',
-  },
+  result: PROPOSITION_RESULT_LABELS,
+  educationLevel: EDUCATION_LEVEL_LABELS,
+  familySituation: FAMILY_SITUATION_LABELS,
+  drivingLicence: DRIVING_LICENCE_LABELS,
+  gender: GENDER_LABELS,
+  exitReason: EXIT_REASON_LABELS,
 };
 
 /** Names of the people, places and young people a value may point to. */

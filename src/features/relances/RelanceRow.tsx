@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import type { RelanceAssessment } from '../../domain/rules/relances';
 import type { Youth } from '../../domain/schemas/youth';
 import { formatDateTime, formatDayShort } from '../../domain/time';
-import { RELANCE_CHANNEL_LABELS } from '../agenda/labels';
+import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import { reasonClass, reasonText } from './labels';
 import { RelanceForm } from './RelanceForm';
 import type { RelanceInput } from './useRelanceActions';

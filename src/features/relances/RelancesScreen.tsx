@@ -9,7 +9,7 @@ import { defaultFollowUp, normaliseThresholds } from '../../domain/rules/relance
 import { formatDayShort, systemClock, type Clock } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SelectField } from '../../ui/Field';
-import { RELANCE_CHANNEL_LABELS } from '../agenda/labels';
+import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import { useSites } from '../sites/useSites';
 import { RelanceChart, relanceBars } from './RelanceChart';
 import { RelanceRow } from './RelanceRow';
