@@ -4,12 +4,12 @@
  */
 import type { AppointmentWarning } from '../../domain/rules/appointments';
 import { formatOpenings } from '../../domain/rules/schedule';
-import { formatDayHeading, formatTimeOfDay, timeOf } from '../../domain/time';
+import { formatDayHeading, formatDuration, formatTimeOfDay, timeOf } from '../../domain/time';
 import { endOf } from '../../domain/rules/appointments';
 
 export const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120].map((minutes) => ({
   value: String(minutes),
-  label: minutes < 60 ? `${minutes} min` : `${minutes / 60} h`.replace('.5 h', ' h 30'),
+  label: formatDuration(minutes),
 }));
 
 /** "9 h 30–10 h 15". */

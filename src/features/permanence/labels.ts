@@ -22,10 +22,3 @@ export function propositionText(p: PathwayRecord): string {
   const type = p.propositionType ? PROPOSITION_TYPE_LABELS[p.propositionType] : 'Proposition';
   return `${type}${p.partner ? ` — ${p.partner}` : ''}${p.result ? ` (${PROPOSITION_RESULT_LABELS[p.result].toLowerCase()})` : ''}`;
 }
-
-/** "9 h" or "7 h 30" for a number of hours. */
-export function formatHours(hours: number): string {
-  const whole = Math.floor(hours);
-  const minutes = Math.round((hours - whole) * 60);
-  return minutes ? `${whole} h ${String(minutes).padStart(2, '0')}` : `${whole} h`;
-}
