@@ -5,6 +5,7 @@
  * and the particles "de", "du", "des", "d'" may be present or not ("de Saint-Denis" =
  * "Saint-Denis", "d'Almeida" = "Almeida" = "Dalmeida").
  */
+import { foldText } from '../text';
 
 /** Particles that are often left out; "le" and "la" are kept ("Le Gall" is not "Gall"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd']);
@@ -21,21 +22,8 @@ export interface NameKeys {
   tokens: string[];
 }
 
-/** Lower case, no accents or ligatures, punctuation as spaces, single spaces. */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 export function nameTokens(text: string): string[] {
-  const folded = foldName(text);
+  const folded = foldText(text);
   return folded ? folded.split(' ').map((token) => ABBREVIATIONS[token] ?? token) : [];
 }
 
