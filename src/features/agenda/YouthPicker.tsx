@@ -8,6 +8,7 @@ import { ageOf } from '../../domain/rules/age';
 import { formatDayShort, systemClock } from '../../domain/time';
 import type { Youth } from '../../domain/schemas/youth';
 import { MAX_RESULTS, useYouth, useYouthSearch } from './useYouthSearch';
+import { fullName } from '../../domain/rules/names';
 
 interface YouthPickerProps {
   value: string;
@@ -41,7 +42,7 @@ export function YouthPicker({ value, onChange, error, locked, label = 'Jeune' }:
           {label}
         </span>
         <div className="youth-chosen" aria-labelledby={`${id}-label`}>
-          <strong>{youth ? `${youth.firstName} ${youth.lastName}` : 'Dossier choisi'}</strong>
+          <strong>{youth ? fullName(youth) : 'Dossier choisi'}</strong>
           {youth && <span className="muted">{describeYouth(youth)}</span>}
           {!locked && (
             <button type="button" className="button-link" onClick={() => onChange('')}>

@@ -4,10 +4,7 @@ import type { Youth } from '../../domain/schemas/youth';
 import { formatDayShort, systemClock } from '../../domain/time';
 import { STATUS_LABELS } from '../../domain/labels';
 import { NEED_LABELS } from './labels';
-
-export function fullName(youth: Pick<Youth, 'firstName' | 'lastName'>): string {
-  return [youth.firstName, youth.lastName].filter(Boolean).join(' ');
-}
+import { fullName } from '../../domain/rules/names';
 
 export function birthText(birthDate: string | undefined): string {
   if (!birthDate) return 'naissance inconnue';

@@ -14,6 +14,7 @@ import {
 } from '../../domain/labels';
 import { DELETION_FIELD } from '../../domain/merge';
 import { LOAN_BOOKING } from '../../domain/merge-policies';
+import { fullName } from '../../domain/rules/names';
 import { formatDayShort } from '../../domain/time';
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = {
@@ -95,6 +96,21 @@ export interface Names {
   staff(id: string): string | undefined;
   site(id: string): string | undefined;
   youth(id: string): string | undefined;
+}
+
+/** The names from the device's directory and the young people of the reviews on screen. */
+export function namesFrom(
+  directory:
+    | { staff: ReadonlyMap<string, { name: string }>; sites: ReadonlyMap<string, { name: string }> }
+    | undefined,
+  youths: readonly { id: string; firstName: string; lastName: string }[],
+): Names {
+  const youthNames = new Map(youths.map((youth) => [youth.id, fullName(youth)]));
+  return {
+    staff: (id) => directory?.staff.get(id)?.name,
+    site: (id) => directory?.sites.get(id)?.name,
+    youth: (id) => youthNames.get(id),
+  };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

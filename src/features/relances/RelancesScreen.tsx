@@ -17,6 +17,7 @@ import { useRelanceActions } from './useRelanceActions';
 import { useRelances, type RelanceScope } from './useRelances';
 import '../agenda/agenda.css';
 import './relances.css';
+import { fullName } from '../../domain/rules/names';
 
 const PAGE = 60;
 
@@ -97,7 +98,7 @@ export function RelancesScreen({ clock = systemClock }: { clock?: Clock }) {
           await actions.logRelance(input);
           const youth = list.data?.youths.get(input.youthId);
           setNotice(
-            `Relance enregistrée pour ${youth ? `${youth.firstName} ${youth.lastName}` : 'le jeune'} : ${RELANCE_CHANNEL_LABELS[input.channel]}, à revoir le ${formatDayShort(input.followUpOn)}.`,
+            `Relance enregistrée pour ${youth ? fullName(youth) : 'le jeune'} : ${RELANCE_CHANNEL_LABELS[input.channel]}, à revoir le ${formatDayShort(input.followUpOn)}.`,
           );
         }}
       />
