@@ -15,7 +15,7 @@ import {
   type DraftErrors,
 } from './appointment-draft';
 import { DURATION_OPTIONS, warningText } from './labels';
-import { advisersOf } from './useDirectory';
+import { advisersOf } from '../shared/useDirectory';
 import { YouthPicker } from './YouthPicker';
 
 export interface AppointmentFormProps {

@@ -11,7 +11,8 @@ import { ContactActions } from './ContactActions';
 import { ContactForm } from './ContactForm';
 import { DayContacts, dayContacts } from './DayContacts';
 import { PersonSummary } from './PersonSummary';
-import { todayOnDevice, useDeviceDossiers, useOutreachActions, useSites } from './useAllerVers';
+import { useSites } from '../shared/useDirectory';
+import { todayOnDevice, useDeviceDossiers, useOutreachActions } from './useAllerVers';
 import { YouthSearch } from './YouthSearch';
 
 type View = 'contact' | 'search' | 'day';

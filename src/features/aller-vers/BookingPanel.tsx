@@ -10,15 +10,10 @@ import type { Youth } from '../../domain/schemas/youth';
 import { formatDateTime } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SelectField } from '../../ui/Field';
+import { useSites, useStaff } from '../shared/useDirectory';
 import { adviserFor } from './booking';
 import { nextFreeTimes } from './slots';
-import {
-  todayOnDevice,
-  useBookedTimes,
-  useOutreachActions,
-  useSites,
-  useStaffDirectory,
-} from './useAllerVers';
+import { todayOnDevice, useBookedTimes, useOutreachActions } from './useAllerVers';
 
 const NOTHING_BOOKED: ReadonlySet<string> = new Set();
 
@@ -32,7 +27,7 @@ export function BookingPanel({ youth, onBooked, onCancel }: BookingPanelProps) {
   const user = useAppStore((s) => s.user);
   const loadedSites = useSites().data;
   const sites = useMemo(() => loadedSites ?? [], [loadedSites]);
-  const staff = useStaffDirectory().data ?? [];
+  const staff = useStaff().data ?? [];
   const { bookAppointment } = useOutreachActions();
   const nearest = useMemo(
     () =>

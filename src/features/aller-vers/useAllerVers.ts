@@ -11,7 +11,6 @@ import { useLiveQuery } from '../../db/useLiveQuery';
 import { insertDocument, patchDocument } from '../../db/writes';
 import type { Appointment } from '../../domain/schemas/appointment';
 import type { Site } from '../../domain/schemas/site';
-import type { StaffMember } from '../../domain/schemas/staff';
 import type { Youth } from '../../domain/schemas/youth';
 import { createPeopleIndex } from '../../domain/rules/matching';
 import { createNameSearch } from '../../domain/rules/name-search';
@@ -36,33 +35,6 @@ export function useDeviceDossiers() {
   const people = useMemo(() => createPeopleIndex(dossiers ?? []), [dossiers]);
   const search = useMemo(() => createNameSearch(dossiers ?? []), [dossiers]);
   return { ...result, people, search };
-}
-
-export function useSites() {
-  const db = useDatabase();
-  return useLiveQuery<Site[]>(
-    useCallback(
-      () =>
-        db.sites
-          .find()
-          .$.pipe(
-            map((docs) =>
-              docs.map((doc) => doc.toJSON() as Site).sort((a, b) => a.name.localeCompare(b.name)),
-            ),
-          ),
-      [db],
-    ),
-  );
-}
-
-export function useStaffDirectory() {
-  const db = useDatabase();
-  return useLiveQuery<StaffMember[]>(
-    useCallback(
-      () => db.staff.find().$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as StaffMember))),
-      [db],
-    ),
-  );
 }
 
 /** The rendez-vous of some young people, live (for the day's contacts). */

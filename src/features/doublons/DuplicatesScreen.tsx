@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../stores/store';
 import { namesFrom } from '../reconciliation/labels';
-import { useDirectory } from '../reconciliation/useDirectory';
+import { useDirectory } from '../shared/useDirectory';
 import { DuplicatePairCard } from './DuplicatePairCard';
 import { useDuplicatePairs } from './useDuplicatePairs';
 import '../reconciliation/reconciliation.css';

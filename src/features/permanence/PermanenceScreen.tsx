@@ -21,8 +21,7 @@ import type { SessionUser } from '../../sync/api';
 import { SelectField, TextField } from '../../ui/Field';
 import { useAppointmentActions } from '../agenda/useAppointmentActions';
 import { youthName } from '../agenda/useAppointments';
-import { advisersOf, useStaffDirectory } from '../agenda/useDirectory';
-import { useSites } from '../sites/useSites';
+import { advisersOf, useSites, useStaff } from '../shared/useDirectory';
 import { PermanenceCard } from './PermanenceCard';
 import { PrintDaySheet } from './PrintDaySheet';
 import { usePermanenceDay } from './usePermanenceDay';
@@ -65,7 +64,7 @@ export function PermanenceScreen({ clock = systemClock }: { clock?: Clock }) {
   const [params, setParams] = useSearchParams();
   const day = parseDay(params.get('date') ?? '') ? params.get('date')! : today(clock);
   const sites = useSites();
-  const staff = useStaffDirectory();
+  const staff = useStaff();
   const siteList = useMemo(() => sites.data ?? [], [sites.data]);
   const staffList = useMemo(() => staff.data ?? [], [staff.data]);
   const site =

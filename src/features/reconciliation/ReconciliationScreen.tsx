@@ -15,7 +15,7 @@ import { ConflictCard } from './ConflictCard';
 import { AGE_BUCKETS, countByAge, matches, NO_FILTERS, type QueueFilters } from './filters';
 import { namesFrom } from './labels';
 import { useConflictQueue } from './useConflictQueue';
-import { useDirectory } from './useDirectory';
+import { useDirectory } from '../shared/useDirectory';
 import './reconciliation.css';
 
 export function ReconciliationScreen() {

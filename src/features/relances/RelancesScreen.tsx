@@ -10,7 +10,7 @@ import { formatDayShort, systemClock, type Clock } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SelectField } from '../../ui/Field';
 import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
-import { useSites } from '../sites/useSites';
+import { useSites } from '../shared/useDirectory';
 import { RelanceChart, relanceBars } from './RelanceChart';
 import { RelanceRow } from './RelanceRow';
 import { useRelanceActions } from './useRelanceActions';

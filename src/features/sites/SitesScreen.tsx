@@ -15,7 +15,7 @@ import { useAppStore } from '../../stores/store';
 import { SITE_KIND_LABELS } from './labels';
 import { ScheduleChart } from './ScheduleChart';
 import { canEditSites } from './useSiteActions';
-import { useSites } from './useSites';
+import { useSites } from '../shared/useDirectory';
 import './sites.css';
 
 const UPCOMING_DAYS = 90;
