@@ -7,7 +7,8 @@ import { Link } from 'wouter';
 import { ageOf } from '../../domain/rules/age';
 import { formatDayShort, systemClock } from '../../domain/time';
 import type { Youth } from '../../domain/schemas/youth';
-import { MAX_RESULTS, useYouth, useYouthSearch } from './useYouthSearch';
+import { useYouth } from '../dossier/useDossier';
+import { MAX_RESULTS, useYouthSearch } from './useYouthSearch';
 import { fullName } from '../../domain/rules/names';
 
 interface YouthPickerProps {

@@ -47,17 +47,3 @@ export function useYouthSearch(query: string) {
   const results = useMemo(() => searchYouths(all.data ?? [], deferred), [all.data, deferred]);
   return { ...all, data: results };
 }
-
-/** One young person, live (the one chosen in a form). */
-export function useYouth(id: string | undefined) {
-  const db = useDatabase();
-  return useLiveQuery<Youth | null>(
-    useCallback(
-      () =>
-        id
-          ? db.youths.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as Youth) : null)))
-          : undefined,
-      [db, id],
-    ),
-  );
-}
