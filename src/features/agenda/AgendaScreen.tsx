@@ -11,9 +11,7 @@ import {
   isoWeekOf,
   parseDay,
   startOfWeek,
-  systemClock,
   today,
-  type Clock,
 } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SelectField, TextField } from '../../ui/Field';
@@ -26,10 +24,12 @@ import { useAppointmentActions } from './useAppointmentActions';
 import { advisersOf, useSites, useStaff } from '../shared/useDirectory';
 import { WeekView } from './WeekView';
 import './agenda.css';
+import { useClock } from '../../app/clock-context';
 
 const ALL = 'tous';
 
-export function AgendaScreen({ clock = systemClock }: { clock?: Clock }) {
+export function AgendaScreen() {
+  const clock = useClock();
   const user = useAppStore((s) => s.user);
   const [params, setParams] = useSearchParams();
   const view = params.get('vue') === 'jour' ? 'jour' : 'semaine';

@@ -6,7 +6,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'wouter';
 import { defaultFollowUp, normaliseThresholds } from '../../domain/rules/relances';
-import { formatDayShort, systemClock, type Clock } from '../../domain/time';
+import { formatDayShort } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SelectField } from '../../ui/Field';
 import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
@@ -18,6 +18,7 @@ import { useRelances, type RelanceScope } from './useRelances';
 import '../agenda/agenda.css';
 import './relances.css';
 import { fullName } from '../../domain/rules/names';
+import { useClock } from '../../app/clock-context';
 
 const PAGE = 60;
 
@@ -64,7 +65,8 @@ function ThresholdsForm() {
   );
 }
 
-export function RelancesScreen({ clock = systemClock }: { clock?: Clock }) {
+export function RelancesScreen() {
+  const clock = useClock();
   const user = useAppStore((s) => s.user);
   const thresholds = useAppStore((s) => s.relanceThresholds);
   const [params, setParams] = useSearchParams();
