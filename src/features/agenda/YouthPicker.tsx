@@ -5,11 +5,12 @@
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { ageOf } from '../../domain/rules/age';
-import { formatDayShort, systemClock } from '../../domain/time';
+import { formatDayShort, type Clock } from '../../domain/time';
 import type { Youth } from '../../domain/schemas/youth';
 import { useYouth } from '../dossier/useDossier';
 import { MAX_RESULTS, useYouthSearch } from './useYouthSearch';
 import { fullName } from '../../domain/rules/names';
+import { useClock } from '../../app/clock-context';
 
 interface YouthPickerProps {
   value: string;
@@ -20,8 +21,8 @@ interface YouthPickerProps {
   label?: string;
 }
 
-export function describeYouth(youth: Youth): string {
-  const age = ageOf(youth.birthDate, systemClock);
+export function describeYouth(youth: Youth, clock: Clock): string {
+  const age = ageOf(youth.birthDate, clock);
   const born =
     youth.birthDate && youth.birthDate.length === 10
       ? ` · né·e le ${formatDayShort(youth.birthDate)}`
@@ -31,6 +32,7 @@ export function describeYouth(youth: Youth): string {
 
 export function YouthPicker({ value, onChange, error, locked, label = 'Jeune' }: YouthPickerProps) {
   const id = useId();
+  const clock = useClock();
   const [query, setQuery] = useState('');
   const chosen = useYouth(value || undefined);
   const results = useYouthSearch(query);
@@ -44,7 +46,7 @@ export function YouthPicker({ value, onChange, error, locked, label = 'Jeune' }:
         </span>
         <div className="youth-chosen" aria-labelledby={`${id}-label`}>
           <strong>{youth ? fullName(youth) : 'Dossier choisi'}</strong>
-          {youth && <span className="muted">{describeYouth(youth)}</span>}
+          {youth && <span className="muted">{describeYouth(youth, clock)}</span>}
           {!locked && (
             <button type="button" className="button-link" onClick={() => onChange('')}>
               Changer de jeune
@@ -93,7 +95,7 @@ export function YouthPicker({ value, onChange, error, locked, label = 'Jeune' }:
                   <strong>
                     {youth.lastName} {youth.firstName}
                   </strong>{' '}
-                  <span className="muted">{describeYouth(youth)}</span>
+                  <span className="muted">{describeYouth(youth, clock)}</span>
                 </button>
               </li>
             ))}

@@ -14,10 +14,10 @@ import type { Site } from '../../domain/schemas/site';
 import type { Youth } from '../../domain/schemas/youth';
 import { createPeopleIndex } from '../../domain/rules/matching';
 import { createNameSearch } from '../../domain/rules/name-search';
-import { systemClock, today } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { contactToYouth, type ContactFormValues } from './contact-form';
 import { FIRST_APPOINTMENT_MINUTES } from './slots';
+import { useClock } from '../../app/clock-context';
 
 /** Every live dossier on the device, prepared once per change for matching and searching. */
 export function useDeviceDossiers() {
@@ -76,10 +76,11 @@ export function isContactOfDay(youth: Youth, day: string): boolean {
 export function useOutreachActions() {
   const db = useDatabase();
   const user = useAppStore((s) => s.user);
+  const clock = useClock();
   return useMemo(
     () => ({
       recordContact: (values: ContactFormValues, siteId: string) =>
-        insertDocument(db, 'youths', contactToYouth(values, { siteId, clock: systemClock })),
+        insertDocument(db, 'youths', contactToYouth(values, { siteId, clock })),
 
       bookAppointment: (youth: Youth, site: Site, start: string, staffId: string) =>
         insertDocument(db, 'appointments', {
@@ -101,10 +102,6 @@ export function useOutreachActions() {
           ...(youth.referentId ? {} : { referentId: user?.id ?? '' }),
         }),
     }),
-    [db, user],
+    [db, user, clock],
   );
-}
-
-export function todayOnDevice(): string {
-  return today(systemClock);
 }
