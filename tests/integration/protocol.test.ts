@@ -3,11 +3,11 @@
  * checkpoints, schema versions, and every kind of bad input answered 4xx with the envelope.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isCollectionName, schemaVersionOf, type WireDocument } from '../../src/domain/collections';
+import { isCollectionName, schemaVersionOf } from '../../src/domain/collections';
 import { newRev } from '../../src/domain/ids';
 import { MAX_PUSH_ROWS } from '../../sync-server/src/http/sync-routes';
 import { ADVISER_SEES, DIRECTION, PASSWORD, createTestAccounts } from '../support/accounts';
-import { buildEvent, buildProposition, buildYouth } from '../support/builders';
+import { buildEvent, buildProposition, buildYouth, wire } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/server';
 import { BACKENDS } from '../support/storages';
 import { eventually } from '../support/http';
@@ -42,8 +42,6 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
     });
   }
 
-  const wire = <T extends object>(doc: T, deleted = false) =>
-    ({ ...doc, _deleted: deleted }) as unknown as WireDocument;
   const path = (collection: string) =>
     `/api/v1/sync/${collection}/${isCollectionName(collection) ? schemaVersionOf(collection) : 0}`;
   const push = (collection: string, rows: unknown, init: RequestInit = {}) =>
