@@ -10,7 +10,6 @@ import { AgendaScreen } from '../features/agenda/AgendaScreen';
 import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
 import { DevicesScreen } from '../features/appareils/DevicesScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
-import { QuickDossierScreen } from '../features/quick-dossier/QuickDossierScreen';
 import { DossierScreen } from '../features/dossier/DossierScreen';
 import { NewDossierScreen } from '../features/dossier/NewDossierScreen';
 import { DuplicatesScreen } from '../features/doublons/DuplicatesScreen';
@@ -34,17 +33,6 @@ const SIEGE: readonly Role[] = ['direction', 'admin'];
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
-  {
-    path: '/saisie-rapide',
-    component: QuickDossierScreen,
-    navLabel: 'Nouveau dossier',
-    roles: ['conseiller', 'accueil', 'direction'],
-  },
-  {
-    path: '/saisie-rapide/:id',
-    component: QuickDossierScreen,
-    roles: ['conseiller', 'accueil', 'direction'],
-  },
   { path: '/permanence', component: PermanenceScreen, navLabel: 'Ma permanence' },
   { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
   { path: '/relances', component: RelancesScreen, navLabel: 'Relances' },

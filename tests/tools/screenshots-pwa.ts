@@ -8,14 +8,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { buildPwa, startAppServer, type AppServer } from '../e2e/support/app-server';
 import { openBrowser } from '../e2e/support/browser';
+import { createDossier, openDossier, typeInDossier } from '../e2e/support/dossier-pages';
 import { logIn } from '../e2e/support/pages';
 import {
   checkForUpdateNow,
   closeSyncPanel,
-  createDossier,
-  openDossier,
   openSyncPanel,
-  typeInDossier,
   waitForServiceWorker,
 } from '../e2e/support/pwa';
 import { ensureChromium } from '../setup/ensure-chromium';
