@@ -10,6 +10,7 @@ import { openBrowser, type Browser } from './support/browser';
 import { startAppServer, type AppServer } from './support/app-server';
 import { addEvent, createDossier } from './support/dossier-pages';
 import { logIn } from './support/pages';
+import { waitForServiceWorker } from './support/pwa';
 
 let server: AppServer;
 let browser: Browser;
@@ -32,6 +33,8 @@ describe('a dossier created offline', () => {
     await page.getByRole('heading', { name: 'Portefeuille' }).waitFor();
     await page.getByText('En ligne', { exact: true }).waitFor();
     await page.getByText(/^\d+ dossiers?$/).waitFor();
+    // The service worker holds the code of the dossier screens, not opened yet.
+    await waitForServiceWorker(page);
 
     await context.setOffline(true);
     await page.getByText('Hors ligne', { exact: true }).waitFor();
