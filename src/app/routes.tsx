@@ -1,24 +1,13 @@
 /**
  * The screens of the app: one entry per route, with its label in the navigation and the roles
- * that see it. Each feature adds its own entries here.
- * TODO(lazy screens): load screens on first use once the service worker precaches their chunks;
- * without it, a screen never opened before cannot load offline.
+ * that see it. Each feature adds its own entries here. Every screen but the portefeuille loads
+ * on first use (lazy-screen.tsx) to keep the initial JavaScript small; the service worker
+ * precaches them all, so this works offline too (tests/e2e/lazy-screens.test.ts).
  */
 import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
-import { AgendaScreen } from '../features/agenda/AgendaScreen';
-import { AllerVersScreen } from '../features/aller-vers/AllerVersScreen';
-import { DevicesScreen } from '../features/appareils/DevicesScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
-import { QuickDossierScreen } from '../features/quick-dossier/QuickDossierScreen';
-import { DossierScreen } from '../features/dossier/DossierScreen';
-import { NewDossierScreen } from '../features/dossier/NewDossierScreen';
-import { DuplicatesScreen } from '../features/doublons/DuplicatesScreen';
-import { PermanenceScreen } from '../features/permanence/PermanenceScreen';
-import { ReconciliationScreen } from '../features/reconciliation/ReconciliationScreen';
-import { RelancesScreen } from '../features/relances/RelancesScreen';
-import { SiteFormScreen } from '../features/sites/SiteFormScreen';
-import { SitesScreen } from '../features/sites/SitesScreen';
+import { lazyScreen } from './lazy-screen';
 
 export interface AppRoute {
   path: string;
@@ -29,22 +18,50 @@ export interface AppRoute {
   roles?: readonly Role[];
 }
 
+const NewDossierScreen = lazyScreen(
+  () => import('../features/dossier/NewDossierScreen'),
+  'NewDossierScreen',
+);
+const DossierScreen = lazyScreen(
+  () => import('../features/dossier/DossierScreen'),
+  'DossierScreen',
+);
+const PermanenceScreen = lazyScreen(
+  () => import('../features/permanence/PermanenceScreen'),
+  'PermanenceScreen',
+);
+const AgendaScreen = lazyScreen(() => import('../features/agenda/AgendaScreen'), 'AgendaScreen');
+const RelancesScreen = lazyScreen(
+  () => import('../features/relances/RelancesScreen'),
+  'RelancesScreen',
+);
+const AllerVersScreen = lazyScreen(
+  () => import('../features/aller-vers/AllerVersScreen'),
+  'AllerVersScreen',
+);
+const SitesScreen = lazyScreen(() => import('../features/sites/SitesScreen'), 'SitesScreen');
+const SiteFormScreen = lazyScreen(
+  () => import('../features/sites/SiteFormScreen'),
+  'SiteFormScreen',
+);
+const ReconciliationScreen = lazyScreen(
+  () => import('../features/reconciliation/ReconciliationScreen'),
+  'ReconciliationScreen',
+);
+const DuplicatesScreen = lazyScreen(
+  () => import('../features/doublons/DuplicatesScreen'),
+  'DuplicatesScreen',
+);
+const DevicesScreen = lazyScreen(
+  () => import('../features/appareils/DevicesScreen'),
+  'DevicesScreen',
+);
+
 /** The siège's back office: reviews of conflicts and duplicates, devices. */
 const SIEGE: readonly Role[] = ['direction', 'admin'];
 
 export const ROUTES: AppRoute[] = [
   { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
-  {
-    path: '/saisie-rapide',
-    component: QuickDossierScreen,
-    navLabel: 'Nouveau dossier',
-    roles: ['conseiller', 'accueil', 'direction'],
-  },
-  {
-    path: '/saisie-rapide/:id',
-    component: QuickDossierScreen,
-    roles: ['conseiller', 'accueil', 'direction'],
-  },
   { path: '/permanence', component: PermanenceScreen, navLabel: 'Ma permanence' },
   { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
   { path: '/relances', component: RelancesScreen, navLabel: 'Relances' },

@@ -24,8 +24,10 @@ export interface AppOptions {
   clock?: Clock;
   /** Folder of the built PWA to serve, if any. */
   staticDir?: string;
-  /** Sets `Secure` on the session cookie; off only for http://localhost. */
+  /** Forces `Secure` on the session cookie; by default it is set except for loopback clients. */
   secureCookies?: boolean;
+  /** Behind a reverse proxy doing TLS: trust its X-Forwarded-* headers. */
+  trustProxy?: boolean;
   logger?: boolean;
 }
 
@@ -42,7 +44,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
   });
   app.setErrorHandler(errorHandler);
   await app.register(fastifyCookie);
@@ -53,7 +55,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     storage,
     clock,
     throttle: new LoginThrottle(clock),
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: options.secureCookies,
     requireSession,
   });
   registerSyncRoutes(app, { storage, clock, hub, requireSession });

@@ -8,6 +8,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   demo: boolean;
   staticDir: string;
+  /** RELAIS_TRUST_PROXY=1 behind a reverse proxy that terminates TLS. */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -22,5 +24,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     demo: env.RELAIS_DEMO !== '0',
     staticDir: resolve(env.RELAIS_STATIC_DIR ?? './dist'),
+    trustProxy: env.RELAIS_TRUST_PROXY === '1',
   };
 }

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const { app } = await createApp({
     storage,
     staticDir: config.staticDir,
-    secureCookies: false,
+    trustProxy: config.trustProxy,
     logger: process.env.RELAIS_LOG === '1',
   });
   const address = await app.listen({ port: config.port, host: config.host });

@@ -7,6 +7,7 @@ import { benchBrowserSync, benchLiveEdit } from './browser-bench';
 import { benchBundleSize } from './bundle-size';
 import { benchCaseloadSearchRow } from './caseload-search';
 import { benchInitialSyncNode } from './initial-sync-node';
+import { benchOfflineStart } from './offline-start';
 import { benchServerThroughput } from './server-throughput';
 import type { BenchRow } from './stats';
 
@@ -17,6 +18,7 @@ const BENCHES: Bench[] = [
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
+  { name: 'offline start (Chromium)', run: benchOfflineStart },
   { name: 'bundle size', run: benchBundleSize },
   { name: 'caseload search (Chromium)', run: benchCaseloadSearchRow },
 ];

@@ -14,6 +14,7 @@ import { startAppServer, type AppServer } from './support/app-server';
 import { AllerVersTablet, localDocumentCount } from './support/aller-vers';
 import { openBrowser, type Browser } from './support/browser';
 import { caseloadCount, logIn } from './support/pages';
+import { waitForServiceWorker } from './support/pwa';
 
 const MAX_TAPS_FOR_A_CONTACT = 8;
 const PERSEIGNE = DEMO_SITES.find((s) => s.qpvCode === 'QN06106M')!;
@@ -54,6 +55,7 @@ describe('aller vers on a tablet in the street', () => {
       expect(await localDocumentCount(page, 'staff')).toBe(DEMO_STAFF.length);
     }, 60_000);
     await tablet.open();
+    await waitForServiceWorker(page);
 
     // In the street: no network.
     await context.setOffline(true);

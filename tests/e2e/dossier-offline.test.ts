@@ -10,6 +10,7 @@ import { openBrowser, type Browser } from './support/browser';
 import { startAppServer, type AppServer } from './support/app-server';
 import { addEvent, createDossier } from './support/dossier-pages';
 import { logIn } from './support/pages';
+import { waitForServiceWorker } from './support/pwa';
 
 let server: AppServer;
 let browser: Browser;
@@ -32,27 +33,27 @@ describe('a dossier created offline', () => {
     await page.getByRole('heading', { name: 'Portefeuille' }).waitFor();
     await page.getByText('En ligne', { exact: true }).waitFor();
     await page.getByText(/^\d+ dossiers?$/).waitFor();
+    // The service worker holds the code of the dossier screens, not opened yet.
+    await waitForServiceWorker(page);
 
     await context.setOffline(true);
     await page.getByText('Hors ligne', { exact: true }).waitFor();
-    await createDossier(page, {
+    const dossierId = await createDossier(page, {
       lastName: 'Hors-Réseau',
       firstName: 'Maëlys',
       birthDate: '2007-06-15',
       commune: 'Sées',
     });
-    const dossierId = /\/dossiers\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
-    expect(dossierId).toBeDefined();
     const header = page.locator('header.dossier-header');
     await header.getByText('non envoyé').waitFor();
     await addEvent(page, 'Entretien individuel', 'Premier entretien à la mairie, sans réseau.');
 
     // Nothing has left the device.
-    expect(await server.storage.getDocument('youths', dossierId!)).toBeNull();
+    expect(await server.storage.getDocument('youths', dossierId)).toBeNull();
 
     await context.setOffline(false);
     const stored = await eventually(async () => {
-      const youth = await server.storage.getDocument('youths', dossierId!);
+      const youth = await server.storage.getDocument('youths', dossierId);
       expect(youth).not.toBeNull();
       return youth!;
     }, 60_000);

@@ -9,17 +9,19 @@ import { DEMO_PASSWORD } from '../../sync-server/src/demo/organisation';
 import { eventually, loggedInClient } from '../support/http';
 import { openBrowser, type Browser } from './support/browser';
 import { startAppServer, type AppServer } from './support/app-server';
+import {
+  createDossier,
+  dossierFieldValue,
+  openDossier,
+  saveDossier,
+  typeInDossier,
+} from './support/dossier-pages';
 import { caseloadCount, logIn } from './support/pages';
 import {
   cachedUrls,
   closeSyncPanel,
-  createDossier,
-  dossierFieldValue,
-  openDossier,
   openSyncPanel,
-  saveDossier,
   syncStatusText,
-  typeInDossier,
   waitForServiceWorker,
 } from './support/pwa';
 
@@ -76,7 +78,11 @@ describe('Relais without network', () => {
       firstName: 'Inès',
       birthDate: '2007-03-14',
     });
-    mathis = await createDossier(page, { lastName: 'Hors-Réseau', firstName: 'Mathis' });
+    mathis = await createDossier(page, {
+      lastName: 'Hors-Réseau',
+      firstName: 'Mathis',
+      commune: 'Sées',
+    });
     await openDossier(page, server.url, ines);
     await typeInDossier(page, { phone: '06 39 98 12 34' });
     await saveDossier(page);
@@ -110,7 +116,7 @@ describe('Relais without network', () => {
         birthDate: '2007-03-14',
       }),
     );
-    expect(await serverYouth(mathis)).toMatchObject({ firstName: 'Mathis' });
+    expect(await serverYouth(mathis)).toMatchObject({ firstName: 'Mathis', communeInsee: '61464' });
     await page.getByText('Tout est envoyé', { exact: false }).first().waitFor();
   });
 

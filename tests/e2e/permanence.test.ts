@@ -13,6 +13,7 @@ import { startAppServer, type AppServer } from './support/app-server';
 import { openBrowser, type Browser } from './support/browser';
 import { logIn } from './support/pages';
 import { PermanencePage, RelancesPage, waitForAllSent } from './support/permanence-pages';
+import { waitForServiceWorker } from './support/pwa';
 
 let server: AppServer;
 let browser: Browser;
@@ -73,6 +74,8 @@ describe('a day at the permanence of Sées, offline', () => {
     await permanence.open(sees.name);
     // Prepared at the siège: the day is on the device before the network goes.
     await permanence.card('Lina Testard').waitFor({ timeout: 90_000 });
+    // The service worker holds the code of the screens not opened yet (the relance list).
+    await waitForServiceWorker(page);
     await context.setOffline(true);
     await page.getByText('Hors ligne', { exact: true }).waitFor();
 

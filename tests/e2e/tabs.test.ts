@@ -11,14 +11,9 @@ import { buildYouth, SITE_SEES } from '../support/builders';
 import { eventually, loggedInClient } from '../support/http';
 import { openBrowser, type Browser } from './support/browser';
 import { startAppServer, type AppServer } from './support/app-server';
+import { createDossier } from './support/dossier-pages';
 import { logIn } from './support/pages';
-import {
-  closeSyncPanel,
-  createDossier,
-  openSyncPanel,
-  syncStatusText,
-  waitForServiceWorker,
-} from './support/pwa';
+import { closeSyncPanel, openSyncPanel, syncStatusText, waitForServiceWorker } from './support/pwa';
 
 let server: AppServer;
 let browser: Browser;

@@ -10,15 +10,18 @@ import { DEMO_PASSWORD } from '../../sync-server/src/demo/organisation';
 import { eventually, loggedInClient } from '../support/http';
 import { openBrowser, type Browser } from './support/browser';
 import { buildPwa, startAppServer, type AppServer } from './support/app-server';
+import {
+  createDossier,
+  dossierFieldValue,
+  openDossier,
+  saveDossier,
+  typeInDossier,
+} from './support/dossier-pages';
 import { logIn } from './support/pages';
 import {
   checkForUpdateNow,
   closeSyncPanel,
-  createDossier,
-  dossierFieldValue,
-  openDossier,
   openSyncPanel,
-  typeInDossier,
   waitForServiceWorker,
 } from './support/pwa';
 
@@ -71,7 +74,6 @@ describe('a new version deployed while an adviser is working', () => {
 
     // A second tab with a new dossier half typed: applying the update elsewhere must not reload it.
     const otherTab = await context.newPage();
-    // (the premier accueil form of the dossier screens)
     await otherTab.goto(`${server.url}/dossiers/nouveau`);
     await otherTab.getByRole('heading', { name: /Premier accueil/ }).waitFor();
     await otherTab.getByRole('textbox', { name: "Nom d'usage", exact: true }).fill('Brouillon');
@@ -91,8 +93,7 @@ describe('a new version deployed while an adviser is working', () => {
     // Saved offline: the change cannot be sent, so the update still waits.
     await context.setOffline(true);
     await page.getByText('Hors ligne', { exact: true }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByText(/enregistré sur cet appareil/).waitFor();
+    await saveDossier(page);
     await page.getByRole('button', { name: 'Mettre à jour maintenant' }).click();
     await page.getByText(/1 modification de cet appareil attend d’être envoyée/).waitFor();
     expect(await page.evaluate(() => document.title)).toContain('Relais');

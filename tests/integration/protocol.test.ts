@@ -2,6 +2,7 @@
  * The sync protocol over real HTTP, request by request: idempotent push, conflicts by `rev`,
  * checkpoints, schema versions, and every kind of bad input answered 4xx with the envelope.
  */
+import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isCollectionName, schemaVersionOf } from '../../src/domain/collections';
 import { newRev } from '../../src/domain/ids';
@@ -74,6 +75,34 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         role: 'conseiller',
       });
       expect(me.user.passwordHash).toBeUndefined();
+      expect(setCookie).not.toMatch(/Secure/i);
+    });
+
+    it('requires HTTPS for the cookie anywhere but on loopback', async () => {
+      const { port } = new URL(server.url);
+      const setCookie = await new Promise<string>((resolve, reject) => {
+        const body = JSON.stringify({ login: ADVISER_SEES.login, password: PASSWORD });
+        const request = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/v1/session',
+            method: 'POST',
+            headers: {
+              host: 'relais.mission-locale.example',
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (response) => {
+            response.resume();
+            resolve(String(response.headers['set-cookie']?.[0]));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+      expect(setCookie).toMatch(/; Secure/i);
     });
 
     it('refuses a wrong password, then throttles the login', async () => {

@@ -1,21 +1,20 @@
 /**
  * `npm run screenshots:pwa`: the screenshots of the offline PWA (issue 6) in
  * public/screenshots/6-*.png, taken on the real build served by the real server with the demo
- * Mission Locale: offline start, the sync panel (laptop and tablet), the update prompt. Two
+ * Mission Locale: offline start, the sync panel (laptop and tablet), a screen that cannot load
+ * offline in a browser without the service worker, the update prompt. Two
  * of them are also the web manifest's screenshots (src/app/pwa/manifest.ts).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { buildPwa, startAppServer, type AppServer } from '../e2e/support/app-server';
 import { openBrowser } from '../e2e/support/browser';
+import { createDossier, openDossier, typeInDossier } from '../e2e/support/dossier-pages';
 import { logIn } from '../e2e/support/pages';
 import {
   checkForUpdateNow,
   closeSyncPanel,
-  createDossier,
-  openDossier,
   openSyncPanel,
-  typeInDossier,
   waitForServiceWorker,
 } from '../e2e/support/pwa';
 import { ensureChromium } from '../setup/ensure-chromium';
@@ -27,12 +26,23 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`public/screenshots/${name}.png`);
 }
 
+/** The whole caseload shown, not only the dossiers: dispositifs and last contacts too. */
+async function caseloadComplete(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      /[1-9]\d* en CEJ/.test(document.body.innerText) &&
+      /il y a \d+ j/.test(document.body.innerText),
+    null,
+    { timeout: 120_000 },
+  );
+}
+
 async function signedIn(server: AppServer, viewport: { width: number; height: number }) {
   const browser = await openBrowser({ viewport, hasTouch: viewport.width < 1000 });
   await logIn(browser.page, server.url, 'camille.martin');
   await browser.page.getByText('En ligne', { exact: true }).waitFor({ timeout: 60_000 });
   await waitForServiceWorker(browser.page);
-  await browser.page.waitForFunction(() => /\d+ dossiers/.test(document.body.innerText));
+  await caseloadComplete(browser.page);
   return browser;
 }
 
@@ -48,7 +58,7 @@ async function main(): Promise<void> {
     await laptop.context.setOffline(true);
     await laptop.page.reload();
     await laptop.page.getByText('session hors ligne').waitFor();
-    await laptop.page.waitForFunction(() => /\d+ dossiers/.test(document.body.innerText));
+    await caseloadComplete(laptop.page);
     await shoot(laptop.page, '6-offline-start');
 
     await createDossier(laptop.page, { lastName: 'Marchand', firstName: 'Lina' });
@@ -73,6 +83,18 @@ async function main(): Promise<void> {
     await shoot(tablet.page, '6-sync-panel-tablet');
     await tablet.context.setOffline(false);
     await tablet.close();
+
+    // A browser where the service worker cannot install, offline: a screen never opened.
+    const plain = await openBrowser({ serviceWorkers: 'block' });
+    await logIn(plain.page, server.url, 'camille.martin');
+    await plain.page.getByText('En ligne', { exact: true }).waitFor({ timeout: 60_000 });
+    await caseloadComplete(plain.page);
+    await plain.context.setOffline(true);
+    await plain.page.getByText('Hors ligne', { exact: true }).waitFor({ timeout: 30_000 });
+    await plain.page.getByRole('link', { name: 'Agenda', exact: true }).click();
+    await plain.page.getByRole('button', { name: 'Réessayer' }).waitFor();
+    await shoot(plain.page, '6-screen-not-loaded');
+    await plain.close();
 
     // A new version deployed while a dossier is being typed.
     const working = await signedIn(server, { width: 1280, height: 800 });

@@ -153,4 +153,15 @@ describe('portefeuille', () => {
       ).toBeTruthy(),
     );
   });
+
+  it.each(['conseiller', 'accueil', 'direction', 'admin'] as const)(
+    'offers the %s a new dossier (premier accueil) from the portefeuille',
+    async (role) => {
+      harness = await renderScreen('/', { seed, user: testUser({ role }) });
+      await screen.findByText('3 dossiers');
+      await user.click(screen.getByRole('link', { name: 'Nouveau dossier (premier accueil)' }));
+      await screen.findByRole('heading', { name: /Premier accueil — nouveau dossier jeune/ });
+      expect(harness.history.at(-1)).toBe('/dossiers/nouveau');
+    },
+  );
 });

@@ -97,7 +97,7 @@ export function CaseloadScreen() {
             : `${plural(counts.matching, 'dossier')}${counts.matching !== counts.total ? ` sur ${counts.total}` : ''}`}
         </p>
         <Link href="/dossiers/nouveau" className="button-primary">
-          Premier accueil
+          Nouveau dossier (premier accueil)
         </Link>
       </div>
       <CaseloadFilters

@@ -168,6 +168,7 @@ export function DossierScreen() {
             staff={staff.data}
             clock={clock}
             submitLabel="Enregistrer le dossier"
+            unsavedLabel={`dossier de ${dossier.firstName} ${dossier.lastName}`}
             onSubmit={async (values) => {
               await actions.updateYouth(
                 dossier.id,

@@ -45,6 +45,12 @@ interface LoginBody {
   deviceLabel?: string;
 }
 
+/** http://localhost works without TLS; anywhere else the session cookie requires HTTPS. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 /** A hash to compare against when the login is unknown, so timing does not reveal logins. */
 const DUMMY_HASH =
   'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -55,7 +61,8 @@ export function registerSessionRoutes(
     storage: Storage;
     clock: Clock;
     throttle: LoginThrottle;
-    secureCookies: boolean;
+    /** Forces the cookie's `Secure` flag; by default it is set unless the client is on loopback. */
+    secureCookies?: boolean;
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   },
 ): void {
@@ -124,7 +131,7 @@ export function registerSessionRoutes(
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: deps.secureCookies,
+        secure: deps.secureCookies ?? !isLoopback(request.hostname),
         maxAge: Math.floor(SESSION_TTL_MS / 1000),
       });
       return { user: publicUser(account) };

@@ -25,7 +25,12 @@ export interface Browser {
 }
 
 export async function openBrowser(
-  options: { viewport?: { width: number; height: number }; hasTouch?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    hasTouch?: boolean;
+    /** 'block' plays a browser where the service worker cannot install. */
+    serviceWorkers?: 'allow' | 'block';
+  } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'relais-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -34,6 +39,7 @@ export async function openBrowser(
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     hasTouch: options.hasTouch ?? false,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     locale: 'fr-FR',
   });
   const page = context.pages()[0] ?? (await context.newPage());
