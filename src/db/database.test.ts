@@ -1,23 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildYouth } from '../../tests/support/builders';
+import { testDatabases } from '../../tests/support/database';
 import { fixedClock } from '../domain/time';
-import { createRelaisDatabase, type RelaisDatabase } from './database';
 
-let db: RelaisDatabase | undefined;
+const openDatabase = testDatabases();
 
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-async function open(actor = 'staff-1') {
-  db = await createRelaisDatabase({
-    name: `test-${crypto.randomUUID().replace(/-/g, '')}`,
-    actorId: () => actor,
-    clock: fixedClock('2026-11-26T09:00:00.000Z'),
-    devMode: true,
-  });
-  return db;
+function open(actor = 'staff-1') {
+  return openDatabase(actor, fixedClock('2026-11-26T09:00:00.000Z'));
 }
 
 describe('device database', () => {

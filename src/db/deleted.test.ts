@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { newId } from '../domain/ids';
-import { createRelaisDatabase, type RelaisDatabase } from './database';
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from '../../tests/support/database';
 import { findIncludingDeleted } from './deleted';
 import { insertDocument } from './writes';
 
-let db: RelaisDatabase | undefined;
-
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const openDatabase = testDatabases();
 
 describe('reading documents including deleted ones', () => {
   it('finds a deleted dossier with its fields, and says it is deleted', async () => {
-    db = await createRelaisDatabase({ name: `deleted-${newId().slice(-12)}`, actorId: () => 'u1' });
+    const db = await openDatabase();
     const youth = await insertDocument(db, 'youths', {
       lastName: 'Lefèvre',
       firstName: 'Inès',

@@ -2,6 +2,7 @@
  * French labels of the coded values of the documents, in the vocabulary of the field (i-milo's
  * words). One home for the screens, exports and the server's messages.
  */
+import type { AppointmentStatus } from './schemas/appointment';
 import type { EventKind } from './schemas/event';
 import type { EVENT_THEMES, RELANCE_CHANNELS } from './schemas/event';
 import type {
@@ -68,6 +69,15 @@ export const BARRIER_LABELS: Labels<typeof BARRIERS> = {
   mobilite: 'Mobilité',
   numerique: 'Numérique',
   'savoirs-de-base': 'Savoirs de base',
+};
+
+export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
+  planifie: 'Planifié',
+  present: 'Présent',
+  absent: 'Absent',
+  annule: 'Annulé',
+  reporte: 'Reporté',
+  'non-precise': 'Non précisé',
 };
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {

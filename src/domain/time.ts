@@ -217,12 +217,26 @@ export function nowLocal(clock: Clock): string {
   return toLocalDateTime(clock.now());
 }
 
-/** "9 h", "12 h 30" — how French schedules write a time of day. */
-export function formatTimeOfDay(time: string): string {
-  const total = minutesOfDay(time);
-  if (total === undefined) return time;
+/** "9 h", "12 h 30" for a number of minutes: how French schedules write times and hours. */
+function hoursAndMinutes(total: number): string {
   const minutes = total % 60;
   return `${Math.floor(total / 60)} h${minutes ? ` ${String(minutes).padStart(2, '0')}` : ''}`;
+}
+
+/** "9 h", "12 h 30" — a time of day `HH:mm`. */
+export function formatTimeOfDay(time: string): string {
+  const total = minutesOfDay(time);
+  return total === undefined ? time : hoursAndMinutes(total);
+}
+
+/** "45 min", "1 h 30" — a duration in minutes. */
+export function formatDuration(minutes: number): string {
+  return minutes < 60 ? `${minutes} min` : hoursAndMinutes(minutes);
+}
+
+/** "9 h", "7 h 30" — a number of hours (CEJ weekly hours), to the minute. */
+export function formatHours(hours: number): string {
+  return hoursAndMinutes(Math.round(hours * 60));
 }
 
 /** "mardi 24 novembre". */

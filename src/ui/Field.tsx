@@ -135,3 +135,34 @@ export function CheckboxField({
     </div>
   );
 }
+
+/** Several values chosen from a list with checkboxes (freins, thèmes abordés). */
+export function CheckboxGroupField<V extends string>(props: {
+  legend: string;
+  name: string;
+  className?: string;
+  options: readonly { value: V; label: string }[];
+  values: readonly V[];
+  onChange(values: V[]): void;
+}) {
+  return (
+    <fieldset className={`checkbox-group${props.className ? ` ${props.className}` : ''}`}>
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <CheckboxField
+          key={option.value}
+          label={option.label}
+          name={props.name}
+          checked={props.values.includes(option.value)}
+          onChange={(e) =>
+            props.onChange(
+              e.target.checked
+                ? [...props.values, option.value]
+                : props.values.filter((v) => v !== option.value),
+            )
+          }
+        />
+      ))}
+    </fieldset>
+  );
+}

@@ -4,12 +4,12 @@
  * entretien, next rendez-vous, walk-in, relance) reaches the siège, and sites are written by the
  * siège only.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccount } from '../../sync-server/src/auth/accounts';
 import { movePatch, reportedAppointment } from '../../src/domain/rules/appointments';
 import type { Appointment } from '../../src/domain/schemas/appointment';
 import { systemClock } from '../../src/domain/time';
-import { ADVISER_SEES, DIRECTION, PASSWORD, createTestAccounts } from '../support/accounts';
+import { ADVISER_SEES, DIRECTION, PASSWORD } from '../support/accounts';
 import {
   buildAppointment,
   buildEvent,
@@ -19,44 +19,30 @@ import {
   SITE_SEES,
   SITE_SIEGE,
 } from '../support/builders';
-import { spawnDevice, type Device } from '../support/device';
 import { eventually } from '../support/http';
-import { startTestServer, type TestServer } from '../support/server';
+import { syncWorld } from '../support/sync-world';
 
 const ACCUEIL = { id: '0190b000-0000-7000-a000-00000000a010', login: 'accueil.siege' };
 
-let server: TestServer;
-const devices: Device[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  await createTestAccounts(server.storage);
-  await createAccount(
-    server.storage,
-    {
-      ...ACCUEIL,
-      name: 'Sophie Accueil',
-      role: 'accueil',
-      siteIds: [SITE_SIEGE, SITE_SEES, SITE_PERSEIGNE],
-      password: PASSWORD,
-    },
-    systemClock,
-  );
+const world = syncWorld({
+  setUp: async (server) => {
+    await createAccount(
+      server.storage,
+      {
+        ...ACCUEIL,
+        name: 'Sophie Accueil',
+        role: 'accueil',
+        siteIds: [SITE_SIEGE, SITE_SEES, SITE_PERSEIGNE],
+        password: PASSWORD,
+      },
+      systemClock,
+    );
+  },
 });
-
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((device) => device.close()));
-  await server.close();
-});
-
-function device(login: string): Device {
-  const created = spawnDevice({ serverUrl: server.url, login, password: PASSWORD });
-  devices.push(created);
-  return created;
-}
+const { device } = world;
 
 async function stored(collection: 'appointments' | 'events' | 'sites', id: string) {
-  return (await server.storage.getDocument(collection, id))?.data;
+  return (await world.server.storage.getDocument(collection, id))?.data;
 }
 
 describe('agenda between the siège and a permanence', () => {

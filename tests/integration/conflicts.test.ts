@@ -4,7 +4,7 @@
  * siège's decision written back as a new server revision.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CollectionName, WireDocument } from '../../src/domain/collections';
+import type { CollectionName } from '../../src/domain/collections';
 import { newRev } from '../../src/domain/ids';
 import type { ApiClient } from '../../src/sync/api';
 import {
@@ -22,6 +22,7 @@ import {
   buildVehicle,
   buildWorkshop,
   buildYouth,
+  wire,
 } from '../support/builders';
 import { loggedInClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
@@ -56,9 +57,6 @@ interface ReviewValue {
   rev?: string;
 }
 type Review = Doc & { kind: string; status: string; field: string; values: ReviewValue[] };
-
-const wire = (doc: object, deleted = false) =>
-  ({ ...doc, _deleted: deleted }) as unknown as WireDocument;
 
 /** A device's write: a new rev on top of the state it last saw. */
 function edit<T extends Doc>(seen: T, patch: Partial<T> | Record<string, unknown>): T {

@@ -3,12 +3,11 @@
  * PACEA at once), from another push or from the same batch, and accepts consecutive ones.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WireDocument } from '../../src/domain/collections';
 import { newId } from '../../src/domain/ids';
 import type { PathwayRecord } from '../../src/domain/schemas/pathway';
 import type { ApiClient } from '../../src/sync/api';
 import { ADVISER_SEES, createTestAccounts } from '../support/accounts';
-import { buildYouth } from '../support/builders';
+import { buildYouth, wire } from '../support/builders';
 import { loggedInClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -26,8 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
 });
-
-const wire = <T extends object>(doc: T) => ({ ...doc, _deleted: false }) as unknown as WireDocument;
 
 function dispositif(programme: 'CEJ' | 'PACEA', startDate: string, endDate: string): PathwayRecord {
   return {

@@ -4,43 +4,20 @@
  * other's). Once both have synced, the siège holds one open duplicate review for the pair, and
  * direction receives it; nothing is recorded for different people, nor twice for the same pair.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../src/domain/validation';
-import {
-  ADVISER_PERSEIGNE,
-  ADVISER_SEES,
-  DIRECTION,
-  PASSWORD,
-  createTestAccounts,
-} from '../support/accounts';
+import { ADVISER_PERSEIGNE, ADVISER_SEES, DIRECTION } from '../support/accounts';
 import { buildYouth, SITE_PERSEIGNE, SITE_SEES } from '../support/builders';
 import { BACKENDS } from '../support/storages';
-import { spawnDevice, type Device } from '../support/device';
 import { eventually } from '../support/http';
-import { startTestServer, type TestServer } from '../support/server';
+import { syncWorld } from '../support/sync-world';
 
 describe.each(BACKENDS)('probable duplicates found by the server after sync, on %s', (backend) => {
-  let server: TestServer;
-  const devices: Device[] = [];
-
-  beforeEach(async () => {
-    server = await startTestServer({ backend });
-    await createTestAccounts(server.storage);
-  });
-
-  afterEach(async () => {
-    await Promise.all(devices.splice(0).map((device) => device.close()));
-    await server.close();
-  });
-
-  function device(login: string): Device {
-    const created = spawnDevice({ serverUrl: server.url, login, password: PASSWORD });
-    devices.push(created);
-    return created;
-  }
+  const world = syncWorld({ backend });
+  const { device } = world;
 
   async function duplicateReviewsOnServer() {
-    const rows = await server.storage.pull('reviews', 0, 10_000, { all: true });
+    const rows = await world.server.storage.pull('reviews', 0, 10_000, { all: true });
     return rows.map((row) => row.document).filter((doc) => doc.data.kind === 'duplicate');
   }
 
@@ -118,7 +95,7 @@ describe.each(BACKENDS)('probable duplicates found by the server after sync, on 
     });
     await perseigne.insert('youths', contact);
     await perseigne.sync();
-    await server.restart();
+    await world.server.restart();
     const inverted = buildYouth({
       firstName: 'Mamadou',
       lastName: 'Diallo',

@@ -3,10 +3,9 @@
  * afterwards behaves exactly as if it had replicated document by document.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WireDocument } from '../../src/domain/collections';
 import { newRev } from '../../src/domain/ids';
 import { ADVISER_SEES, ADVISER_SEES_2, PASSWORD, createTestAccounts } from '../support/accounts';
-import { buildEvent, buildYouth, SITE_SEES } from '../support/builders';
+import { buildEvent, buildYouth, SITE_SEES, wire } from '../support/builders';
 import { spawnDevice, type Device } from '../support/device';
 import { eventually, loggedInClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
@@ -23,8 +22,6 @@ afterEach(async () => {
   await device?.close();
   await server.close();
 });
-
-const wire = <T extends object>(doc: T) => ({ ...doc, _deleted: false }) as unknown as WireDocument;
 
 describe('first sync of a fresh device', () => {
   it('imports everything without pushing it back, then merges, receives and pushes like any device', async () => {

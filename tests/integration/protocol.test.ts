@@ -4,11 +4,11 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isCollectionName, schemaVersionOf, type WireDocument } from '../../src/domain/collections';
+import { isCollectionName, schemaVersionOf } from '../../src/domain/collections';
 import { newRev } from '../../src/domain/ids';
 import { MAX_PUSH_ROWS } from '../../sync-server/src/http/sync-routes';
 import { ADVISER_SEES, DIRECTION, PASSWORD, createTestAccounts } from '../support/accounts';
-import { buildEvent, buildProposition, buildYouth } from '../support/builders';
+import { buildEvent, buildProposition, buildYouth, wire } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/server';
 import { BACKENDS } from '../support/storages';
 import { eventually } from '../support/http';
@@ -43,8 +43,6 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
     });
   }
 
-  const wire = <T extends object>(doc: T, deleted = false) =>
-    ({ ...doc, _deleted: deleted }) as unknown as WireDocument;
   const path = (collection: string) =>
     `/api/v1/sync/${collection}/${isCollectionName(collection) ? schemaVersionOf(collection) : 0}`;
   const push = (collection: string, rows: unknown, init: RequestInit = {}) =>

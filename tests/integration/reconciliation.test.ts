@@ -4,15 +4,8 @@
  * conflict and every device shows the decision; two dossiers of one young person are merged and
  * every device converges on the kept dossier.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ADVISER_PERSEIGNE,
-  ADVISER_SEES,
-  ADVISER_SEES_2,
-  DIRECTION,
-  PASSWORD,
-  createTestAccounts,
-} from '../support/accounts';
+import { describe, expect, it } from 'vitest';
+import { ADVISER_PERSEIGNE, ADVISER_SEES, ADVISER_SEES_2, DIRECTION } from '../support/accounts';
 import {
   SITE_PERSEIGNE,
   SITE_SIEGE,
@@ -23,29 +16,12 @@ import {
   buildWorkshop,
   buildYouth,
 } from '../support/builders';
-import { spawnDevice, type Device } from '../support/device';
 import { eventually, loggedInClient } from '../support/http';
 import { storeDuplicateReview } from '../support/reviews';
-import { startTestServer, type TestServer } from '../support/server';
+import { syncWorld } from '../support/sync-world';
 
-let server: TestServer;
-const devices: Device[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  await createTestAccounts(server.storage);
-});
-
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((device) => device.close()));
-  await server.close();
-});
-
-function device(login: string): Device {
-  const created = spawnDevice({ serverUrl: server.url, login, password: PASSWORD });
-  devices.push(created);
-  return created;
-}
+const world = syncWorld();
+const { device } = world;
 
 interface ReviewDoc {
   id: string;
@@ -101,7 +77,7 @@ describe('a conflict settled at the siège', () => {
     expect(review.values[typedByB]).toMatchObject({ by: ADVISER_SEES_2.id });
     expect(review.values[typedByB]!.deviceId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const direction = await loggedInClient(server.url, DIRECTION.login);
+    const direction = await loggedInClient(world.server.url, DIRECTION.login);
     await direction.send('POST', `/api/v1/reviews/${review.id}/resolve`, {
       choice: typedByB,
       comment: 'Numéro confirmé par téléphone',
@@ -133,7 +109,7 @@ describe('two dossiers of one young person merged at the siège', () => {
     const perseigne = device(ADVISER_PERSEIGNE.login);
     const siege = device(DIRECTION.login);
     const workshop = buildWorkshop({ siteId: SITE_SIEGE });
-    const direction = await loggedInClient(server.url, DIRECTION.login);
+    const direction = await loggedInClient(world.server.url, DIRECTION.login);
     await direction.push('workshops', [{ newDocumentState: { ...workshop, _deleted: false } }]);
 
     // The same young woman, met at Sées and, offline, at the Perseigne permanence.
@@ -164,7 +140,7 @@ describe('two dossiers of one young person merged at the siège', () => {
     });
     await perseigne.sync();
 
-    const pair = await storeDuplicateReview(server.storage, [kept.id, other.id]);
+    const pair = await storeDuplicateReview(world.server.storage, [kept.id, other.id]);
     const answer = await direction.send<{ summary: { moved: Record<string, number> } }>(
       'POST',
       `/api/v1/reviews/${pair.id}/merge`,
@@ -206,7 +182,9 @@ describe('two dossiers of one young person merged at the siège', () => {
       expect(await siege.get('attendances', otherAttendance)).toBeNull();
       expect(await siege.get('youths', kept.id)).toMatchObject(expectedKept);
     });
-    expect((await server.storage.getDocument('attendances', otherAttendance))?.deleted).toBe(true);
+    expect((await world.server.storage.getDocument('attendances', otherAttendance))?.deleted).toBe(
+      true,
+    );
     await expect(
       direction.send('POST', `/api/v1/reviews/${pair.id}/merge`, { keepId: kept.id }),
     ).rejects.toMatchObject({ code: 'REVIEW_CLOSED' });

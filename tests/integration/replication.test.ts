@@ -2,41 +2,17 @@
  * Real HTTP between real RxDB devices (each in its own worker thread) and the real server on a
  * temporary SQLite file.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ADVISER_PERSEIGNE,
-  ADVISER_SEES,
-  ADVISER_SEES_2,
-  DIRECTION,
-  PASSWORD,
-  createTestAccounts,
-} from '../support/accounts';
+import { describe, expect, it } from 'vitest';
+import { ADVISER_PERSEIGNE, ADVISER_SEES, ADVISER_SEES_2, DIRECTION } from '../support/accounts';
 import { buildEvent, buildYouth, SITE_SEES } from '../support/builders';
-import { spawnDevice, type Device } from '../support/device';
 import { eventually, loggedInClient } from '../support/http';
-import { startTestServer, type TestServer } from '../support/server';
+import { syncWorld } from '../support/sync-world';
 
-let server: TestServer;
-const devices: Device[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  await createTestAccounts(server.storage);
-});
-
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((device) => device.close()));
-  await server.close();
-});
-
-function device(login: string, clockOffsetMs = 0): Device {
-  const created = spawnDevice({ serverUrl: server.url, login, password: PASSWORD, clockOffsetMs });
-  devices.push(created);
-  return created;
-}
+const world = syncWorld();
+const { device } = world;
 
 async function onServer(id: string) {
-  return (await server.storage.getDocument('youths', id))?.data;
+  return (await world.server.storage.getDocument('youths', id))?.data;
 }
 
 describe('replication between two devices and the server', () => {
@@ -105,7 +81,7 @@ describe('replication between two devices and the server', () => {
     // The siège's stored value (first to arrive) stays; the other is kept in the review.
     expect(await onServer(youth.id)).toMatchObject({ phone: '06 39 98 11 11' });
     expect(await b.get('youths', youth.id)).toMatchObject({ phone: '06 39 98 11 11' });
-    const direction = await loggedInClient(server.url, DIRECTION.login);
+    const direction = await loggedInClient(world.server.url, DIRECTION.login);
     const reviews = (await direction.pull('reviews', 0, 100)).documents;
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({
@@ -152,7 +128,7 @@ describe('replication between two devices and the server', () => {
     expect(await perseigne.find('events')).toEqual([]);
 
     // Through the API, a write to that dossier is refused for that row, with the reason.
-    const api = await loggedInClient(server.url, ADVISER_PERSEIGNE.login);
+    const api = await loggedInClient(world.server.url, ADVISER_PERSEIGNE.login);
     const answer = await api.push('youths', [
       { newDocumentState: { ...youth, firstName: 'Piraté', rev: 'x', _deleted: false } },
     ]);
@@ -169,6 +145,6 @@ describe('replication between two devices and the server', () => {
     expect(status.refused).toBe(1);
     expect(status.pendingState.events?.[String(event.id)]?.refused).toBe('OUT_OF_SCOPE');
     expect(await perseigne.get('events', String(event.id))).not.toBeNull();
-    expect(await server.storage.getDocument('events', String(event.id))).toBeNull();
+    expect(await world.server.storage.getDocument('events', String(event.id))).toBeNull();
   });
 });

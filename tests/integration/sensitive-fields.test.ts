@@ -10,7 +10,7 @@ import { connectEventStream } from '../../src/sync/sse';
 import type { ApiClient } from '../../src/sync/api';
 import { createAccount } from '../../sync-server/src/auth/accounts';
 import { ADVISER_SEES, DIRECTION, PASSWORD, createTestAccounts } from '../support/accounts';
-import { buildEvent, buildYouth, SITE_SEES } from '../support/builders';
+import { buildEvent, buildYouth, SITE_SEES, wire } from '../support/builders';
 import { eventually, loggedInClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -35,8 +35,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
 });
-
-const wire = <T extends object>(doc: T) => ({ ...doc, _deleted: false }) as unknown as WireDocument;
 
 function sensitiveYouth() {
   return buildYouth({

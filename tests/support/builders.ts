@@ -1,6 +1,7 @@
 /**
  * Builders for test documents: valid by default, any field overridable. Ids are fresh UUID v7.
  */
+import type { WireDocument } from '../../src/domain/collections';
 import { newId, newRev } from '../../src/domain/ids';
 import type { Appointment } from '../../src/domain/schemas/appointment';
 import { attendanceId, type Attendance } from '../../src/domain/schemas/attendance';
@@ -15,6 +16,11 @@ import type { Youth } from '../../src/domain/schemas/youth';
 export const SITE_SEES = '0190a000-0000-7000-a000-000000000002';
 export const SITE_SIEGE = '0190a000-0000-7000-a000-000000000001';
 export const SITE_PERSEIGNE = '0190a000-0000-7000-a000-000000000008';
+
+/** A document as it travels in a push row (`_deleted` set). */
+export function wire(doc: object, deleted = false): WireDocument {
+  return { ...doc, _deleted: deleted } as unknown as WireDocument;
+}
 
 function stamp(by = 'test-user') {
   return { id: newId(), rev: newRev(), updatedAt: '2026-11-20T10:00:00.000Z', updatedBy: by };

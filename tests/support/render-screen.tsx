@@ -1,17 +1,19 @@
 /**
  * Component tests of the screens against a real device database (RxDB on fake-indexeddb) and
  * the real pending tracker, without a server: the screens only ever read and write the local
- * database. The app's routes are rendered at `path` in a memory router, with a pinned clock and
- * the signed-in user in the store.
+ * database. The app's routes are rendered at `path` (with its query) in a memory router, with a
+ * pinned clock and the signed-in user in the store; `renderScreen` resolves once the screen's
+ * code has loaded (screens may load on first use). `afterEach(cleanupScreen)` removes it.
  */
-import { render, type RenderResult } from '@testing-library/react';
+import { cleanup, render, waitFor, type RenderResult } from '@testing-library/react';
+import { Suspense } from 'react';
 import { BehaviorSubject } from 'rxjs';
 import { Route, Router, Switch } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { ClockContext } from '../../src/app/clock-context';
 import { DatabaseContext } from '../../src/app/database-context';
 import { ROUTES } from '../../src/app/routes';
-import { createRelaisDatabase, type RelaisDatabase } from '../../src/db/database';
+import type { RelaisDatabase } from '../../src/db/database';
 import type { Role } from '../../src/domain/schemas/staff';
 import { fixedClock, type Clock } from '../../src/domain/time';
 import { INITIAL_SYNC_STATUS } from '../../src/stores/sync-slice';
@@ -20,6 +22,9 @@ import type { SessionUser } from '../../src/sync/api';
 import { PendingTracker } from '../../src/sync/pending';
 import type { SyncEngine } from '../../src/sync/replication';
 import { SITE_SEES, SITE_SIEGE } from './builders';
+import { openTestDatabase } from './database';
+
+export { openTestDatabase, seed } from './database';
 
 /** Thursday 26 November 2026, 10:00 local time. */
 export const TEST_NOW = '2026-11-26T10:00:00';
@@ -35,23 +40,17 @@ export function testUser(overrides: Partial<SessionUser> = {}): SessionUser {
   };
 }
 
-export async function openTestDatabase(actorId: string, clock: Clock): Promise<RelaisDatabase> {
-  return createRelaisDatabase({
-    name: `test-${crypto.randomUUID().replace(/-/g, '')}`,
-    actorId: () => actorId,
-    clock,
-    devMode: true,
-  });
-}
-
 export interface ScreenHarness extends RenderResult {
   db: RelaisDatabase;
   pending: PendingTracker;
   clock: Clock;
   /** Paths visited, the current one last. */
   history: string[];
-  cleanup(): Promise<void>;
 }
+
+let current: ScreenHarness | undefined;
+
+const LOADING = 'Chargement de l’écran (test)';
 
 export async function renderScreen(
   path: string,
@@ -75,28 +74,33 @@ export async function renderScreen(
   const result = render(
     <ClockContext.Provider value={clock}>
       <DatabaseContext.Provider value={{ db, sync }}>
-        <Router hook={location.hook}>
-          <Switch>
-            {ROUTES.map((route) => (
-              <Route key={route.path} path={route.path} component={route.component} />
-            ))}
-          </Switch>
+        <Router hook={location.hook} searchHook={location.searchHook}>
+          <Suspense fallback={<p>{LOADING}</p>}>
+            <Switch>
+              {ROUTES.map((route) => (
+                <Route key={route.path} path={route.path} component={route.component} />
+              ))}
+            </Switch>
+          </Suspense>
         </Router>
       </DatabaseContext.Provider>
     </ClockContext.Provider>,
   );
-  return {
-    ...result,
-    db,
-    pending,
-    clock,
-    history: location.history,
-    async cleanup() {
-      result.unmount();
-      await pending.flush();
-      await db.remove();
-    },
-  };
+  current = { ...result, db, pending, clock, history: location.history };
+  await waitFor(() => {
+    if (result.queryByText(LOADING)) throw new Error('the screen is still loading');
+  });
+  return current;
+}
+
+/** Unmounts the screen, lets the pending tracker finish, and removes its database. */
+export async function cleanupScreen(): Promise<void> {
+  cleanup();
+  const screen = current;
+  current = undefined;
+  if (!screen) return;
+  await screen.pending.flush();
+  await screen.db.remove();
 }
 
 /** The sites and advisers a device holds (the directories the server writes). */

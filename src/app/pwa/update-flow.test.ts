@@ -1,7 +1,8 @@
 import { BehaviorSubject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildYouth } from '../../../tests/support/builders';
-import { createRelaisDatabase, type RelaisDatabase } from '../../db/database';
+import { openTestDatabase } from '../../../tests/support/database';
+import type { RelaisDatabase } from '../../db/database';
 import { PendingTracker } from '../../sync/pending';
 import type { SyncStatus } from '../../sync/replication';
 import { applyUpdateSafely, updateBlocker, type UpdateStep } from './update-flow';
@@ -42,11 +43,7 @@ describe('applying an update safely', () => {
   });
 
   async function setUp(online: boolean, serverAnswers: boolean) {
-    db = await createRelaisDatabase({
-      name: `test-${crypto.randomUUID().replace(/-/g, '')}`,
-      actorId: () => 'staff-1',
-      devMode: true,
-    });
+    db = await openTestDatabase('staff-1');
     tracker = await PendingTracker.attach(db);
     const youth = await db.youths.insert(buildYouth());
     const status$ = new BehaviorSubject({ online } as SyncStatus);

@@ -1,10 +1,17 @@
 /**
- * How a French name is written down before it is compared: what an adviser types on a tablet in
+ * French names: how a young person is named on screen, and how a name is written down before it
+ * is compared. What an adviser types on a tablet in
  * the street rarely matches the dossier letter for letter. Accents, case, hyphens, apostrophes
  * and spaces are dropped ("Lou-Anne" = "Louanne", "N'Diaye" = "Ndiaye", "Le Gall" = "Legall"),
  * and the particles "de", "du", "des", "d'" may be present or not ("de Saint-Denis" =
  * "Saint-Denis", "d'Almeida" = "Almeida" = "Dalmeida").
  */
+import { foldText } from '../text';
+
+/** "Inès Lefèvre": how a young person is named in lists, cards and messages. */
+export function fullName(person: { firstName?: string; lastName?: string }): string {
+  return [person.firstName, person.lastName].filter(Boolean).join(' ');
+}
 
 /** Particles that are often left out; "le" and "la" are kept ("Le Gall" is not "Gall"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd']);
@@ -21,21 +28,8 @@ export interface NameKeys {
   tokens: string[];
 }
 
-/** Lower case, no accents or ligatures, punctuation as spaces, single spaces. */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 export function nameTokens(text: string): string[] {
-  const folded = foldName(text);
+  const folded = foldText(text);
   return folded ? folded.split(' ').map((token) => ABBREVIATIONS[token] ?? token) : [];
 }
 

@@ -11,7 +11,7 @@
  */
 import type { Site } from '../schemas/site';
 import { COMMUNES, findCommune, QPVS, type Commune } from '../territory/territory';
-import { foldName } from './names';
+import { foldText } from '../text';
 
 export type NearestReason = 'qpv' | 'commune' | 'epci' | 'siege';
 
@@ -32,20 +32,20 @@ const RECEIVING_KINDS = new Set(['siege', 'permanence-rurale', 'permanence-qpv']
 /** Communes by folded name, longest first so "Saint-Germain-du-Corbéis" wins over shorter ones. */
 const COMMUNES_BY_NAME = COMMUNES.map((commune) => ({
   commune,
-  name: foldName(commune.name),
+  name: foldText(commune.name),
 })).sort((a, b) => b.name.length - a.name.length);
 
 /** The commune of the territory named in a free text, if any (whole words only). */
 export function communeNamedIn(text: string | undefined): Commune | undefined {
-  const folded = ` ${foldName(text ?? '')} `;
+  const folded = ` ${foldText(text ?? '')} `;
   if (folded.trim() === '') return undefined;
   return COMMUNES_BY_NAME.find(({ name }) => folded.includes(` ${name} `))?.commune;
 }
 
 /** The QPV code of a place named after it ("Perseigne", "quartier de Courteille"). */
 export function qpvNamedIn(text: string | undefined): string | undefined {
-  const folded = ` ${foldName(text ?? '')} `;
-  return QPVS.find((qpv) => folded.includes(` ${foldName(qpv.name)} `))?.code;
+  const folded = ` ${foldText(text ?? '')} `;
+  return QPVS.find((qpv) => folded.includes(` ${foldText(qpv.name)} `))?.code;
 }
 
 function kindRank(site: Site): number {

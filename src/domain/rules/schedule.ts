@@ -6,6 +6,7 @@
  * applied by `openingsOn`, which every check of the agenda uses.
  */
 import type { Site } from '../schemas/site';
+import { foldAccents } from '../text';
 import {
   addMinutesToDateTime,
   dayOf,
@@ -70,13 +71,6 @@ const FILLER_WORDS = new Set([
   'ouverte',
 ]);
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
 function timeToken(hours: string, minutes: string | undefined, text: string): Token {
   const time = `${hours.padStart(2, '0')}:${(minutes ?? '00').padStart(2, '0')}`;
   const total = minutesOfDay(time);
@@ -84,7 +78,7 @@ function timeToken(hours: string, minutes: string | undefined, text: string): To
 }
 
 function tokenize(input: string): Token[] {
-  const text = fold(input).replace(/[\u2013\u2014\u2212]/g, '-');
+  const text = foldAccents(input).replace(/[\u2013\u2014\u2212]/g, '-');
   const pattern = /(\d{1,2})\s*h\s*(\d{2})?|(\d{1,2}):(\d{2})|[a-z]+\.?|[-/+]|[,;\n]|\S/g;
   const tokens: Token[] = [];
   for (const match of text.matchAll(pattern)) {

@@ -1,22 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildAppointment,
   buildSite,
   buildStaffMember,
   buildYouth,
 } from '../../../tests/support/builders';
-import { openTestDatabase, renderScreen, seed } from '../../../tests/support/screen';
+import { cleanupScreen, renderScreen, seed } from '../../../tests/support/render-screen';
 import type { RelaisDatabase } from '../../db/database';
 import type { Appointment } from '../../domain/schemas/appointment';
-import { fixedClock } from '../../domain/time';
 import type { SessionUser } from '../../sync/api';
-import { AgendaScreen } from './AgendaScreen';
 
 // Tuesday 24 November 2026, 10:30, at the permanence of Sées.
-const clock = fixedClock('2026-11-24T10:30:00');
+const NOW = '2026-11-24T10:30:00';
 const site = buildSite();
 const camille = buildStaffMember({ name: 'Camille Martin' });
 const lucas = buildStaffMember({ name: 'Lucas Bernard' });
@@ -38,19 +36,20 @@ const booked = buildAppointment({
 });
 
 let db: RelaisDatabase;
+afterEach(cleanupScreen);
 
-beforeEach(async () => {
-  db = await openTestDatabase(user, clock);
-  await seed(db, 'sites', [site]);
-  await seed(db, 'staff', [camille, lucas]);
-  await seed(db, 'youths', [ines, noah]);
-  await seed(db, 'appointments', [booked]);
-});
-
-afterEach(async () => {
-  cleanup();
-  await db.remove();
-});
+async function open(path: string) {
+  ({ db } = await renderScreen(path, {
+    user,
+    now: NOW,
+    seed: async (db) => {
+      await seed(db, 'sites', [site]);
+      await seed(db, 'staff', [camille, lucas]);
+      await seed(db, 'youths', [ines, noah]);
+      await seed(db, 'appointments', [booked]);
+    },
+  }));
+}
 
 async function appointmentsOnDevice(): Promise<Appointment[]> {
   return (await db.appointments.find().exec()).map((d) => d.toJSON() as Appointment);
@@ -58,11 +57,7 @@ async function appointmentsOnDevice(): Promise<Appointment[]> {
 
 describe('agenda screen on the device', () => {
   it('marks a young person present with the entretien in one step, then books the next rendez-vous', async () => {
-    renderScreen(<AgendaScreen clock={clock} />, {
-      db,
-      user,
-      path: '/agenda?vue=jour&date=2026-11-24',
-    });
+    await open('/agenda?vue=jour&date=2026-11-24');
     await userEvent.click(await screen.findByRole('button', { name: /Inès Lefèvre/ }));
     const panel = await screen.findByRole('complementary', { name: 'Rendez-vous choisi' });
     expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe(
@@ -131,11 +126,7 @@ describe('agenda screen on the device', () => {
   });
 
   it('warns of an overlap for the same adviser and saves only when forced', async () => {
-    renderScreen(<AgendaScreen clock={clock} />, {
-      db,
-      user,
-      path: '/agenda?vue=jour&date=2026-11-24',
-    });
+    await open('/agenda?vue=jour&date=2026-11-24');
     await screen.findByRole('button', { name: /Inès Lefèvre/ });
     await userEvent.click(screen.getByRole('button', { name: 'Nouveau rendez-vous' }));
     const form = (await screen.findByRole('heading', { name: 'Nouveau rendez-vous' })).closest(
@@ -172,11 +163,7 @@ describe('agenda screen on the device', () => {
   });
 
   it('moves a rendez-vous and remembers when it was first planned; cancels with a reason', async () => {
-    renderScreen(<AgendaScreen clock={clock} />, {
-      db,
-      user,
-      path: `/agenda?vue=jour&date=2026-11-24&rdv=${booked.id}`,
-    });
+    await open(`/agenda?vue=jour&date=2026-11-24&rdv=${booked.id}`);
     const panel = await screen.findByRole('complementary', { name: 'Rendez-vous choisi' });
     await userEvent.click(within(panel).getByRole('button', { name: 'Déplacer' }));
     fireEvent.change(within(panel).getByLabelText(/Heure/), { target: { value: '14:00' } });

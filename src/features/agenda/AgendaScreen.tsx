@@ -11,26 +11,25 @@ import {
   isoWeekOf,
   parseDay,
   startOfWeek,
-  systemClock,
   today,
-  type Clock,
 } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SelectField, TextField } from '../../ui/Field';
-import { useSites } from '../sites/useSites';
 import { emptyDraft } from './appointment-draft';
 import { AppointmentForm } from './AppointmentForm';
 import { AppointmentPanel } from './AppointmentPanel';
 import { DayView } from './DayView';
 import { useAgendaAppointments, youthName } from './useAppointments';
 import { useAppointmentActions } from './useAppointmentActions';
-import { advisersOf, useStaffDirectory } from './useDirectory';
+import { advisersOf, useSites, useStaff } from '../shared/useDirectory';
 import { WeekView } from './WeekView';
 import './agenda.css';
+import { useClock } from '../../app/clock-context';
 
 const ALL = 'tous';
 
-export function AgendaScreen({ clock = systemClock }: { clock?: Clock }) {
+export function AgendaScreen() {
+  const clock = useClock();
   const user = useAppStore((s) => s.user);
   const [params, setParams] = useSearchParams();
   const view = params.get('vue') === 'jour' ? 'jour' : 'semaine';
@@ -49,7 +48,7 @@ export function AgendaScreen({ clock = systemClock }: { clock?: Clock }) {
     staffId: staffId || undefined,
   });
   const sites = useSites();
-  const staff = useStaffDirectory();
+  const staff = useStaff();
   const actions = useAppointmentActions();
 
   const siteList = useMemo(() => sites.data ?? [], [sites.data]);

@@ -14,8 +14,9 @@ import {
   type AppointmentDraft,
   type DraftErrors,
 } from './appointment-draft';
-import { DURATION_OPTIONS, warningText } from './labels';
-import { advisersOf } from './useDirectory';
+import { DURATION_OPTIONS } from './labels';
+import { SaveFooter, useWarnedSave, WarningList } from './WarnedSave';
+import { advisersOf } from '../shared/useDirectory';
 import { YouthPicker } from './YouthPicker';
 
 export interface AppointmentFormProps {
@@ -36,9 +37,13 @@ export function AppointmentForm(props: AppointmentFormProps) {
   const { initial, sites, staff, check, onSubmit } = props;
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [warnings, setWarnings] = useState<AppointmentWarning[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    warnings,
+    setWarnings,
+    busy,
+    failure,
+    save: saveWarned,
+  } = useWarnedSave("Le rendez-vous n'a pas pu être enregistré");
   const warningRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
 
@@ -57,22 +62,11 @@ export function AppointmentForm(props: AppointmentFormProps) {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const slot = slotOf(draft);
-    setBusy(true);
-    setFailure(null);
-    try {
-      if (!force) {
-        const list = await check({ ...slot, status: 'planifie' });
-        if (list.length > 0) {
-          setWarnings(list);
-          return;
-        }
-      }
-      await onSubmit(slot);
-    } catch (error) {
-      setFailure(`Le rendez-vous n'a pas pu être enregistré : ${String(error)}`);
-    } finally {
-      setBusy(false);
-    }
+    await saveWarned(
+      force,
+      () => check({ ...slot, status: 'planifie' }),
+      () => onSubmit(slot),
+    );
   }
 
   const siteAdvisers = advisersOf(staff, draft.siteId);
@@ -159,11 +153,7 @@ export function AppointmentForm(props: AppointmentFormProps) {
           <p>
             <strong>Attention</strong>
           </p>
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning.code}>{warningText(warning, props.nameOf)}</li>
-            ))}
-          </ul>
+          <WarningList warnings={warnings} nameOf={props.nameOf} />
           <div className="form-actions">
             <button
               type="button"
@@ -179,21 +169,13 @@ export function AppointmentForm(props: AppointmentFormProps) {
           </div>
         </div>
       )}
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
-      {!warnings?.length && (
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Vérification…' : (props.submitLabel ?? 'Enregistrer le rendez-vous')}
-          </button>
-          <button type="button" className="button-secondary" onClick={props.onCancel}>
-            Fermer sans enregistrer
-          </button>
-        </div>
-      )}
+      <SaveFooter
+        failure={failure}
+        showActions={!warnings?.length}
+        busy={busy}
+        submitLabel={busy ? 'Vérification…' : (props.submitLabel ?? 'Enregistrer le rendez-vous')}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

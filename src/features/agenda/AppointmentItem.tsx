@@ -2,7 +2,8 @@
 import { awaitsOutcome } from '../../domain/rules/appointments';
 import type { Appointment } from '../../domain/schemas/appointment';
 import type { Clock } from '../../domain/time';
-import { APPOINTMENT_STATUS_LABELS, formatSlot } from './labels';
+import { APPOINTMENT_STATUS_LABELS } from '../../domain/labels';
+import { formatSlot } from './labels';
 
 export function StatusBadge({ appointment, clock }: { appointment: Appointment; clock: Clock }) {
   if (awaitsOutcome(appointment, clock)) {

@@ -43,7 +43,7 @@ export function OpeningLine({
   );
 }
 
-export function detailsOf(
+function detailsOf(
   appointment: Appointment,
   sites: ReadonlyMap<string, Site>,
   staff: ReadonlyMap<string, StaffMember>,
@@ -57,6 +57,29 @@ export function detailsOf(
     .join(' · ');
 }
 
+/** The rendez-vous of a day, in order, each a button that selects it. */
+export function AppointmentList(
+  props: AgendaViewProps & { className: string; label?: string; compact?: boolean },
+) {
+  return (
+    <ol className={props.className} aria-label={props.label}>
+      {props.appointments.map((appointment) => (
+        <li key={appointment.id}>
+          <AppointmentItem
+            compact={props.compact}
+            appointment={appointment}
+            youthName={youthName(props.youths, appointment.youthId)}
+            details={detailsOf(appointment, props.sites, props.staff)}
+            selected={props.selectedId === appointment.id}
+            clock={props.clock}
+            onSelect={props.onSelect}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function DayView(props: AgendaViewProps & { day: string }) {
   const { appointments, day } = props;
   return (
@@ -66,20 +89,11 @@ export function DayView(props: AgendaViewProps & { day: string }) {
       {appointments.length === 0 ? (
         <p className="empty">Aucun rendez-vous ce jour-là.</p>
       ) : (
-        <ol className="day-list" aria-label={`Rendez-vous du ${formatDayHeading(day)}`}>
-          {appointments.map((appointment) => (
-            <li key={appointment.id}>
-              <AppointmentItem
-                appointment={appointment}
-                youthName={youthName(props.youths, appointment.youthId)}
-                details={detailsOf(appointment, props.sites, props.staff)}
-                selected={props.selectedId === appointment.id}
-                clock={props.clock}
-                onSelect={props.onSelect}
-              />
-            </li>
-          ))}
-        </ol>
+        <AppointmentList
+          {...props}
+          className="day-list"
+          label={`Rendez-vous du ${formatDayHeading(day)}`}
+        />
       )}
     </section>
   );

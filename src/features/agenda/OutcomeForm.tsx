@@ -9,12 +9,9 @@ import { APPOINTMENT_STATUSES, type Appointment } from '../../domain/schemas/app
 import { EVENT_THEMES, type YouthEvent } from '../../domain/schemas/event';
 import { minutesOfDay, parseDay } from '../../domain/time';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
-import {
-  APPOINTMENT_STATUS_LABELS,
-  DURATION_OPTIONS,
-  EVENT_THEME_LABELS,
-  warningText,
-} from './labels';
+import { APPOINTMENT_STATUS_LABELS, EVENT_THEME_LABELS } from '../../domain/labels';
+import { DURATION_OPTIONS } from './labels';
+import { SaveFooter, useWarnedSave, WarningList } from './WarnedSave';
 import type { Outcome } from './useAppointmentActions';
 
 type Status = Appointment['status'];
@@ -40,9 +37,13 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
   const [nextDay, setNextDay] = useState('');
   const [nextTime, setNextTime] = useState(appointment.start.slice(11, 16));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [warnings, setWarnings] = useState<AppointmentWarning[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    warnings,
+    setWarnings,
+    busy,
+    failure,
+    save: saveWarned,
+  } = useWarnedSave('Enregistrement impossible');
   const firstRef = useRef<HTMLFieldSetElement>(null);
 
   useEffect(() => {
@@ -87,27 +88,17 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
   async function save(force: boolean) {
     const chosen = outcome();
     if (!chosen) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      if (chosen.status === 'reporte' && !force) {
-        const list = await props.check({
-          // Its own slot is freed once reported: `id` keeps it out of the overlaps.
-          ...appointment,
-          start: chosen.next.start,
-          status: 'planifie',
-        });
-        if (list.length > 0) {
-          setWarnings(list);
-          return;
-        }
-      }
-      await props.onSubmit(chosen);
-    } catch (error) {
-      setFailure(`Enregistrement impossible : ${String(error)}`);
-    } finally {
-      setBusy(false);
-    }
+    const check =
+      chosen.status === 'reporte'
+        ? () =>
+            props.check({
+              // Its own slot is freed once reported: `id` keeps it out of the overlaps.
+              ...appointment,
+              start: chosen.next.start,
+              status: 'planifie',
+            })
+        : undefined;
+    await saveWarned(force, check, () => props.onSubmit(chosen));
   }
 
   return (
@@ -231,11 +222,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
       )}
       {warnings && warnings.length > 0 && (
         <div className="warning-box" role="alert">
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning.code}>{warningText(warning, props.nameOf)}</li>
-            ))}
-          </ul>
+          <WarningList warnings={warnings} nameOf={props.nameOf} />
           <button
             type="button"
             className="button-primary"
@@ -246,21 +233,13 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
           </button>
         </div>
       )}
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
-      {!warnings?.length && (
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            Enregistrer
-          </button>
-          <button type="button" className="button-secondary" onClick={props.onCancel}>
-            Fermer sans enregistrer
-          </button>
-        </div>
-      )}
+      <SaveFooter
+        failure={failure}
+        showActions={!warnings?.length}
+        busy={busy}
+        submitLabel="Enregistrer"
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -4,9 +4,7 @@
  */
 import { openingsOn } from '../../domain/rules/schedule';
 import { daysOfWeek, formatDayHeading, formatDayShortHeading, isoWeekOf } from '../../domain/time';
-import { AppointmentItem } from './AppointmentItem';
-import { detailsOf, OpeningLine, type AgendaViewProps } from './DayView';
-import { youthName } from './useAppointments';
+import { AppointmentList, OpeningLine, type AgendaViewProps } from './DayView';
 
 export function WeekView(
   props: AgendaViewProps & { weekStart: string; onOpenDay(day: string): void },
@@ -42,21 +40,7 @@ export function WeekView(
               </span>
             </h3>
             {props.site && <OpeningLine short site={props.site} day={day} />}
-            <ol className="week-list">
-              {list.map((appointment) => (
-                <li key={appointment.id}>
-                  <AppointmentItem
-                    compact
-                    appointment={appointment}
-                    youthName={youthName(props.youths, appointment.youthId)}
-                    details={detailsOf(appointment, props.sites, props.staff)}
-                    selected={props.selectedId === appointment.id}
-                    clock={props.clock}
-                    onSelect={props.onSelect}
-                  />
-                </li>
-              ))}
-            </ol>
+            <AppointmentList {...props} appointments={list} className="week-list" compact />
           </section>
         );
       })}

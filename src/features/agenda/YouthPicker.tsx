@@ -5,9 +5,12 @@
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { ageOf } from '../../domain/rules/age';
-import { formatDayShort, systemClock } from '../../domain/time';
+import { formatDayShort, type Clock } from '../../domain/time';
 import type { Youth } from '../../domain/schemas/youth';
-import { MAX_RESULTS, useYouth, useYouthSearch } from './useYouthSearch';
+import { useYouth } from '../dossier/useDossier';
+import { MAX_RESULTS, useYouthSearch } from './useYouthSearch';
+import { fullName } from '../../domain/rules/names';
+import { useClock } from '../../app/clock-context';
 
 interface YouthPickerProps {
   value: string;
@@ -18,8 +21,8 @@ interface YouthPickerProps {
   label?: string;
 }
 
-export function describeYouth(youth: Youth): string {
-  const age = ageOf(youth.birthDate, systemClock);
+export function describeYouth(youth: Youth, clock: Clock): string {
+  const age = ageOf(youth.birthDate, clock);
   const born =
     youth.birthDate && youth.birthDate.length === 10
       ? ` · né·e le ${formatDayShort(youth.birthDate)}`
@@ -29,6 +32,7 @@ export function describeYouth(youth: Youth): string {
 
 export function YouthPicker({ value, onChange, error, locked, label = 'Jeune' }: YouthPickerProps) {
   const id = useId();
+  const clock = useClock();
   const [query, setQuery] = useState('');
   const chosen = useYouth(value || undefined);
   const results = useYouthSearch(query);
@@ -41,8 +45,8 @@ export function YouthPicker({ value, onChange, error, locked, label = 'Jeune' }:
           {label}
         </span>
         <div className="youth-chosen" aria-labelledby={`${id}-label`}>
-          <strong>{youth ? `${youth.firstName} ${youth.lastName}` : 'Dossier choisi'}</strong>
-          {youth && <span className="muted">{describeYouth(youth)}</span>}
+          <strong>{youth ? fullName(youth) : 'Dossier choisi'}</strong>
+          {youth && <span className="muted">{describeYouth(youth, clock)}</span>}
           {!locked && (
             <button type="button" className="button-link" onClick={() => onChange('')}>
               Changer de jeune
@@ -91,7 +95,7 @@ export function YouthPicker({ value, onChange, error, locked, label = 'Jeune' }:
                   <strong>
                     {youth.lastName} {youth.firstName}
                   </strong>{' '}
-                  <span className="muted">{describeYouth(youth)}</span>
+                  <span className="muted">{describeYouth(youth, clock)}</span>
                 </button>
               </li>
             ))}

@@ -1,55 +1,15 @@
-/** French labels of the agenda's coded values, and the text of its warnings. */
+/**
+ * French text of the agenda: durations, slots and warnings (the labels of coded values live in
+ * src/domain/labels.ts).
+ */
 import type { AppointmentWarning } from '../../domain/rules/appointments';
 import { formatOpenings } from '../../domain/rules/schedule';
-import type { AppointmentStatus } from '../../domain/schemas/appointment';
-import type { EventKind } from '../../domain/schemas/event';
-import type { EVENT_THEMES, RELANCE_CHANNELS } from '../../domain/schemas/event';
-import { formatDayHeading, formatTimeOfDay, timeOf } from '../../domain/time';
+import { formatDayHeading, formatDuration, formatTimeOfDay, timeOf } from '../../domain/time';
 import { endOf } from '../../domain/rules/appointments';
-
-export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
-  planifie: 'Planifié',
-  present: 'Présent',
-  absent: 'Absent',
-  annule: 'Annulé',
-  reporte: 'Reporté',
-  'non-precise': 'Non précisé',
-};
-
-export const EVENT_KIND_LABELS: Record<EventKind, string> = {
-  'entretien-individuel': 'Entretien individuel',
-  'contact-telephonique': 'Contact téléphonique',
-  visite: 'Visite',
-  atelier: 'Atelier',
-  'information-collective': 'Information collective',
-  mediation: 'Médiation',
-  relance: 'Relance',
-  autre: 'Autre',
-};
-
-export const EVENT_THEME_LABELS: Record<(typeof EVENT_THEMES)[number], string> = {
-  emploi: 'Emploi',
-  formation: 'Formation',
-  'projet-professionnel': 'Projet professionnel',
-  sante: 'Santé',
-  logement: 'Logement',
-  citoyennete: 'Citoyenneté',
-  'loisirs-sport-culture': 'Loisirs, sport, culture',
-  mobilite: 'Mobilité',
-  droits: 'Accès aux droits',
-  numerique: 'Numérique',
-};
-
-export const RELANCE_CHANNEL_LABELS: Record<(typeof RELANCE_CHANNELS)[number], string> = {
-  telephone: 'Téléphone',
-  sms: 'SMS',
-  courrier: 'Courrier',
-  email: 'E-mail',
-};
 
 export const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120].map((minutes) => ({
   value: String(minutes),
-  label: minutes < 60 ? `${minutes} min` : `${minutes / 60} h`.replace('.5 h', ' h 30'),
+  label: formatDuration(minutes),
 }));
 
 /** "9 h 30–10 h 15". */

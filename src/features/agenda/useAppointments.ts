@@ -10,6 +10,7 @@ import { byStart } from '../../domain/rules/appointments';
 import type { Appointment } from '../../domain/schemas/appointment';
 import type { Youth } from '../../domain/schemas/youth';
 import { addDays } from '../../domain/time';
+import { fullName } from '../../domain/rules/names';
 
 export interface AgendaFilter {
   /** First day, `YYYY-MM-DD`. */
@@ -57,8 +58,8 @@ export function useAgendaAppointments(filter: AgendaFilter) {
   );
 }
 
-/** "Lefèvre Inès", or a placeholder while the dossier has not reached this device. */
+/** "Inès Lefèvre", or a placeholder while the dossier has not reached this device. */
 export function youthName(youths: ReadonlyMap<string, Youth>, youthId: string): string {
   const youth = youths.get(youthId);
-  return youth ? `${youth.firstName} ${youth.lastName}`.trim() : 'Dossier non synchronisé';
+  return youth ? fullName(youth) : 'Dossier non synchronisé';
 }

@@ -4,25 +4,21 @@ import { map } from 'rxjs';
 import { useDatabase } from '../../app/DatabaseProvider';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import type { Youth } from '../../domain/schemas/youth';
+import { foldText } from '../../domain/text';
 
 export const MAX_RESULTS = 8;
 
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
 /** Dossiers whose names contain every word typed, best (name starts with it) first. */
 export function searchYouths(youths: readonly Youth[], query: string): Youth[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = foldText(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const scored = youths
     .map((youth) => {
-      const names = fold(`${youth.lastName} ${youth.birthName ?? ''} ${youth.firstName}`);
+      const names = foldText(`${youth.lastName} ${youth.birthName ?? ''} ${youth.firstName}`);
       if (!words.every((w) => names.includes(w))) return undefined;
-      const starts = words.some((w) => names.startsWith(w) || fold(youth.firstName).startsWith(w));
+      const starts = words.some(
+        (w) => names.startsWith(w) || foldText(youth.firstName).startsWith(w),
+      );
       return { youth, score: starts ? 0 : 1 };
     })
     .filter((s): s is { youth: Youth; score: number } => s !== undefined);
@@ -50,18 +46,4 @@ export function useYouthSearch(query: string) {
   const deferred = useDeferredValue(query);
   const results = useMemo(() => searchYouths(all.data ?? [], deferred), [all.data, deferred]);
   return { ...all, data: results };
-}
-
-/** One young person, live (the one chosen in a form). */
-export function useYouth(id: string | undefined) {
-  const db = useDatabase();
-  return useLiveQuery<Youth | null>(
-    useCallback(
-      () =>
-        id
-          ? db.youths.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as Youth) : null)))
-          : undefined,
-      [db, id],
-    ),
-  );
 }

@@ -11,8 +11,11 @@ import { ContactActions } from './ContactActions';
 import { ContactForm } from './ContactForm';
 import { DayContacts, dayContacts } from './DayContacts';
 import { PersonSummary } from './PersonSummary';
-import { todayOnDevice, useDeviceDossiers, useOutreachActions, useSites } from './useAllerVers';
+import { useSites } from '../shared/useDirectory';
+import { useDeviceDossiers, useOutreachActions } from './useAllerVers';
 import { YouthSearch } from './YouthSearch';
+import { useClock } from '../../app/clock-context';
+import { today } from '../../domain/time';
 
 type View = 'contact' | 'search' | 'day';
 
@@ -28,9 +31,10 @@ export function AllerVersScreen() {
   const existing = dossiers.data?.find((youth) => youth.id === existingId);
   const [saved, setSaved] = useState<string>();
   const [saveError, setSaveError] = useState<string>();
+  const day = today(useClock());
   const todayCount = useMemo(
-    () => dayContacts(dossiers.data ?? [], todayOnDevice()).length,
-    [dossiers.data],
+    () => dayContacts(dossiers.data ?? [], day).length,
+    [dossiers.data, day],
   );
 
   async function save(values: ContactFormValues): Promise<boolean> {

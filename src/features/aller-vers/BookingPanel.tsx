@@ -7,18 +7,14 @@ import { useMemo, useState } from 'react';
 import { NEAREST_REASON_LABELS, nearestPermanence } from '../../domain/rules/nearest-permanence';
 import type { Appointment } from '../../domain/schemas/appointment';
 import type { Youth } from '../../domain/schemas/youth';
-import { formatDateTime } from '../../domain/time';
+import { formatDateTime, today } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SelectField } from '../../ui/Field';
+import { useSites, useStaff } from '../shared/useDirectory';
 import { adviserFor } from './booking';
 import { nextFreeTimes } from './slots';
-import {
-  todayOnDevice,
-  useBookedTimes,
-  useOutreachActions,
-  useSites,
-  useStaffDirectory,
-} from './useAllerVers';
+import { useBookedTimes, useOutreachActions } from './useAllerVers';
+import { useClock } from '../../app/clock-context';
 
 const NOTHING_BOOKED: ReadonlySet<string> = new Set();
 
@@ -32,7 +28,7 @@ export function BookingPanel({ youth, onBooked, onCancel }: BookingPanelProps) {
   const user = useAppStore((s) => s.user);
   const loadedSites = useSites().data;
   const sites = useMemo(() => loadedSites ?? [], [loadedSites]);
-  const staff = useStaffDirectory().data ?? [];
+  const staff = useStaff().data ?? [];
   const { bookAppointment } = useOutreachActions();
   const nearest = useMemo(
     () =>
@@ -48,9 +44,10 @@ export function BookingPanel({ youth, onBooked, onCancel }: BookingPanelProps) {
   const site = sites.find((s) => s.id === siteId);
   const booked = useBookedTimes(siteId);
   // The times already taken only refine the proposal: while they load, the openings show.
+  const day = today(useClock());
   const times = useMemo(
-    () => (site ? nextFreeTimes(site, todayOnDevice(), booked.data ?? NOTHING_BOOKED) : []),
-    [site, booked.data],
+    () => (site ? nextFreeTimes(site, day, booked.data ?? NOTHING_BOOKED) : []),
+    [site, day, booked.data],
   );
   const [error, setError] = useState<string>();
 

@@ -11,7 +11,6 @@ import {
   type PeopleIndex,
 } from '../../domain/rules/matching';
 import { OUTREACH_NEEDS, type Youth } from '../../domain/schemas/youth';
-import { systemClock } from '../../domain/time';
 import { CheckboxField, TextField } from '../../ui/Field';
 import { ChoiceGroup } from './ChoiceGroup';
 import {
@@ -27,6 +26,7 @@ import {
 } from './contact-form';
 import { NEED_LABELS, RGPD_INFORMATION } from './labels';
 import { Suggestions } from './Suggestions';
+import { useClock } from '../../app/clock-context';
 
 const PLACE_CHOICES = [
   ...QPV_PLACES.map((place) => ({ value: place, label: place })),
@@ -74,6 +74,7 @@ function useSuggestions(people: PeopleIndex<Youth>, values: ContactFormValues): 
 }
 
 export function ContactForm({ people, siteNames, onSave, onChooseExisting }: ContactFormProps) {
+  const clock = useClock();
   const [values, setValues] = useState<ContactFormValues>(() => emptyContact());
   const [errors, setErrors] = useState<ContactErrors>({});
   const [mustCheck, setMustCheck] = useState(false);
@@ -81,7 +82,7 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
   const suggestionsRef = useRef<HTMLElement>(null);
   const matches = useSuggestions(people, values);
   const probableDuplicate = matches.some((m) => m.score >= PROBABLE_DUPLICATE_THRESHOLD);
-  const hint = birthHint(values.birth, systemClock);
+  const hint = birthHint(values.birth, clock);
   const rgpdErrorId = useId();
 
   function set<K extends keyof ContactFormValues>(field: K, value: ContactFormValues[K]) {
@@ -92,7 +93,7 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validateContact(values, systemClock);
+    const found = validateContact(values, clock);
     setErrors(found);
     const firstInvalid = Object.keys(found)[0];
     if (firstInvalid) {

@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import type { Youth } from '../../domain/schemas/youth';
 import { ContactActions } from './ContactActions';
 import { PersonSummary } from './PersonSummary';
-import { isContactOfDay, todayOnDevice, useAppointmentsOf } from './useAllerVers';
+import { isContactOfDay, useAppointmentsOf } from './useAllerVers';
+import { useClock } from '../../app/clock-context';
+import { today } from '../../domain/time';
 
 interface DayContactsProps {
   dossiers: readonly Youth[];
@@ -16,7 +18,8 @@ export function dayContacts(dossiers: readonly Youth[], day: string): Youth[] {
 }
 
 export function DayContacts({ dossiers, siteNames }: DayContactsProps) {
-  const contacts = useMemo(() => dayContacts(dossiers, todayOnDevice()), [dossiers]);
+  const day = today(useClock());
+  const contacts = useMemo(() => dayContacts(dossiers, day), [dossiers, day]);
   const appointments = useAppointmentsOf(contacts.map((c) => c.id)).data ?? [];
   const planned = new Map(
     appointments.filter((a) => a.status === 'planifie').map((a) => [a.youthId, a]),

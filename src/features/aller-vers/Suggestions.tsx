@@ -5,7 +5,8 @@
 import { forwardRef } from 'react';
 import type { Match } from '../../domain/rules/matching';
 import type { Youth } from '../../domain/schemas/youth';
-import { fullName, PersonSummary } from './PersonSummary';
+import { PersonSummary } from './PersonSummary';
+import { fullName } from '../../domain/rules/names';
 
 interface SuggestionsProps {
   matches: Match<Youth>[];

@@ -4,6 +4,7 @@ import type { NameSearch } from '../../domain/rules/name-search';
 import type { Youth } from '../../domain/schemas/youth';
 import { ContactActions } from './ContactActions';
 import { PersonSummary } from './PersonSummary';
+import { fullName } from '../../domain/rules/names';
 
 interface YouthSearchProps {
   search: NameSearch<Youth>;
@@ -44,7 +45,7 @@ export function YouthSearch({ search, siteNames }: YouthSearchProps) {
               <button
                 type="button"
                 className="button-secondary"
-                aria-label={`Suite pour ${candidate.firstName} ${candidate.lastName}`}
+                aria-label={`Suite pour ${fullName(candidate)}`}
                 onClick={() => setOpenId(candidate.id)}
               >
                 Suite…

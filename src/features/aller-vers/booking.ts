@@ -1,6 +1,7 @@
 /** Who receives a first rendez-vous booked from the street at a permanence. */
 import type { Site } from '../../domain/schemas/site';
 import type { StaffMember } from '../../domain/schemas/staff';
+import { advisersOf } from '../shared/useDirectory';
 
 /**
  * The adviser booking it when they hold that permanence; else an active conseiller whose main
@@ -12,8 +13,6 @@ export function adviserFor(
   booking: { id: string; siteIds: readonly string[] },
 ): string {
   if (booking.siteIds.includes(site.id)) return booking.id;
-  const advisers = staff
-    .filter((s) => s.active && s.role === 'conseiller' && s.siteIds.includes(site.id))
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  const advisers = advisersOf(staff, site.id).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   return (advisers.find((s) => s.siteIds[0] === site.id) ?? advisers[0])?.id ?? booking.id;
 }

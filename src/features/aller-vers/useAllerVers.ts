@@ -11,14 +11,13 @@ import { useLiveQuery } from '../../db/useLiveQuery';
 import { insertDocument, patchDocument } from '../../db/writes';
 import type { Appointment } from '../../domain/schemas/appointment';
 import type { Site } from '../../domain/schemas/site';
-import type { StaffMember } from '../../domain/schemas/staff';
 import type { Youth } from '../../domain/schemas/youth';
 import { createPeopleIndex } from '../../domain/rules/matching';
 import { createNameSearch } from '../../domain/rules/name-search';
-import { systemClock, today } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { contactToYouth, type ContactFormValues } from './contact-form';
 import { FIRST_APPOINTMENT_MINUTES } from './slots';
+import { useClock } from '../../app/clock-context';
 
 /** Every live dossier on the device, prepared once per change for matching and searching. */
 export function useDeviceDossiers() {
@@ -36,33 +35,6 @@ export function useDeviceDossiers() {
   const people = useMemo(() => createPeopleIndex(dossiers ?? []), [dossiers]);
   const search = useMemo(() => createNameSearch(dossiers ?? []), [dossiers]);
   return { ...result, people, search };
-}
-
-export function useSites() {
-  const db = useDatabase();
-  return useLiveQuery<Site[]>(
-    useCallback(
-      () =>
-        db.sites
-          .find()
-          .$.pipe(
-            map((docs) =>
-              docs.map((doc) => doc.toJSON() as Site).sort((a, b) => a.name.localeCompare(b.name)),
-            ),
-          ),
-      [db],
-    ),
-  );
-}
-
-export function useStaffDirectory() {
-  const db = useDatabase();
-  return useLiveQuery<StaffMember[]>(
-    useCallback(
-      () => db.staff.find().$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as StaffMember))),
-      [db],
-    ),
-  );
 }
 
 /** The rendez-vous of some young people, live (for the day's contacts). */
@@ -104,10 +76,11 @@ export function isContactOfDay(youth: Youth, day: string): boolean {
 export function useOutreachActions() {
   const db = useDatabase();
   const user = useAppStore((s) => s.user);
+  const clock = useClock();
   return useMemo(
     () => ({
       recordContact: (values: ContactFormValues, siteId: string) =>
-        insertDocument(db, 'youths', contactToYouth(values, { siteId, clock: systemClock })),
+        insertDocument(db, 'youths', contactToYouth(values, { siteId, clock })),
 
       bookAppointment: (youth: Youth, site: Site, start: string, staffId: string) =>
         insertDocument(db, 'appointments', {
@@ -129,10 +102,6 @@ export function useOutreachActions() {
           ...(youth.referentId ? {} : { referentId: user?.id ?? '' }),
         }),
     }),
-    [db, user],
+    [db, user, clock],
   );
-}
-
-export function todayOnDevice(): string {
-  return today(systemClock);
 }

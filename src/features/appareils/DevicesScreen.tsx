@@ -10,7 +10,7 @@ import { frenchMessage } from '../../domain/errors';
 import { fixedClock, formatInstant, formatSince } from '../../domain/time';
 import { CheckboxField, SelectField } from '../../ui/Field';
 import { useNow } from '../../ui/useNow';
-import { useDirectory } from '../reconciliation/useDirectory';
+import { useDirectory } from '../shared/useDirectory';
 import { CONTACT_BUCKETS, countByContact } from './contact';
 import { DeviceRowView } from './DeviceRowView';
 import { useDevices } from './useDevices';

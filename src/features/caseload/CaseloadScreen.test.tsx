@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, buildYouth, SITE_PERSEIGNE, SITE_SEES } from '../../../tests/support/builders';
 import {
+  cleanupScreen,
   renderScreen,
   seedDirectory,
   testUser,
@@ -17,12 +18,7 @@ vi.setConfig({ testTimeout: 30_000 });
 const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
-
-afterEach(async () => {
-  cleanupDom();
-  await harness?.cleanup();
-  harness = undefined;
-});
+afterEach(cleanupScreen);
 
 const me = testUser().id;
 const ines = buildYouth({ lastName: 'Lefèvre', firstName: 'Inès', referentId: me });

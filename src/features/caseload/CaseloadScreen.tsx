@@ -9,7 +9,7 @@ import { today } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { usePendingState } from '../../ui/usePending';
 import { useNow } from '../../ui/useNow';
-import { useSites } from '../dossier/useDirectory';
+import { useSites } from '../shared/useDirectory';
 import { CaseloadFilters } from './CaseloadFilters';
 import { CaseloadTable } from './CaseloadTable';
 import { buildCaseloadIndex, searchCaseload, type CaseloadCounts } from './search';

@@ -9,6 +9,7 @@ import { ageOf } from '../../domain/rules/age';
 import { daysWithoutContact } from '../../domain/rules/contact';
 import type { Youth, YouthStatus } from '../../domain/schemas/youth';
 import { describeResidence, type RuralZoning } from '../../domain/territory/territory';
+import { foldText } from '../../domain/text';
 import { fixedClock, parseDay } from '../../domain/time';
 
 export type Programme = 'CEJ' | 'PACEA';
@@ -84,16 +85,6 @@ export interface CaseloadCounts {
 export interface CaseloadResult {
   entries: CaseloadEntry[];
   counts: CaseloadCounts;
-}
-
-/** Lower case, without accents; anything but letters and digits becomes a space. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 export interface IndexInput {

@@ -13,7 +13,7 @@ import {
   type Commune,
 } from '../../domain/territory/territory';
 import { SelectField } from '../../ui/Field';
-import { foldText } from '../caseload/search';
+import { foldText } from '../../domain/text';
 
 const MAX_SUGGESTIONS = 8;
 const ALENCON = '61001';

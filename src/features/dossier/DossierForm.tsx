@@ -19,14 +19,20 @@ import {
 import type { Site } from '../../domain/schemas/site';
 import type { StaffMember } from '../../domain/schemas/staff';
 import { today, type Clock } from '../../domain/time';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import {
+  CheckboxField,
+  CheckboxGroupField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../ui/Field';
+import { useFormValues } from '../../ui/useFormValues';
 import { CommuneField } from './CommuneField';
 import {
   AGE_WARNING_TEXT,
   ageInfo,
   FIELD_LABELS,
   validateDossierForm,
-  type DossierErrors,
   type DossierField,
   type DossierFormValues,
 } from './dossier-form';
@@ -47,24 +53,15 @@ interface Props {
 }
 
 export function DossierForm(props: Props) {
-  const [values, setValues] = useState(props.initial);
+  const { values, setValues, set, errors, setErrors, field } = useFormValues(props.initial);
   // Unsaved input holds back an app update and asks before the page is left (issue 6).
   const [savedValues, setSavedValues] = useState(props.initial);
   const dirty = JSON.stringify(values) !== JSON.stringify(savedValues);
   useUnsavedChanges(dirty, props.unsavedLabel ?? 'dossier jeune');
-  const [errors, setErrors] = useState<DossierErrors>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const set = <K extends DossierField>(field: K, value: DossierFormValues[K]) =>
-    setValues((current) => ({ ...current, [field]: value }));
-  const text = (field: DossierField) => ({
-    name: field,
-    value: values[field] as string,
-    error: errors[field],
-    onChange: (e: { target: { value: string } }) => set(field, e.target.value as never),
-  });
   const age = ageInfo(values.birthDate || props.birthYearOnly || '', values.rqth, props.clock);
   const advisers = props.staff.filter(
     (s) => s.active && (s.role === 'conseiller' || s.id === values.referentId),
@@ -123,14 +120,14 @@ export function DossierForm(props: Props) {
       <fieldset>
         <legend>Identité</legend>
         <div className="form-grid">
-          <TextField label="Nom d'usage" required autoComplete="off" {...text('lastName')} />
+          <TextField label="Nom d'usage" required autoComplete="off" {...field('lastName')} />
           <TextField
             label="Nom de naissance"
             hint="S'il diffère du nom d'usage"
             autoComplete="off"
-            {...text('birthName')}
+            {...field('birthName')}
           />
-          <TextField label="Prénom" required autoComplete="off" {...text('firstName')} />
+          <TextField label="Prénom" required autoComplete="off" {...field('firstName')} />
           <TextField
             label="Date de naissance"
             type="date"
@@ -140,13 +137,13 @@ export function DossierForm(props: Props) {
                 ? `Seule l'année est connue (${props.birthYearOnly}) : complétez la date.`
                 : undefined
             }
-            {...text('birthDate')}
+            {...field('birthDate')}
           />
           <SelectField
             label="Genre"
             placeholder="Non renseigné"
             options={optionsOf(GENDER_LABELS)}
-            {...text('gender')}
+            {...field('gender')}
           />
         </div>
         {age.years !== undefined && (
@@ -161,9 +158,9 @@ export function DossierForm(props: Props) {
       <fieldset>
         <legend>Coordonnées</legend>
         <div className="form-grid">
-          <TextField label="Téléphone" type="tel" autoComplete="off" {...text('phone')} />
-          <TextField label="E-mail" type="email" autoComplete="off" {...text('email')} />
-          <TextField label="Adresse" autoComplete="off" {...text('address')} />
+          <TextField label="Téléphone" type="tel" autoComplete="off" {...field('phone')} />
+          <TextField label="E-mail" type="email" autoComplete="off" {...field('email')} />
+          <TextField label="Adresse" autoComplete="off" {...field('address')} />
         </div>
         <CommuneField
           communeInsee={values.communeInsee}
@@ -182,19 +179,19 @@ export function DossierForm(props: Props) {
             label="Niveau de formation"
             placeholder="Non renseigné"
             options={optionsOf(EDUCATION_LEVEL_LABELS)}
-            {...text('educationLevel')}
+            {...field('educationLevel')}
           />
           <SelectField
             label="Situation familiale"
             placeholder="Non renseignée"
             options={optionsOf(FAMILY_SITUATION_LABELS)}
-            {...text('familySituation')}
+            {...field('familySituation')}
           />
-          <TextField label="Enfants à charge" inputMode="numeric" {...text('dependentChildren')} />
+          <TextField label="Enfants à charge" inputMode="numeric" {...field('dependentChildren')} />
           <TextField
             label="Moyen de garde"
             hint="Crèche, assistante maternelle, famille…"
-            {...text('childcare')}
+            {...field('childcare')}
           />
         </div>
       </fieldset>
@@ -206,7 +203,7 @@ export function DossierForm(props: Props) {
             label="Permis de conduire"
             placeholder="Non renseigné"
             options={optionsOf(DRIVING_LICENCE_LABELS)}
-            {...text('drivingLicence')}
+            {...field('drivingLicence')}
           />
           <CheckboxField
             label="Dispose d'un véhicule"
@@ -215,25 +212,13 @@ export function DossierForm(props: Props) {
             onChange={(e) => set('hasVehicle', e.target.checked)}
           />
         </div>
-        <fieldset className="checkbox-group">
-          <legend>Freins</legend>
-          {optionsOf(BARRIER_LABELS).map((barrier) => (
-            <CheckboxField
-              key={barrier.value}
-              label={barrier.label}
-              name="barriers"
-              checked={values.barriers.includes(barrier.value)}
-              onChange={(e) =>
-                set(
-                  'barriers',
-                  e.target.checked
-                    ? [...values.barriers, barrier.value]
-                    : values.barriers.filter((b) => b !== barrier.value),
-                )
-              }
-            />
-          ))}
-        </fieldset>
+        <CheckboxGroupField
+          legend="Freins"
+          name="barriers"
+          options={optionsOf(BARRIER_LABELS)}
+          values={values.barriers}
+          onChange={(barriers) => set('barriers', barriers)}
+        />
       </fieldset>
 
       {props.canSeeSensitive && (
@@ -262,7 +247,7 @@ export function DossierForm(props: Props) {
               onChange={(e) => set('justice', e.target.checked)}
             />
           </div>
-          <TextAreaField label="Notes" rows={3} {...text('notes')} />
+          <TextAreaField label="Notes" rows={3} {...field('notes')} />
         </fieldset>
       )}
 
@@ -274,15 +259,15 @@ export function DossierForm(props: Props) {
             required
             placeholder="Choisir un site"
             options={props.sites.map((site) => ({ value: site.id, label: site.name }))}
-            {...text('siteId')}
+            {...field('siteId')}
           />
           <SelectField
             label="Référent·e"
             placeholder="À désigner"
             options={advisers.map((s) => ({ value: s.id, label: s.name }))}
-            {...text('referentId')}
+            {...field('referentId')}
           />
-          <SelectField label="Statut" options={optionsOf(STATUS_LABELS)} {...text('status')} />
+          <SelectField label="Statut" options={optionsOf(STATUS_LABELS)} {...field('status')} />
           {values.status === 'sorti' && (
             <>
               <SelectField
@@ -290,9 +275,9 @@ export function DossierForm(props: Props) {
                 required
                 placeholder="Choisir un motif"
                 options={optionsOf(EXIT_REASON_LABELS)}
-                {...text('exitReason')}
+                {...field('exitReason')}
               />
-              <TextField label="Date de sortie" type="date" required {...text('exitDate')} />
+              <TextField label="Date de sortie" type="date" required {...field('exitDate')} />
             </>
           )}
         </div>
@@ -324,7 +309,11 @@ export function DossierForm(props: Props) {
         {errors.rgpdInformed && <p className="field-error">{errors.rgpdInformed}</p>}
         {values.rgpdInformed && (
           <div className="form-grid">
-            <TextField label="Date de l'information RGPD" type="date" {...text('rgpdInformedOn')} />
+            <TextField
+              label="Date de l'information RGPD"
+              type="date"
+              {...field('rgpdInformedOn')}
+            />
           </div>
         )}
         <CheckboxField

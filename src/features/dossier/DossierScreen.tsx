@@ -19,7 +19,7 @@ import { PropositionsPanel } from './pathway/PropositionsPanel';
 import { SituationsPanel } from './pathway/SituationsPanel';
 import { useYouth, useYouthAttendances, useYouthEvents, useYouthPathway } from './useDossier';
 import { useDossierActions } from './useDossierActions';
-import { namesById, useSites, useStaff } from './useDirectory';
+import { namesById, useSites, useStaff } from '../shared/useDirectory';
 import './dossier.css';
 
 const TABS = [

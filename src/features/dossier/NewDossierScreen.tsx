@@ -10,7 +10,7 @@ import { useAppStore } from '../../stores/store';
 import { DossierForm } from './DossierForm';
 import { emptyDossierForm, youthFieldsFrom } from './dossier-form';
 import { useDossierActions } from './useDossierActions';
-import { useSites, useStaff } from './useDirectory';
+import { useSites, useStaff } from '../shared/useDirectory';
 import './dossier.css';
 
 export function NewDossierScreen() {

@@ -13,11 +13,15 @@ import type { PathwayRecord } from '../../domain/schemas/pathway';
 import type { Workshop } from '../../domain/schemas/workshop';
 import type { Youth } from '../../domain/schemas/youth';
 
-export function useYouth(id: string) {
+/** One young person, live; nothing is read while `id` is undefined (a form's empty choice). */
+export function useYouth(id: string | undefined) {
   const db = useDatabase();
   return useLiveQuery<Youth | null>(
     useCallback(
-      () => db.youths.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as Youth) : null))),
+      () =>
+        id
+          ? db.youths.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as Youth) : null)))
+          : undefined,
       [db, id],
     ),
   );

@@ -14,6 +14,7 @@ import { TextAreaField } from '../../ui/Field';
 import { fieldLabel, formatValue, type Names } from '../reconciliation/labels';
 import { dismissReview, mergeDossiers, useReviewAction } from '../reconciliation/useReviewActions';
 import { ATTACHED, type DuplicatePair } from './useDuplicatePairs';
+import { fullName } from '../../domain/rules/names';
 
 /** The fields shown for every pair, in this order; any other differing field follows. */
 const COMPARED = [
@@ -44,10 +45,6 @@ function display(field: string, value: unknown, names: Names): string {
       .join(' · ');
   }
   return formatValue(field, value, names);
-}
-
-function fullName(youth: Youth): string {
-  return `${youth.firstName} ${youth.lastName}`.trim();
 }
 
 interface Props {

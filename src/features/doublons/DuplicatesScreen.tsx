@@ -5,8 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../stores/store';
-import type { Names } from '../reconciliation/labels';
-import { useDirectory } from '../reconciliation/useDirectory';
+import { namesFrom } from '../reconciliation/labels';
+import { useDirectory } from '../shared/useDirectory';
 import { DuplicatePairCard } from './DuplicatePairCard';
 import { useDuplicatePairs } from './useDuplicatePairs';
 import '../reconciliation/reconciliation.css';
@@ -26,18 +26,14 @@ export function DuplicatesScreen() {
   );
   const reviewable = open.filter((pair) => pair.youths !== null);
 
-  const names: Names = useMemo(() => {
-    const youths = new Map(
-      open.flatMap((pair) =>
-        (pair.youths ?? []).map((y) => [y.id, `${y.firstName} ${y.lastName}`.trim()] as const),
+  const names = useMemo(
+    () =>
+      namesFrom(
+        directory.data,
+        open.flatMap((pair) => pair.youths ?? []),
       ),
-    );
-    return {
-      staff: (id) => directory.data?.staff.get(id)?.name,
-      site: (id) => directory.data?.sites.get(id)?.name,
-      youth: (id) => youths.get(id),
-    };
-  }, [open, directory.data]);
+    [open, directory.data],
+  );
 
   if (pairs.error) {
     return <p role="alert">Impossible de lire les doublons : {pairs.error.message}</p>;

@@ -1,9 +1,9 @@
 /** The dossier in one glance, for the adviser receiving the young person. */
 import type { DossierSummary } from '../../domain/rules/dossier-summary';
 import type { CejWeek } from '../../domain/rules/cej-hours';
-import { formatDateTime, formatDayShort } from '../../domain/time';
-import { EVENT_KIND_LABELS, EVENT_THEME_LABELS } from '../agenda/labels';
-import { formatHours, propositionText, SITUATION_LABELS } from './labels';
+import { formatDateTime, formatDayShort, formatHours } from '../../domain/time';
+import { EVENT_KIND_LABELS, EVENT_THEME_LABELS } from '../../domain/labels';
+import { propositionText, SITUATION_LABELS } from './labels';
 
 const EXCERPT_LENGTH = 110;
 

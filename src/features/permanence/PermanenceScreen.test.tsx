@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildAppointment,
   buildEvent,
@@ -11,16 +11,14 @@ import {
   buildYouth,
   SITE_SIEGE,
 } from '../../../tests/support/builders';
-import { openTestDatabase, renderScreen, seed } from '../../../tests/support/screen';
+import { cleanupScreen, renderScreen, seed } from '../../../tests/support/render-screen';
 import type { RelaisDatabase } from '../../db/database';
 import type { Appointment } from '../../domain/schemas/appointment';
 import type { PathwayRecord } from '../../domain/schemas/pathway';
-import { fixedClock } from '../../domain/time';
 import type { SessionUser } from '../../sync/api';
-import { PermanenceScreen } from './PermanenceScreen';
 
 // Thursday 26 November 2026, 10:12: the morning permanence of Sées is on.
-const clock = fixedClock('2026-11-26T10:12:00');
+const NOW = '2026-11-26T10:12:00';
 const sees = buildSite();
 const siege = buildSite({
   id: SITE_SIEGE,
@@ -60,8 +58,13 @@ const inesRdv = buildAppointment({
 });
 
 let db: RelaisDatabase;
-beforeEach(async () => {
-  db = await openTestDatabase(user, clock);
+afterEach(cleanupScreen);
+
+async function open(path: string) {
+  ({ db } = await renderScreen(path, { user, now: NOW, seed: seedDay }));
+}
+
+async function seedDay(db: RelaisDatabase) {
   await seed(db, 'sites', [sees, siege]);
   await seed(db, 'staff', [camille]);
   await seed(db, 'youths', [ines, noah]);
@@ -84,16 +87,11 @@ beforeEach(async () => {
       report: 'Appel pour préparer le rendez-vous.',
     }),
   ]);
-});
-
-afterEach(async () => {
-  cleanup();
-  await db.remove();
-});
+}
 
 describe("ma permanence aujourd'hui", () => {
   it('opens the permanence of the day with a summary of each dossier', async () => {
-    renderScreen(<PermanenceScreen clock={clock} />, { db, user, path: '/permanence' });
+    await open('/permanence');
     expect(screen.getByRole('heading', { name: "Ma permanence aujourd'hui" })).toBeDefined();
     const card = await screen.findByRole('article', { name: /Inès Lefèvre/ });
     expect((screen.getByLabelText('Permanence') as HTMLSelectElement).value).toBe(sees.id);
@@ -114,7 +112,7 @@ describe("ma permanence aujourd'hui", () => {
   });
 
   it('receives a walk-in on the spot and marks them present with the entretien', async () => {
-    renderScreen(<PermanenceScreen clock={clock} />, { db, user, path: '/permanence' });
+    await open('/permanence');
     await screen.findByRole('article', { name: /Inès Lefèvre/ });
     await userEvent.click(screen.getByRole('button', { name: 'Accueillir sans rendez-vous' }));
     await userEvent.type(screen.getByLabelText(/^Jeune/), 'noah');
@@ -153,7 +151,7 @@ describe("ma permanence aujourd'hui", () => {
   });
 
   it('marks an absence in one click', async () => {
-    renderScreen(<PermanenceScreen clock={clock} />, { db, user, path: '/permanence' });
+    await open('/permanence');
     await userEvent.click(await screen.findByRole('button', { name: 'Absent : Inès Lefèvre' }));
     await screen.findByText('Inès Lefèvre noté·e absent·e.');
     await waitFor(async () =>
@@ -162,11 +160,7 @@ describe("ma permanence aujourd'hui", () => {
   });
 
   it('prints a day sheet with the rendez-vous', async () => {
-    renderScreen(<PermanenceScreen clock={clock} />, {
-      db,
-      user,
-      path: `/permanence?site=${sees.id}&date=2026-11-26`,
-    });
+    await open(`/permanence?site=${sees.id}&date=2026-11-26`);
     await screen.findByRole('article', { name: /Inès Lefèvre/ });
     const sheet = screen.getByRole('heading', {
       name: 'Feuille de permanence — Permanence de Sées — jeudi 26 novembre 2026',

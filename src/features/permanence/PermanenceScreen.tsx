@@ -8,21 +8,13 @@ import { useSearchParams } from 'wouter';
 import { walkInStart } from '../../domain/rules/appointments';
 import { formatOpenings, openingsOn } from '../../domain/rules/schedule';
 import type { Site } from '../../domain/schemas/site';
-import {
-  formatDayFull,
-  formatSince,
-  parseDay,
-  systemClock,
-  today,
-  type Clock,
-} from '../../domain/time';
+import { formatDayFull, formatSince, parseDay, today, type Clock } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import type { SessionUser } from '../../sync/api';
 import { SelectField, TextField } from '../../ui/Field';
 import { useAppointmentActions } from '../agenda/useAppointmentActions';
 import { youthName } from '../agenda/useAppointments';
-import { advisersOf, useStaffDirectory } from '../agenda/useDirectory';
-import { useSites } from '../sites/useSites';
+import { advisersOf, useSites, useStaff } from '../shared/useDirectory';
 import { PermanenceCard } from './PermanenceCard';
 import { PrintDaySheet } from './PrintDaySheet';
 import { usePermanenceDay } from './usePermanenceDay';
@@ -30,6 +22,7 @@ import { WalkInForm } from './WalkInForm';
 import '../agenda/agenda.css';
 import './permanence.css';
 import './print.css';
+import { useClock } from '../../app/clock-context';
 
 /** The site to open by default: one of the user's permanences that opens that day, if any. */
 export function defaultSite(sites: readonly Site[], user: SessionUser | null, day: string) {
@@ -60,12 +53,13 @@ function FreshnessLine({ clock }: { clock: Clock }) {
   );
 }
 
-export function PermanenceScreen({ clock = systemClock }: { clock?: Clock }) {
+export function PermanenceScreen() {
+  const clock = useClock();
   const user = useAppStore((s) => s.user);
   const [params, setParams] = useSearchParams();
   const day = parseDay(params.get('date') ?? '') ? params.get('date')! : today(clock);
   const sites = useSites();
-  const staff = useStaffDirectory();
+  const staff = useStaff();
   const siteList = useMemo(() => sites.data ?? [], [sites.data]);
   const staffList = useMemo(() => staff.data ?? [], [staff.data]);
   const site =

@@ -6,9 +6,16 @@ import { ageOf } from '../../domain/rules/age';
 import { formatOpenings, openingsOn } from '../../domain/rules/schedule';
 import type { Site } from '../../domain/schemas/site';
 import type { StaffMember } from '../../domain/schemas/staff';
-import { formatDateTime, formatDayFull, nowLocal, type Clock } from '../../domain/time';
-import { APPOINTMENT_STATUS_LABELS, formatSlot } from '../agenda/labels';
-import { formatHours, propositionText } from './labels';
+import {
+  formatDateTime,
+  formatDayFull,
+  formatHours,
+  nowLocal,
+  type Clock,
+} from '../../domain/time';
+import { APPOINTMENT_STATUS_LABELS } from '../../domain/labels';
+import { formatSlot } from '../agenda/labels';
+import { propositionText } from './labels';
 import type { PermanenceDay } from './usePermanenceDay';
 
 interface PrintDaySheetProps {

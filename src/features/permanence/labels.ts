@@ -1,8 +1,10 @@
 /** French labels of the parcours shown in the permanence's dossier summaries. */
+import { PROPOSITION_RESULT_LABELS, PROPOSITION_TYPE_LABELS } from '../../domain/labels';
 import type { PathwayRecord } from '../../domain/schemas/pathway';
 
 type Defined<K extends keyof PathwayRecord> = NonNullable<PathwayRecord[K]>;
 
+/** The situation as a state of the person ("En formation"), not the name of its type. */
 export const SITUATION_LABELS: Record<Defined<'situationType'>, string> = {
   emploi: 'En emploi',
   alternance: 'En alternance',
@@ -15,37 +17,8 @@ export const SITUATION_LABELS: Record<Defined<'situationType'>, string> = {
   inconnue: 'Situation inconnue',
 };
 
-export const PROPOSITION_TYPE_LABELS: Record<Defined<'propositionType'>, string> = {
-  'offre-emploi': "Offre d'emploi",
-  alternance: 'Alternance',
-  formation: 'Formation',
-  pmsmp: 'PMSMP',
-  'contrat-aide': 'Contrat aidé',
-  parrainage: 'Parrainage',
-  atelier: 'Atelier',
-  'orientation-partenaire': 'Orientation partenaire',
-  'aide-financiere': 'Aide financière',
-  autre: 'Autre',
-};
-
-export const PROPOSITION_RESULT_LABELS: Record<Defined<'result'>, string> = {
-  'en-attente': 'en attente',
-  acceptee: 'acceptée',
-  'refusee-jeune': 'refusée par le jeune',
-  'refusee-tiers': 'refusée par le tiers',
-  realisee: 'réalisée',
-  abandonnee: 'abandonnée',
-};
-
-/** "Formation — AFPA Alençon (acceptée)". */
+/** "Formation — AFPA Alençon (acceptée)": the domain's labels, the result in lower case. */
 export function propositionText(p: PathwayRecord): string {
   const type = p.propositionType ? PROPOSITION_TYPE_LABELS[p.propositionType] : 'Proposition';
-  return `${type}${p.partner ? ` — ${p.partner}` : ''}${p.result ? ` (${PROPOSITION_RESULT_LABELS[p.result]})` : ''}`;
-}
-
-/** "9 h" or "7 h 30" for a number of hours. */
-export function formatHours(hours: number): string {
-  const whole = Math.floor(hours);
-  const minutes = Math.round((hours - whole) * 60);
-  return minutes ? `${whole} h ${String(minutes).padStart(2, '0')}` : `${whole} h`;
+  return `${type}${p.partner ? ` — ${p.partner}` : ''}${p.result ? ` (${PROPOSITION_RESULT_LABELS[p.result].toLowerCase()})` : ''}`;
 }

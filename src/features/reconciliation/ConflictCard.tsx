@@ -24,6 +24,7 @@ import {
   useReviewAction,
   type Resolution,
 } from './useReviewActions';
+import { fullName } from '../../domain/rules/names';
 
 interface Props {
   item: ConflictItem;
@@ -36,10 +37,6 @@ interface Props {
 
 const EDIT = 'edit';
 
-function youthName(youth: { firstName: string; lastName: string }): string {
-  return `${youth.firstName} ${youth.lastName}`.trim();
-}
-
 /** The dossier's name, or the vehicle and day of a loan in conflict. */
 function titleOf(item: ConflictItem, dossier: ConflictItem['youths'][number] | undefined): string {
   const loan = item.target;
@@ -47,7 +44,7 @@ function titleOf(item: ConflictItem, dossier: ConflictItem['youths'][number] | u
     const vehicle = typeof item.vehicle?.label === 'string' ? item.vehicle.label : 'Véhicule';
     return `${vehicle} — ${formatDayShort(loan.startDate)}`;
   }
-  return dossier ? youthName(dossier) : 'Dossier pas encore sur cet appareil';
+  return dossier ? fullName(dossier) : 'Dossier pas encore sur cet appareil';
 }
 
 export function ConflictCard({ item, names, deviceLabel, now, online, onSettled }: Props) {
@@ -113,7 +110,7 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
         <div className="conflict-links">
           {youths.map((youth) => (
             <Link key={youth.id} href={`/dossiers/${youth.id}`} className="conflict-link">
-              {youths.length > 1 ? `Dossier de ${youthName(youth)}` : 'Ouvrir le dossier'}
+              {youths.length > 1 ? `Dossier de ${fullName(youth)}` : 'Ouvrir le dossier'}
             </Link>
           ))}
         </div>

@@ -13,9 +13,9 @@ import { useDevices } from '../appareils/useDevices';
 import { AgeChart } from './AgeChart';
 import { ConflictCard } from './ConflictCard';
 import { AGE_BUCKETS, countByAge, matches, NO_FILTERS, type QueueFilters } from './filters';
-import type { Names } from './labels';
+import { namesFrom } from './labels';
 import { useConflictQueue } from './useConflictQueue';
-import { useDirectory } from './useDirectory';
+import { useDirectory } from '../shared/useDirectory';
 import './reconciliation.css';
 
 export function ReconciliationScreen() {
@@ -37,16 +37,14 @@ export function ReconciliationScreen() {
   );
   const shown = open.filter((item) => matches(item.review, filters, clock));
 
-  const names: Names = useMemo(() => {
-    const youths = new Map(
-      open.flatMap((item) => item.youths.map((y) => [y.id, `${y.firstName} ${y.lastName}`.trim()])),
-    );
-    return {
-      staff: (id) => directory.data?.staff.get(id)?.name,
-      site: (id) => directory.data?.sites.get(id)?.name,
-      youth: (id) => youths.get(id),
-    };
-  }, [open, directory.data]);
+  const names = useMemo(
+    () =>
+      namesFrom(
+        directory.data,
+        open.flatMap((item) => item.youths),
+      ),
+    [open, directory.data],
+  );
   const deviceLabel = (id: string) => devices.data?.find((d) => d.id === id)?.label;
 
   const siteOptions = [...(directory.data?.sites.values() ?? [])]

@@ -1,20 +1,14 @@
 import { firstValueFrom, filter } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRelaisDatabase, type RelaisDatabase } from '../../db/database';
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../tests/support/database';
 import { insertDocument } from '../../db/writes';
-import { newId } from '../../domain/ids';
 import { conflictQueue$ } from './conflictQueue';
 
-let db: RelaisDatabase | undefined;
-
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const openDatabase = testDatabases();
 
 describe('the conflict queue', () => {
   it('gives each open conflict with the document in conflict and the young person, oldest first', async () => {
-    db = await createRelaisDatabase({ name: `queue-${newId().slice(-12)}`, actorId: () => 'u1' });
+    const db = await openDatabase();
     const youth = await insertDocument(db, 'youths', {
       lastName: 'Lefèvre',
       firstName: 'Inès',

@@ -1,20 +1,14 @@
 import { firstValueFrom } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRelaisDatabase, type RelaisDatabase } from '../../db/database';
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../tests/support/database';
 import { insertDocument } from '../../db/writes';
-import { newId } from '../../domain/ids';
 import { documentsById } from './documentsById';
 
-let db: RelaisDatabase | undefined;
-
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const openDatabase = testDatabases();
 
 describe('documents by id for the siège', () => {
   it('gives live documents and those deleted meanwhile, marked deleted', async () => {
-    db = await createRelaisDatabase({ name: `byid-${newId().slice(-12)}`, actorId: () => 'u1' });
+    const db = await openDatabase();
     const fields = {
       lastName: 'Lefèvre',
       siteId: 's1',

@@ -3,10 +3,19 @@
  * text of a value (names for ids, dates in French, "(vide)" for a value that was removed).
  */
 import type { CollectionName } from '../../domain/collections';
+import {
+  DRIVING_LICENCE_LABELS,
+  EDUCATION_LEVEL_LABELS,
+  EXIT_REASON_LABELS,
+  FAMILY_SITUATION_LABELS,
+  GENDER_LABELS,
+  PROPOSITION_RESULT_LABELS,
+  STATUS_LABELS,
+} from '../../domain/labels';
 import { DELETION_FIELD } from '../../domain/merge';
 import { LOAN_BOOKING } from '../../domain/merge-policies';
+import { fullName } from '../../domain/rules/names';
 import { formatDayShort } from '../../domain/time';
-import { STATUS_LABELS } from '../caseload/labels';
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = {
   youths: 'Dossier jeune',
@@ -71,42 +80,15 @@ export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
+/** The labels of the coded fields, the same words as the dossier's form. */
 const CODED: Record<string, Record<string, string>> = {
   status: STATUS_LABELS,
-  result: {
-    'en-attente': 'En attente',
-    acceptee: 'Acceptée',
-    'refusee-jeune': 'Refusée par le jeune',
-    'refusee-tiers': 'Refusée par le tiers',
-    realisee: 'Réalisée',
-    abandonnee: 'Abandonnée',
-  },
-  educationLevel: {
-    'sans-diplome': 'Sans diplôme',
-    'niveau-3': 'Niveau 3 (CAP, BEP)',
-    'niveau-4': 'Niveau 4 (bac)',
-    'niveau-5': 'Niveau 5 (bac + 2)',
-    'niveau-6-plus': 'Niveau 6 et plus',
-  },
-  familySituation: {
-    seul: 'Seul·e',
-    'en-couple': 'En couple',
-    'parent-isole': 'Parent isolé',
-    autre: 'Autre',
-  },
-  drivingLicence: { aucun: 'Aucun', 'en-cours': 'En cours', b: 'Permis B', autre: 'Autre' },
-  gender: { F: 'Femme', M: 'Homme', X: 'Non précisé' },
-  exitReason: {
-    'emploi-durable': 'Emploi durable',
-    'emploi-court': 'Emploi court',
-    'fin-de-contrat': 'Fin de contrat',
-    'limite-age': "Limite d'âge",
-    'demande-du-jeune': 'Demande du jeune',
-    abandon: 'Abandon',
-    demenagement: 'Déménagement',
-    'changement-accompagnement': "Changement d'accompagnement",
-    autre: 'Autre',
-  },
+  result: PROPOSITION_RESULT_LABELS,
+  educationLevel: EDUCATION_LEVEL_LABELS,
+  familySituation: FAMILY_SITUATION_LABELS,
+  drivingLicence: DRIVING_LICENCE_LABELS,
+  gender: GENDER_LABELS,
+  exitReason: EXIT_REASON_LABELS,
 };
 
 /** Names of the people, places and young people a value may point to. */
@@ -114,6 +96,21 @@ export interface Names {
   staff(id: string): string | undefined;
   site(id: string): string | undefined;
   youth(id: string): string | undefined;
+}
+
+/** The names from the device's directory and the young people of the reviews on screen. */
+export function namesFrom(
+  directory:
+    | { staff: ReadonlyMap<string, { name: string }>; sites: ReadonlyMap<string, { name: string }> }
+    | undefined,
+  youths: readonly { id: string; firstName: string; lastName: string }[],
+): Names {
+  const youthNames = new Map(youths.map((youth) => [youth.id, fullName(youth)]));
+  return {
+    staff: (id) => directory?.staff.get(id)?.name,
+    site: (id) => directory?.sites.get(id)?.name,
+    youth: (id) => youthNames.get(id),
+  };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

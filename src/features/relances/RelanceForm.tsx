@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RELANCE_CHANNELS, type YouthEvent } from '../../domain/schemas/event';
 import { parseDay } from '../../domain/time';
 import { TextAreaField, TextField } from '../../ui/Field';
-import { RELANCE_CHANNEL_LABELS } from '../agenda/labels';
+import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import type { RelanceInput } from './useRelanceActions';
 
 type Channel = NonNullable<YouthEvent['channel']>;

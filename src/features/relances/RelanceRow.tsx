@@ -4,10 +4,11 @@ import { Link } from 'wouter';
 import type { RelanceAssessment } from '../../domain/rules/relances';
 import type { Youth } from '../../domain/schemas/youth';
 import { formatDateTime, formatDayShort } from '../../domain/time';
-import { RELANCE_CHANNEL_LABELS } from '../agenda/labels';
+import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import { reasonClass, reasonText } from './labels';
 import { RelanceForm } from './RelanceForm';
 import type { RelanceInput } from './useRelanceActions';
+import { fullName } from '../../domain/rules/names';
 
 interface RelanceRowProps {
   assessment: RelanceAssessment;
@@ -18,7 +19,7 @@ interface RelanceRowProps {
 
 export function RelanceRow({ assessment, youth, defaultFollowUp, onLog }: RelanceRowProps) {
   const [open, setOpen] = useState(false);
-  const name = youth ? `${youth.firstName} ${youth.lastName}` : 'Dossier';
+  const name = youth ? fullName(youth) : 'Dossier';
   const last = assessment.lastRelance;
   return (
     <li className={`relance-row state-${assessment.state}`}>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -8,15 +8,13 @@ import {
   buildStaffMember,
   buildYouth,
 } from '../../../tests/support/builders';
-import { openTestDatabase, renderScreen, seed } from '../../../tests/support/screen';
+import { cleanupScreen, renderScreen, seed } from '../../../tests/support/render-screen';
 import type { RelaisDatabase } from '../../db/database';
-import { fixedClock } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import type { SessionUser } from '../../sync/api';
-import { RelancesScreen } from './RelancesScreen';
 
 // Thursday 26 November 2026, 11:00.
-const clock = fixedClock('2026-11-26T11:00:00');
+const NOW = '2026-11-26T11:00:00';
 const camille = buildStaffMember();
 const user: SessionUser = {
   id: camille.id,
@@ -38,10 +36,17 @@ const colleagues = buildYouth({
 });
 
 let db: RelaisDatabase;
-beforeEach(async () => {
+beforeEach(() => {
   localStorage.clear();
   useAppStore.getState().setRelanceThresholds([30, 60, 90]);
-  db = await openTestDatabase(user, clock);
+});
+afterEach(cleanupScreen);
+
+async function open(path: string) {
+  ({ db } = await renderScreen(path, { user, now: NOW, seed: seedFollowed }));
+}
+
+async function seedFollowed(db: RelaisDatabase) {
   await seed(db, 'youths', [silent, missing, fine, left, colleagues]);
   await seed(db, 'events', [
     buildEvent({ youthId: silent.id, at: '2026-09-17T10:00' }), // 70 days
@@ -52,16 +57,11 @@ beforeEach(async () => {
     buildAppointment({ youthId: missing.id, start: '2026-11-12T10:00', status: 'absent' }),
     buildAppointment({ youthId: missing.id, start: '2026-11-19T10:00', status: 'absent' }),
   ]);
-});
-
-afterEach(async () => {
-  cleanup();
-  await db.remove();
-});
+}
 
 describe('relance list', () => {
   it('lists my young people at risk, most urgent first, with their signals', async () => {
-    renderScreen(<RelancesScreen clock={clock} />, { db, user, path: '/relances' });
+    await open('/relances');
     await screen.findByText('2 jeunes à suivre sur 3 dossiers accompagnés');
     const todo = screen.getByRole('region', { name: 'À relancer (2)' });
     const rows = Array.from(todo.querySelectorAll<HTMLElement>('li.relance-row'));
@@ -77,7 +77,7 @@ describe('relance list', () => {
   });
 
   it('logs a relance in one action, and the young person waits for the follow-up day', async () => {
-    renderScreen(<RelancesScreen clock={clock} />, { db, user, path: '/relances' });
+    await open('/relances');
     await userEvent.click(await screen.findByRole('button', { name: 'Relancer Maëlys Hébert' }));
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer la relance' }));
     expect(screen.getByText('Choisissez comment le jeune a été relancé.')).toBeDefined();
@@ -115,7 +115,7 @@ describe('relance list', () => {
   });
 
   it('follows the thresholds the adviser sets, and refuses nonsense', async () => {
-    renderScreen(<RelancesScreen clock={clock} />, { db, user, path: '/relances' });
+    await open('/relances');
     await screen.findByText('2 jeunes à suivre sur 3 dossiers accompagnés');
     const input = screen.getByLabelText('Seuils sans nouvelles (jours)');
     await userEvent.clear(input);
@@ -134,11 +134,7 @@ describe('relance list', () => {
   });
 
   it("shows a site's dossiers on request", async () => {
-    renderScreen(<RelancesScreen clock={clock} />, {
-      db,
-      user,
-      path: '/relances?dossiers=tous',
-    });
+    await open('/relances?dossiers=tous');
     await screen.findByText('3 jeunes à suivre sur 4 dossiers accompagnés');
     expect(screen.getByText('Noah Brière')).toBeDefined();
   });

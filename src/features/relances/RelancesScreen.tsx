@@ -6,17 +6,19 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'wouter';
 import { defaultFollowUp, normaliseThresholds } from '../../domain/rules/relances';
-import { formatDayShort, systemClock, type Clock } from '../../domain/time';
+import { formatDayShort } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SelectField } from '../../ui/Field';
-import { RELANCE_CHANNEL_LABELS } from '../agenda/labels';
-import { useSites } from '../sites/useSites';
+import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
+import { useSites } from '../shared/useDirectory';
 import { RelanceChart, relanceBars } from './RelanceChart';
 import { RelanceRow } from './RelanceRow';
 import { useRelanceActions } from './useRelanceActions';
 import { useRelances, type RelanceScope } from './useRelances';
 import '../agenda/agenda.css';
 import './relances.css';
+import { fullName } from '../../domain/rules/names';
+import { useClock } from '../../app/clock-context';
 
 const PAGE = 60;
 
@@ -63,7 +65,8 @@ function ThresholdsForm() {
   );
 }
 
-export function RelancesScreen({ clock = systemClock }: { clock?: Clock }) {
+export function RelancesScreen() {
+  const clock = useClock();
   const user = useAppStore((s) => s.user);
   const thresholds = useAppStore((s) => s.relanceThresholds);
   const [params, setParams] = useSearchParams();
@@ -97,7 +100,7 @@ export function RelancesScreen({ clock = systemClock }: { clock?: Clock }) {
           await actions.logRelance(input);
           const youth = list.data?.youths.get(input.youthId);
           setNotice(
-            `Relance enregistrée pour ${youth ? `${youth.firstName} ${youth.lastName}` : 'le jeune'} : ${RELANCE_CHANNEL_LABELS[input.channel]}, à revoir le ${formatDayShort(input.followUpOn)}.`,
+            `Relance enregistrée pour ${youth ? fullName(youth) : 'le jeune'} : ${RELANCE_CHANNEL_LABELS[input.channel]}, à revoir le ${formatDayShort(input.followUpOn)}.`,
           );
         }}
       />

@@ -1,7 +1,6 @@
 /** French text of the relance signals. */
 import type { RelanceReason } from '../../domain/rules/relances';
-import { formatDayShort } from '../../domain/time';
-import { formatHours } from '../permanence/labels';
+import { formatDayShort, formatHours } from '../../domain/time';
 
 export function reasonText(reason: RelanceReason): string {
   switch (reason.code) {

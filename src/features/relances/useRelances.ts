@@ -1,9 +1,10 @@
 /**
  * The relance list, live: the dossiers followed (mine, a site's, or all those on the device),
- * assessed by the domain's relance rules against their events, rendez-vous and parcours.
+ * assessed by the domain's relance rules against their activity (events, rendez-vous, parcours,
+ * émargements).
  */
 import { useCallback } from 'react';
-import { combineLatest, map, of, switchMap } from 'rxjs';
+import { map, switchMap } from 'rxjs';
 import { useDatabase } from '../../app/DatabaseProvider';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import {
@@ -12,13 +13,9 @@ import {
   FOLLOWED_STATUSES,
   type RelanceAssessment,
 } from '../../domain/rules/relances';
-import type { Appointment } from '../../domain/schemas/appointment';
-import type { Attendance } from '../../domain/schemas/attendance';
-import type { YouthEvent } from '../../domain/schemas/event';
-import type { PathwayRecord } from '../../domain/schemas/pathway';
-import type { Workshop } from '../../domain/schemas/workshop';
 import type { Youth } from '../../domain/schemas/youth';
 import type { Clock } from '../../domain/time';
+import { activityOf, youthActivity$ } from '../shared/youthActivity';
 
 /** Whose dossiers: the user's own (référent), one site's, or every dossier on the device. */
 export type RelanceScope =
@@ -29,21 +26,6 @@ export interface RelanceList {
   youths: ReadonlyMap<string, Youth>;
   /** Dossiers looked at. */
   followed: number;
-}
-
-function groupBy<T extends { youthId?: string }>(items: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    if (!item.youthId) continue;
-    const list = groups.get(item.youthId);
-    if (list) list.push(item);
-    else groups.set(item.youthId, [item]);
-  }
-  return groups;
-}
-
-function plain<T>(docs: { toJSON(): unknown }[]): T[] {
-  return docs.map((d) => d.toJSON() as T);
 }
 
 export function useRelances(scope: RelanceScope, thresholds: readonly number[], clock: Clock) {
@@ -60,51 +42,18 @@ export function useRelances(scope: RelanceScope, thresholds: readonly number[], 
         ...(scope.kind === 'site' ? { siteId: scopeKey } : {}),
       };
       return db.youths.find({ selector }).$.pipe(
-        map((docs) => plain<Youth>(docs)),
+        map((docs) => docs.map((d) => d.toJSON() as Youth)),
         switchMap((youths) => {
           const ids = youths.map((y) => y.id);
-          const byYouth = { selector: { youthId: { $in: ids } } };
-          const attendances$ = db.attendances
-            .find(byYouth)
-            .$.pipe(map((d) => plain<Attendance>(d)));
-          const workshops$ = attendances$.pipe(
-            switchMap((list) =>
-              list.length === 0
-                ? of(new Map<string, Workshop>())
-                : db.workshops
-                    .findByIds([...new Set(list.map((a) => a.workshopId))])
-                    .$.pipe(
-                      map(
-                        (found) =>
-                          new Map([...found].map(([id, d]) => [id, d.toJSON() as Workshop])),
-                      ),
-                    ),
-            ),
-          );
-          return combineLatest([
-            db.events.find(byYouth).$.pipe(map((d) => groupBy(plain<YouthEvent>(d)))),
-            db.appointments.find(byYouth).$.pipe(map((d) => groupBy(plain<Appointment>(d)))),
-            db.pathway.find(byYouth).$.pipe(map((d) => groupBy(plain<PathwayRecord>(d)))),
-            attendances$.pipe(map(groupBy)),
-            workshops$,
-          ]).pipe(
-            map(([events, appointments, pathway, attendances, workshops]) => ({
+          return youthActivity$(db, ids).pipe(
+            map((activity) => ({
               followed: youths.length,
               youths: new Map(youths.map((y) => [y.id, y])),
               assessments: youths
                 .map((youth) =>
-                  assessRelance(
-                    {
-                      youth,
-                      events: events.get(youth.id) ?? [],
-                      appointments: appointments.get(youth.id) ?? [],
-                      pathway: pathway.get(youth.id) ?? [],
-                      attendances: attendances.get(youth.id) ?? [],
-                      workshops,
-                    },
-                    clock,
-                    { silenceThresholds },
-                  ),
+                  assessRelance({ youth, ...activityOf(activity, youth.id) }, clock, {
+                    silenceThresholds,
+                  }),
                 )
                 .filter((a): a is RelanceAssessment => a !== undefined)
                 .sort(byUrgency),

@@ -3,7 +3,7 @@ import { useLocation, useParams } from 'wouter';
 import { SiteForm } from './SiteForm';
 import { draftFromSite, emptySiteDraft } from './site-draft';
 import { useSiteActions } from './useSiteActions';
-import { useSite } from './useSites';
+import { useSite } from '../shared/useDirectory';
 import './sites.css';
 
 export function SiteFormScreen() {

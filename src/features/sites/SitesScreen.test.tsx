@@ -1,18 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Route, Switch } from 'wouter';
 import { buildSite, SITE_SIEGE } from '../../../tests/support/builders';
-import { openTestDatabase, renderScreen, seed } from '../../../tests/support/screen';
-import type { RelaisDatabase } from '../../db/database';
+import { cleanupScreen, renderScreen, seed } from '../../../tests/support/render-screen';
 import type { Site } from '../../domain/schemas/site';
-import { fixedClock } from '../../domain/time';
 import type { SessionUser } from '../../sync/api';
-import { SiteFormScreen } from './SiteFormScreen';
-import { SitesScreen } from './SitesScreen';
 
-const clock = fixedClock('2026-11-24T10:00:00');
+const NOW = '2026-11-24T10:00:00';
 const direction: SessionUser = {
   id: 'direction-1',
   login: 'direction',
@@ -31,28 +26,15 @@ const siege = buildSite({
   schedule: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:30', end: '12:45' })),
 });
 
-let db: RelaisDatabase | undefined;
-afterEach(async () => {
-  cleanup();
-  await db?.remove();
-});
-
-function App() {
-  return (
-    <Switch>
-      <Route path="/sites">
-        <SitesScreen clock={clock} />
-      </Route>
-      <Route path="/sites/:id" component={SiteFormScreen} />
-    </Switch>
-  );
-}
+afterEach(cleanupScreen);
 
 describe('sites and their opening days', () => {
   it('shows every site with its hours and upcoming closures, read-only for an adviser', async () => {
-    db = await openTestDatabase(conseiller);
-    await seed(db, 'sites', [sees, siege]);
-    renderScreen(<App />, { db, user: conseiller, path: '/sites' });
+    await renderScreen('/sites', {
+      user: conseiller,
+      now: NOW,
+      seed: (db) => seed(db, 'sites', [sees, siege]),
+    });
     const cards = await screen.findAllByRole('article');
     expect(cards.map((c) => within(c).getByRole('heading', { level: 2 }).textContent)).toEqual([
       'Siège — Alençon',
@@ -70,9 +52,11 @@ describe('sites and their opening days', () => {
   });
 
   it('lets direction change the hours in words and add a closed day', async () => {
-    db = await openTestDatabase(direction);
-    await seed(db, 'sites', [sees]);
-    renderScreen(<App />, { db, user: direction, path: '/sites' });
+    const { db } = await renderScreen('/sites', {
+      user: direction,
+      now: NOW,
+      seed: (db) => seed(db, 'sites', [sees]),
+    });
     await userEvent.click(await screen.findByRole('link', { name: 'Modifier Permanence de Sées' }));
     const hours = await screen.findByLabelText("Horaires d'ouverture");
     expect((hours as HTMLTextAreaElement).value).toBe(
@@ -98,7 +82,7 @@ describe('sites and their opening days', () => {
 
     await screen.findByRole('heading', { name: 'Sites et permanences' });
     await waitFor(async () => {
-      const stored = (await db!.sites.findOne(sees.id).exec())!.toJSON() as Site;
+      const stored = (await db.sites.findOne(sees.id).exec())!.toJSON() as Site;
       expect(stored.schedule).toEqual([
         { weekday: 2, start: '09:00', end: '12:00' },
         { weekday: 4, start: '14:00', end: '17:00' },

@@ -10,13 +10,14 @@ import {
 } from '../../domain/rules/schedule';
 import type { Site } from '../../domain/schemas/site';
 import { findCommune, findQpv } from '../../domain/territory/territory';
-import { addDays, formatDayHeading, systemClock, today, type Clock } from '../../domain/time';
+import { addDays, formatDayHeading, today, type Clock } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { SITE_KIND_LABELS } from './labels';
 import { ScheduleChart } from './ScheduleChart';
 import { canEditSites } from './useSiteActions';
-import { useSites } from './useSites';
+import { useSites } from '../shared/useDirectory';
 import './sites.css';
+import { useClock } from '../../app/clock-context';
 
 const UPCOMING_DAYS = 90;
 
@@ -75,7 +76,8 @@ function SiteCard({ site, editable, clock }: { site: Site; editable: boolean; cl
   );
 }
 
-export function SitesScreen({ clock = systemClock }: { clock?: Clock }) {
+export function SitesScreen() {
+  const clock = useClock();
   const role = useAppStore((s) => s.user?.role);
   const { data, isLoading, error } = useSites();
   const editable = canEditSites(role);

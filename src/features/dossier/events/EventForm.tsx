@@ -11,14 +11,9 @@ import {
 } from '../../../domain/labels';
 import type { Site } from '../../../domain/schemas/site';
 import { formatDateTime, type Clock } from '../../../domain/time';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../ui/Field';
-import {
-  EXTERIEUR,
-  validateEventForm,
-  type EventErrors,
-  type EventField,
-  type EventFormValues,
-} from './event-form';
+import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '../../../ui/Field';
+import { useFormValues } from '../../../ui/useFormValues';
+import { EXTERIEUR, validateEventForm, type EventFormValues } from './event-form';
 
 interface Props {
   initial: EventFormValues;
@@ -40,8 +35,7 @@ export function EventForm({
   onSave,
   onCancel,
 }: Props) {
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<EventErrors>({});
+  const { values, set, setErrors, field } = useFormValues(initial);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -51,15 +45,6 @@ export function EventForm({
     const report = formRef.current?.elements.namedItem('report');
     if (report instanceof HTMLElement) report.focus();
   }, []);
-
-  const set = <K extends EventField>(field: K, value: EventFormValues[K]) =>
-    setValues((current) => ({ ...current, [field]: value }));
-  const text = (field: EventField) => ({
-    name: field,
-    value: values[field] as string,
-    error: errors[field],
-    onChange: (e: { target: { value: string } }) => set(field, e.target.value as never),
-  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -98,49 +83,38 @@ export function EventForm({
         </p>
       )}
       <div className="form-grid">
-        <SelectField label="Type" options={optionsOf(EVENT_KIND_LABELS)} {...text('kind')} />
-        <TextField label="Date" type="date" {...text('date')} />
-        <TextField label="Heure" type="time" {...text('time')} />
+        <SelectField label="Type" options={optionsOf(EVENT_KIND_LABELS)} {...field('kind')} />
+        <TextField label="Date" type="date" {...field('date')} />
+        <TextField label="Heure" type="time" {...field('time')} />
         <SelectField
           label="Lieu"
           options={[
             ...sites.map((site) => ({ value: site.id, label: site.name })),
             { value: EXTERIEUR, label: 'Extérieur' },
           ]}
-          {...text('place')}
+          {...field('place')}
         />
-        <TextField label="Durée (minutes)" inputMode="numeric" {...text('duration')} />
+        <TextField label="Durée (minutes)" inputMode="numeric" {...field('duration')} />
         {values.kind === 'relance' && (
           <>
             <SelectField
               label="Canal de la relance"
               placeholder="Choisir"
               options={optionsOf(RELANCE_CHANNEL_LABELS)}
-              {...text('channel')}
+              {...field('channel')}
             />
-            <TextField label="Relancer à nouveau le" type="date" {...text('followUpOn')} />
+            <TextField label="Relancer à nouveau le" type="date" {...field('followUpOn')} />
           </>
         )}
       </div>
-      <fieldset className="checkbox-group themes">
-        <legend>Thèmes abordés</legend>
-        {optionsOf(EVENT_THEME_LABELS).map((theme) => (
-          <CheckboxField
-            key={theme.value}
-            label={theme.label}
-            name="themes"
-            checked={values.themes.includes(theme.value)}
-            onChange={(e) =>
-              set(
-                'themes',
-                e.target.checked
-                  ? [...values.themes, theme.value]
-                  : values.themes.filter((t) => t !== theme.value),
-              )
-            }
-          />
-        ))}
-      </fieldset>
+      <CheckboxGroupField
+        legend="Thèmes abordés"
+        name="themes"
+        className="themes"
+        options={optionsOf(EVENT_THEME_LABELS)}
+        values={values.themes}
+        onChange={(themes) => set('themes', themes)}
+      />
       <TextAreaField
         label="Compte-rendu"
         rows={4}
@@ -149,7 +123,7 @@ export function EventForm({
             ? undefined
             : "Réservé aux conseiller·ères : vous ne pourrez pas le relire après l'enregistrement."
         }
-        {...text('report')}
+        {...field('report')}
       />
       {saveError && (
         <p className="form-error" role="alert">

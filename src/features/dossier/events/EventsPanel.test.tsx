@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, buildYouth, SITE_SEES } from '../../../../tests/support/builders';
 import {
   ACCUEIL_ID,
+  cleanupScreen,
   renderScreen,
   seedDirectory,
   testUser,
@@ -19,12 +20,7 @@ vi.setConfig({ testTimeout: 30_000 });
 const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
-
-afterEach(async () => {
-  cleanupDom();
-  await harness?.cleanup();
-  harness = undefined;
-});
+afterEach(cleanupScreen);
 
 const youth = buildYouth({ referentId: testUser().id });
 const earlier = buildEvent({

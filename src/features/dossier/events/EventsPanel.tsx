@@ -8,7 +8,7 @@ import { useClock } from '../../../app/clock-context';
 import { EVENT_KIND_LABELS, EVENT_THEME_LABELS } from '../../../domain/labels';
 import { EVENT_KINDS, type EventKind, type YouthEvent } from '../../../domain/schemas/event';
 import type { Site } from '../../../domain/schemas/site';
-import { formatDateTime } from '../../../domain/time';
+import { formatDateTime, formatDuration } from '../../../domain/time';
 import { PendingMarker } from '../../../ui/PendingMarker';
 import { pendingEntry, usePendingState } from '../../../ui/usePending';
 import { useDossierActions } from '../useDossierActions';
@@ -26,13 +26,6 @@ interface Props {
 }
 
 type Editing = { kind: EventKind } | { corrects: YouthEvent };
-
-function durationText(minutes: number | undefined): string | undefined {
-  if (minutes === undefined) return undefined;
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} h${minutes % 60 ? ` ${String(minutes % 60).padStart(2, '0')}` : ''}`;
-}
 
 export function EventsPanel(props: Props) {
   const clock = useClock();
@@ -112,8 +105,8 @@ export function EventsPanel(props: Props) {
                   <header className="timeline-header">
                     <strong>{EVENT_KIND_LABELS[event.kind]}</strong>
                     <span>{formatDateTime(event.at)}</span>
-                    {durationText(event.durationMinutes) && (
-                      <span className="muted">{durationText(event.durationMinutes)}</span>
+                    {event.durationMinutes !== undefined && (
+                      <span className="muted">{formatDuration(event.durationMinutes)}</span>
                     )}
                     <span className="muted">{siteName(event.placeSiteId)}</span>
                     <span className="muted">

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup as cleanupDom, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, buildProposition, buildYouth } from '../../../../tests/support/builders';
 import {
+  cleanupScreen,
   renderScreen,
   seedDirectory,
   testUser,
@@ -18,12 +19,7 @@ vi.setConfig({ testTimeout: 30_000 });
 const user = userEvent.setup({ delay: null });
 
 let harness: ScreenHarness | undefined;
-
-afterEach(async () => {
-  cleanupDom();
-  await harness?.cleanup();
-  harness = undefined;
-});
+afterEach(cleanupScreen);
 
 const youth = buildYouth({ referentId: testUser().id });
 const stamp = { rev: 'seed', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: testUser().id };

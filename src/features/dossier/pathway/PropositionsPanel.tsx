@@ -17,6 +17,7 @@ import type { PathwayRecord } from '../../../domain/schemas/pathway';
 import { formatDayShort, today } from '../../../domain/time';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { PendingMarker } from '../../../ui/PendingMarker';
+import { useFormValues } from '../../../ui/useFormValues';
 import { pendingEntry, usePendingState } from '../../../ui/usePending';
 import { useDossierActions } from '../useDossierActions';
 import {
@@ -26,7 +27,6 @@ import {
   validateDemandeForm,
   validatePropositionForm,
   type DemandeFormValues,
-  type FormErrors,
   type PropositionFormValues,
 } from './pathway-forms';
 
@@ -38,25 +38,12 @@ interface Props {
   canSeeSensitive: boolean;
 }
 
-function useFormState<T extends object>(initial: () => T) {
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors<T>>({});
-  const field = (name: keyof T & string) => ({
-    name,
-    value: values[name] as string,
-    error: errors[name],
-    onChange: (e: { target: { value: string } }) =>
-      setValues((v) => ({ ...v, [name]: e.target.value })),
-  });
-  return { values, setErrors, field };
-}
-
 function DemandeForm(props: {
   onSave(values: DemandeFormValues): Promise<void>;
   onCancel(): void;
 }) {
   const clock = useClock();
-  const form = useFormState<DemandeFormValues>(() => ({
+  const form = useFormValues<DemandeFormValues>(() => ({
     theme: '',
     label: '',
     startDate: today(clock),
@@ -100,7 +87,7 @@ function PropositionForm(props: {
   onCancel(): void;
 }) {
   const clock = useClock();
-  const form = useFormState(() => newPropositionForm(clock));
+  const form = useFormValues(() => newPropositionForm(clock));
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found = validatePropositionForm(form.values);

@@ -14,6 +14,7 @@ import type { PathwayRecord } from '../../../domain/schemas/pathway';
 import { formatDayShort, today } from '../../../domain/time';
 import { SelectField, TextField } from '../../../ui/Field';
 import { PendingMarker } from '../../../ui/PendingMarker';
+import { useFormValues } from '../../../ui/useFormValues';
 import { pendingEntry, usePendingState } from '../../../ui/usePending';
 import { useDossierActions } from '../useDossierActions';
 import {
@@ -21,7 +22,6 @@ import {
   situationFrom,
   SUBTYPES_BY_SITUATION,
   validateSituationForm,
-  type FormErrors,
   type SituationFormValues,
 } from './pathway-forms';
 
@@ -41,15 +41,7 @@ function SituationForm(props: {
   onCancel(): void;
 }) {
   const clock = useClock();
-  const [values, setValues] = useState(() => newSituationForm(clock));
-  const [errors, setErrors] = useState<FormErrors<SituationFormValues>>({});
-  const field = (name: keyof SituationFormValues) => ({
-    name,
-    value: values[name],
-    error: errors[name],
-    onChange: (e: { target: { value: string } }) =>
-      setValues((v) => ({ ...v, [name]: e.target.value })),
-  });
+  const { values, setErrors, field } = useFormValues(() => newSituationForm(clock));
   const subtypes = SUBTYPES_BY_SITUATION[values.situationType] ?? [];
 
   async function submit(event: FormEvent) {
