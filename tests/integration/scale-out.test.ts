@@ -12,6 +12,7 @@ import type { ApiClient } from '../../src/sync/api';
 import { COMMITS_APPLICATION_NAME } from '../../sync-server/src/storage/postgres-commits';
 import { openPostgresStorage } from '../../sync-server/src/storage/postgres';
 import {
+  PASSWORD,
   ADVISER_PERSEIGNE,
   ADVISER_SEES,
   ADVISER_SEES_2,
@@ -20,6 +21,7 @@ import {
 import { buildYouth, SITE_PERSEIGNE, wire } from '../support/builders';
 import { eventually, loggedInClient } from '../support/http';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
+import { spawnDevice, type Device } from '../support/device';
 import { startTestServer, type TestServer } from '../support/server';
 import type { StorageFixture } from '../support/storages';
 
@@ -44,6 +46,7 @@ let serverB: TestServer;
 let listenerOfA: number;
 let listenerOfB: number;
 const streams: StreamConnection[] = [];
+const devices: Device[] = [];
 
 async function listenerPids(): Promise<number[]> {
   const client = new pg.Client({ connectionString: database.url });
@@ -121,6 +124,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const stream of streams.splice(0)) stream.close();
+  await Promise.all(devices.splice(0).map((device) => device.close()));
   await serverA.close();
   await serverB.close();
   await database.drop();
@@ -156,6 +160,28 @@ describe('two server processes on one PostgreSQL database', () => {
     await expectStreamed(perseigneStream, perseigneDossier.id);
     expect(perseigneStream.ids()).not.toContain(dossier.id);
     expect(perseigneStream.ids()).not.toContain(second.id);
+  });
+
+  it('brings a dossier created on a device of one server to a device of the other, live', async () => {
+    const deviceOnA = spawnDevice({
+      serverUrl: serverA.url,
+      login: ADVISER_SEES.login,
+      password: PASSWORD,
+    });
+    const deviceOnB = spawnDevice({
+      serverUrl: serverB.url,
+      login: ADVISER_SEES_2.login,
+      password: PASSWORD,
+    });
+    devices.push(deviceOnA, deviceOnB);
+    await Promise.all([deviceOnA.sync(), deviceOnB.sync()]);
+    const dossier = buildYouth({ firstName: 'Maëlys' });
+    await deviceOnA.insert('youths', dossier);
+    await deviceOnA.sync();
+    // B's device learns it through its stream from server B, without asking.
+    await eventually(async () =>
+      expect(await deviceOnB.get('youths', dossier.id)).toMatchObject({ firstName: 'Maëlys' }),
+    );
   });
 
   it('delivers every commit exactly once and in order to each stream, whoever committed it', async () => {
