@@ -7,8 +7,10 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CollectionName, WireDocument } from '../../src/domain/collections';
+import { systemClock } from '../../src/domain/time';
 import { connectEventStream, type StreamConnection } from '../../src/sync/sse';
 import type { ApiClient } from '../../src/sync/api';
+import { createAccount } from '../../sync-server/src/auth/accounts';
 import { COMMITS_APPLICATION_NAME } from '../../sync-server/src/storage/postgres-commits';
 import { openPostgresStorage } from '../../sync-server/src/storage/postgres';
 import {
@@ -18,12 +20,14 @@ import {
   ADVISER_SEES_2,
   createTestAccounts,
 } from '../support/accounts';
-import { buildYouth, SITE_PERSEIGNE, wire } from '../support/builders';
+import { buildYouth, SITE_PERSEIGNE, SITE_SEES, wire } from '../support/builders';
 import { eventually, loggedInClient } from '../support/http';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { spawnDevice, type Device } from '../support/device';
 import { startTestServer, type TestServer } from '../support/server';
 import type { StorageFixture } from '../support/storages';
+
+const ACCUEIL = { id: '0190b000-0000-7000-a000-00000000a0ac', login: 'accueil.sees' };
 
 interface Batch {
   collection: CollectionName;
@@ -160,6 +164,36 @@ describe('two server processes on one PostgreSQL database', () => {
     await expectStreamed(perseigneStream, perseigneDossier.id);
     expect(perseigneStream.ids()).not.toContain(dossier.id);
     expect(perseigneStream.ids()).not.toContain(second.id);
+  });
+
+  it('streams to an accueil account on the other server without the sensitive fields', async () => {
+    await createAccount(
+      serverA.storage,
+      {
+        ...ACCUEIL,
+        name: 'Accueil Sées',
+        role: 'accueil',
+        siteIds: [SITE_SEES],
+        password: PASSWORD,
+      },
+      systemClock,
+    );
+    const adviserOnA = await loggedInClient(serverA.url, ADVISER_SEES.login);
+    const accueilStream = await openStream(await loggedInClient(serverB.url, ACCUEIL.login));
+    const dossier = buildYouth({
+      referentId: ADVISER_SEES.id,
+      rqth: true,
+      notes: 'Suivi santé en cours.',
+      phone: '06 39 98 11 22',
+    });
+    await pushYouth(adviserOnA, dossier);
+    await expectStreamed(accueilStream, dossier.id);
+    const streamed = accueilStream.batches
+      .flatMap((batch) => batch.documents)
+      .find((document) => document.id === dossier.id);
+    expect(streamed).toMatchObject({ phone: '06 39 98 11 22' });
+    expect(streamed).not.toHaveProperty('rqth');
+    expect(streamed).not.toHaveProperty('notes');
   });
 
   it('brings a dossier created on a device of one server to a device of the other, live', async () => {
