@@ -10,10 +10,7 @@ import { useAppStore } from '../stores/store';
 import { SyncPanel } from './SyncPanel';
 import { useNow } from './useNow';
 import './sync-panel.css';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
-}
+import { counted } from '../domain/plural';
 
 export function SyncIndicator() {
   const sync = useAppStore((s) => s.sync);
@@ -50,9 +47,9 @@ export function SyncIndicator() {
 
   const details = [
     sync.pending > 0
-      ? plural(sync.pending, 'modification non envoyée', 'modifications non envoyées')
+      ? counted(sync.pending, 'modification non envoyée', 'modifications non envoyées')
       : 'Tout est envoyé',
-    sync.refused > 0 ? plural(sync.refused, 'refusée', 'refusées') + ' par le serveur' : null,
+    sync.refused > 0 ? counted(sync.refused, 'refusée') + ' par le serveur' : null,
     sync.lastSuccessAt
       ? `synchronisé ${formatSince(sync.lastSuccessAt, fixedClock(now))}`
       : 'jamais synchronisé',

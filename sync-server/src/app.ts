@@ -13,6 +13,7 @@ import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
 import { registerSyncRoutes } from './http/sync-routes';
+import { startCommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
 
@@ -46,6 +47,9 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     forceCloseConnections: true,
     trustProxy: options.trustProxy ?? false,
   });
+  // On PostgreSQL, the hub hears every process's commits (replication/commit-fanout.ts).
+  const commits = await startCommitPublisher(storage, hub);
+  app.addHook('onClose', () => commits.close());
   app.setErrorHandler(errorHandler);
   await app.register(fastifyCookie);
   addSecurityHeaders(app);
@@ -58,8 +62,8 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     secureCookies: options.secureCookies,
     requireSession,
   });
-  registerSyncRoutes(app, { storage, clock, hub, requireSession });
-  registerReviewRoutes(app, { storage, clock, hub, requireSession });
+  registerSyncRoutes(app, { storage, clock, hub, commits, requireSession });
+  registerReviewRoutes(app, { storage, clock, commits, requireSession });
   registerDeviceRoutes(app, { storage, clock, requireSession });
   app.get('/api/v1/health', async () => ({ ok: true, storage: storage.kind }));
 

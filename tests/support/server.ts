@@ -19,10 +19,17 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: Partial<AppOptions> & { backend?: BackendName } = {},
+  options: Partial<AppOptions> & {
+    backend?: BackendName;
+    /**
+     * Storage shared with other servers (several processes on one PostgreSQL database): this
+     * server opens its own connections to it and leaves it in place when it closes.
+     */
+    shared?: { backend: BackendName; fixture: StorageFixture };
+  } = {},
 ): Promise<TestServer> {
-  const backend = options.backend ?? 'sqlite';
-  const fixture: StorageFixture = await storageFixture(backend);
+  const backend = options.shared?.backend ?? options.backend ?? 'sqlite';
+  const fixture: StorageFixture = options.shared?.fixture ?? (await storageFixture(backend));
   let storage = await fixture.open();
   let current = options;
   let { app } = await createApp({ ...current, storage });
@@ -45,7 +52,7 @@ export async function startTestServer(
     async close() {
       await app.close();
       await storage.close();
-      await fixture.dispose();
+      if (!options.shared) await fixture.dispose();
     },
   };
   return server;

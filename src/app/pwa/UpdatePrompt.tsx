@@ -9,19 +9,16 @@ import { useSyncEngine } from '../DatabaseProvider';
 import { activateWaitingUpdate, reloadOntoNewVersion } from './register';
 import { applyUpdateSafely, type UpdateBlock, type UpdateStep } from './update-flow';
 import './pwa.css';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n > 1 ? 's' : ''}`;
-}
+import { counted, plural } from '../../domain/plural';
 
 export function blockMessage(block: UpdateBlock): string {
   switch (block.kind) {
     case 'unsaved-forms':
       return `Enregistrez ou annulez d’abord la saisie en cours (${block.forms.join(', ')}) : la mise à jour recharge la page et la perdrait.`;
     case 'pending-offline':
-      return `${plural(block.pending, 'modification')} de cet appareil ${block.pending > 1 ? 'attendent' : 'attend'} d’être envoyée${block.pending > 1 ? 's' : ''} au serveur, qui est injoignable. Rien n’est perdu : la mise à jour sera possible au retour du réseau.`;
+      return `${counted(block.pending, 'modification')} de cet appareil ${plural(block.pending, 'attend', 'attendent')} d’être ${plural(block.pending, 'envoyée')} au serveur, qui est injoignable. Rien n’est perdu : la mise à jour sera possible au retour du réseau.`;
     case 'push-failed':
-      return `L’envoi de ${plural(block.pending, 'modification')} n’a pas abouti. Rien n’est perdu : réessayez dans un moment.`;
+      return `L’envoi de ${counted(block.pending, 'modification')} n’a pas abouti. Rien n’est perdu : réessayez dans un moment.`;
   }
 }
 

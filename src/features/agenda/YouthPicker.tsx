@@ -11,6 +11,7 @@ import { useYouth } from '../dossier/useDossier';
 import { MAX_RESULTS, useYouthSearch } from './useYouthSearch';
 import { fullName } from '../../domain/rules/names';
 import { useClock } from '../../app/clock-context';
+import { counted } from '../../domain/plural';
 
 interface YouthPickerProps {
   value: string;
@@ -86,7 +87,7 @@ export function YouthPicker({ value, onChange, error, locked, label = 'Jeune' }:
           <p className="muted youth-results-count" aria-live="polite">
             {results.data.length === 0
               ? 'Aucun dossier ne correspond sur cet appareil.'
-              : `${results.data.length} dossier${results.data.length > 1 ? 's' : ''}${results.data.length > MAX_RESULTS ? ` (les ${MAX_RESULTS} premiers)` : ''}`}
+              : `${counted(results.data.length, 'dossier')}${results.data.length > MAX_RESULTS ? ` (les ${MAX_RESULTS} premiers)` : ''}`}
           </p>
           <ul className="youth-results" aria-label="Dossiers trouvés">
             {shown.map((youth) => (

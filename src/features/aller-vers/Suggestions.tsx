@@ -7,6 +7,7 @@ import type { Match } from '../../domain/rules/matching';
 import type { Youth } from '../../domain/schemas/youth';
 import { PersonSummary } from './PersonSummary';
 import { fullName } from '../../domain/rules/names';
+import { counted } from '../../domain/plural';
 
 interface SuggestionsProps {
   matches: Match<Youth>[];
@@ -31,7 +32,7 @@ export const Suggestions = forwardRef<HTMLElement, SuggestionsProps>(function Su
       <p className="muted" aria-live="polite">
         {matches.length === 0
           ? 'Aucun dossier ressemblant sur cette tablette pour l’instant.'
-          : `${matches.length} dossier${matches.length > 1 ? 's' : ''} ressemblant${matches.length > 1 ? 's' : ''} sur cette tablette.`}
+          : `${counted(matches.length, 'dossier ressemblant', 'dossiers ressemblants')} sur cette tablette.`}
       </p>
       {mustCheck && (
         <p className="form-error" role="alert">

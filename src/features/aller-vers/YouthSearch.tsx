@@ -5,6 +5,7 @@ import type { Youth } from '../../domain/schemas/youth';
 import { ContactActions } from './ContactActions';
 import { PersonSummary } from './PersonSummary';
 import { fullName } from '../../domain/rules/names';
+import { counted } from '../../domain/plural';
 
 interface YouthSearchProps {
   search: NameSearch<Youth>;
@@ -33,7 +34,7 @@ export function YouthSearch({ search, siteNames }: YouthSearchProps) {
       <p className="muted" aria-live="polite">
         {deferred.trim() === ''
           ? 'Accents, tirets, particules et fautes de frappe sont pardonnés.'
-          : `${hits.length} résultat${hits.length > 1 ? 's' : ''}`}
+          : counted(hits.length, 'résultat')}
       </p>
       <ul className="contact-list">
         {hits.map(({ candidate }) => (

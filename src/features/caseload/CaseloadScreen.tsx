@@ -15,18 +15,21 @@ import { CaseloadTable } from './CaseloadTable';
 import { buildCaseloadIndex, searchCaseload, type CaseloadCounts } from './search';
 import { useCaseload, useCurrentProgrammes, useLastContacts } from './useCaseload';
 import './caseload.css';
+import { counted } from '../../domain/plural';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n > 1 ? 's' : ''}`;
-}
-
-function CountsLine({ counts, contactsKnown }: { counts: CaseloadCounts; contactsKnown: boolean }) {
+/** Counts that need the dispositifs or the events appear once those are read. */
+function CountsLine({
+  counts,
+  known,
+}: {
+  counts: CaseloadCounts;
+  known: { contacts: boolean; programmes: boolean };
+}) {
   const parts = [
-    `${counts.cej} en CEJ`,
-    `${counts.pacea} en PACEA`,
+    ...(known.programmes ? [`${counts.cej} en CEJ`, `${counts.pacea} en PACEA`] : []),
     `${counts.qpv} en QPV`,
     `${counts.rural} en zone rurale`,
-    ...(contactsKnown ? [`${counts.neverContacted} sans aucun contact`] : []),
+    ...(known.contacts ? [`${counts.neverContacted} sans aucun contact`] : []),
   ];
   return <p className="caseload-counts muted">{parts.join(' · ')}</p>;
 }
@@ -81,6 +84,10 @@ export function CaseloadScreen() {
     document.querySelector<HTMLAnchorElement>('table.caseload a[data-row-link]')?.focus();
   }
 
+  const activityKnown = {
+    contacts: contacts.data !== undefined,
+    programmes: programmes.data !== undefined,
+  };
   const siteOptions = (sites.data ?? []).filter((site) => user?.siteIds.includes(site.id));
   const { counts } = result;
 
@@ -94,7 +101,7 @@ export function CaseloadScreen() {
         <p className="caseload-total" aria-live="polite">
           {!loaded
             ? 'Chargement…'
-            : `${plural(counts.matching, 'dossier')}${counts.matching !== counts.total ? ` sur ${counts.total}` : ''}`}
+            : `${counted(counts.matching, 'dossier')}${counts.matching !== counts.total ? ` sur ${counts.total}` : ''}`}
         </p>
         <Link href="/dossiers/nouveau" className="button-primary">
           Nouveau dossier (premier accueil)
@@ -106,7 +113,7 @@ export function CaseloadScreen() {
         searchRef={searchRef}
         onSearchKeyDown={onSearchKeyDown}
       />
-      {loaded && <CountsLine counts={counts} contactsKnown={contacts.data !== undefined} />}
+      {loaded && <CountsLine counts={counts} known={activityKnown} />}
       {loaded && counts.total === 0 && (
         <p>
           Aucun dossier sur cet appareil pour l&apos;instant : ils arrivent à la première
@@ -123,6 +130,7 @@ export function CaseloadScreen() {
           onPageChange={setPage}
           pending={pending}
           onLeaveTop={() => searchRef.current?.focus()}
+          activityKnown={activityKnown}
         />
       )}
     </section>

@@ -22,9 +22,23 @@ interface Props {
   pending: PendingState;
   /** Focus moves back to the search box when ↑ is pressed on the first row. */
   onLeaveTop(): void;
+  /**
+   * False while the events and dispositifs are still being read (they are read after the
+   * dossiers): their columns then say so instead of a wrong « Aucun » or « — ».
+   */
+  activityKnown: { contacts: boolean; programmes: boolean };
 }
 
-function LastContact({ entry }: { entry: CaseloadEntry }) {
+function Reading() {
+  return (
+    <span className="muted" title="En cours de lecture">
+      …<span className="visually-hidden">en cours de lecture</span>
+    </span>
+  );
+}
+
+function LastContact({ entry, known }: { entry: CaseloadEntry; known: boolean }) {
+  if (!known) return <Reading />;
   if (!entry.lastContact) return <>Aucun</>;
   const days = entry.daysWithoutContact ?? 0;
   const since = days === 0 ? "aujourd'hui" : days === 1 ? 'hier' : `il y a ${days} j`;
@@ -37,7 +51,14 @@ function LastContact({ entry }: { entry: CaseloadEntry }) {
   );
 }
 
-export function CaseloadTable({ entries, page, onPageChange, pending, onLeaveTop }: Props) {
+export function CaseloadTable({
+  entries,
+  page,
+  onPageChange,
+  pending,
+  onLeaveTop,
+  activityKnown,
+}: Props) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   /** Row to focus once a page changed by the keyboard is shown. */
   const focusRequestRef = useRef<'first' | 'last' | null>(null);
@@ -139,7 +160,9 @@ export function CaseloadTable({ entries, page, onPageChange, pending, onLeaveTop
                       </span>
                     )}
                   </td>
-                  <td className="col-programme">{entry.programme ?? '—'}</td>
+                  <td className="col-programme">
+                    {activityKnown.programmes ? (entry.programme ?? '—') : <Reading />}
+                  </td>
                   <td>
                     {STATUS_LABELS[youth.status]}
                     {entry.programme && (
@@ -147,7 +170,7 @@ export function CaseloadTable({ entries, page, onPageChange, pending, onLeaveTop
                     )}
                   </td>
                   <td>
-                    <LastContact entry={entry} />
+                    <LastContact entry={entry} known={activityKnown.contacts} />
                   </td>
                 </tr>
               );

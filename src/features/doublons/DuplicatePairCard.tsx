@@ -15,6 +15,7 @@ import { fieldLabel, formatValue, type Names } from '../reconciliation/labels';
 import { dismissReview, mergeDossiers, useReviewAction } from '../reconciliation/useReviewActions';
 import { ATTACHED, type DuplicatePair } from './useDuplicatePairs';
 import { fullName } from '../../domain/rules/names';
+import { counted } from '../../domain/plural';
 
 /** The fields shown for every pair, in this order; any other differing field follows. */
 const COMPARED = [
@@ -243,7 +244,7 @@ export function DuplicatePairCard({ pair, names, online, onSettled }: Props) {
             <strong>Confirmer la fusion ?</strong> Le dossier {keep === 0 ? 2 : 1} (
             {fullName(other)}) deviendra un renvoi vers le dossier gardé
             {movingTotal > 0
-              ? `, et ses ${movingTotal} document${movingTotal > 1 ? 's' : ''} y seront rattachés`
+              ? `, et ses ${counted(movingTotal, 'document')} y seront rattachés`
               : ''}
             . Tous les appareils recevront la fusion.
           </p>

@@ -11,6 +11,7 @@ import { DuplicatePairCard } from './DuplicatePairCard';
 import { useDuplicatePairs } from './useDuplicatePairs';
 import '../reconciliation/reconciliation.css';
 import './doublons.css';
+import { counted } from '../../domain/plural';
 
 export function DuplicatesScreen() {
   const pairs = useDuplicatePairs();
@@ -43,9 +44,7 @@ export function DuplicatesScreen() {
       <div className="section-header">
         <h1 id="doublons-title">Doublons</h1>
         <p className="muted" aria-live="polite">
-          {pairs.isLoading
-            ? 'Chargement…'
-            : `${reviewable.length} paire${reviewable.length > 1 ? 's' : ''} à examiner`}
+          {pairs.isLoading ? 'Chargement…' : `${counted(reviewable.length, 'paire')} à examiner`}
         </p>
       </div>
       <p className="intro">

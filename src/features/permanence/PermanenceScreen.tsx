@@ -23,6 +23,7 @@ import '../agenda/agenda.css';
 import './permanence.css';
 import './print.css';
 import { useClock } from '../../app/clock-context';
+import { counted } from '../../domain/plural';
 
 /** The site to open by default: one of the user's permanences that opens that day, if any. */
 export function defaultSite(sites: readonly Site[], user: SessionUser | null, day: string) {
@@ -47,8 +48,7 @@ function FreshnessLine({ clock }: { clock: Clock }) {
       {sync.lastSuccessAt
         ? `Dernière synchronisation ${formatSince(sync.lastSuccessAt, clock)}.`
         : ''}
-      {sync.pending > 0 &&
-        ` ${sync.pending} modification${sync.pending > 1 ? 's' : ''} en attente d’envoi.`}
+      {sync.pending > 0 && ` ${counted(sync.pending, 'modification')} en attente d’envoi.`}
     </p>
   );
 }

@@ -3,6 +3,7 @@
  * too long. Each bar is a button that filters the queue to its age.
  */
 import { AGE_BUCKETS, type AgeBucket } from './filters';
+import { counted } from '../../domain/plural';
 
 interface Props {
   counts: Record<AgeBucket, number>;
@@ -34,9 +35,7 @@ export function AgeChart({ counts, selected, onSelect }: Props) {
                     style={{ width: `${Math.round((count / max) * 100)}%` }}
                   />
                 </span>
-                <span className="age-bar-count">
-                  {count} conflit{count > 1 ? 's' : ''}
-                </span>
+                <span className="age-bar-count">{counted(count, 'conflit')}</span>
               </button>
             </li>
           );

@@ -17,6 +17,7 @@ import { namesFrom } from './labels';
 import { useConflictQueue } from './useConflictQueue';
 import { useDirectory } from '../shared/useDirectory';
 import './reconciliation.css';
+import { counted } from '../../domain/plural';
 
 export function ReconciliationScreen() {
   const queue = useConflictQueue();
@@ -65,10 +66,8 @@ export function ReconciliationScreen() {
         <p className="muted" aria-live="polite">
           {queue.isLoading
             ? 'Chargement…'
-            : `${open.length} conflit${open.length > 1 ? 's' : ''} à traiter${
-                shown.length !== open.length
-                  ? ` · ${shown.length} affiché${shown.length > 1 ? 's' : ''}`
-                  : ''
+            : `${counted(open.length, 'conflit')} à traiter${
+                shown.length !== open.length ? ` · ${counted(shown.length, 'affiché')}` : ''
               }`}
         </p>
       </div>

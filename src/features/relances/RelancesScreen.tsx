@@ -19,6 +19,7 @@ import '../agenda/agenda.css';
 import './relances.css';
 import { fullName } from '../../domain/rules/names';
 import { useClock } from '../../app/clock-context';
+import { counted } from '../../domain/plural';
 
 const PAGE = 60;
 
@@ -113,7 +114,7 @@ export function RelancesScreen() {
         <p className="muted" aria-live="polite">
           {list.isLoading
             ? 'Analyse des dossiers…'
-            : `${assessments.length} jeune${assessments.length > 1 ? 's' : ''} à suivre sur ${list.data?.followed ?? 0} dossier${(list.data?.followed ?? 0) > 1 ? 's' : ''} accompagné${(list.data?.followed ?? 0) > 1 ? 's' : ''}`}
+            : `${counted(assessments.length, 'jeune')} à suivre sur ${counted(list.data?.followed ?? 0, 'dossier accompagné', 'dossiers accompagnés')}`}
         </p>
       </div>
       <div className="relances-toolbar">

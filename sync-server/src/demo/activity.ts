@@ -189,6 +189,7 @@ export function generateActivity(
   for (let i = 0; i < situations; i += 1) {
     const day = pastDay(ctx, 365, since);
     const situationType = r.pick(SITUATION_TYPES);
+    const phase = i === situations - 1 ? r.pick(['en-cours', 'prevu'] as const) : 'termine';
     activity.pathway.push(
       pathwayRecord(ctx, youth, day, {
         kind: 'situation',
@@ -197,8 +198,9 @@ export function generateActivity(
           ? { situationSubtype: r.pick(['cdd', 'cdi', 'interim', 'saisonnier']) }
           : {}),
         ...(situationType === 'alternance' ? { situationSubtype: 'apprentissage' } : {}),
-        phase: i === situations - 1 ? r.pick(['en-cours', 'prevu']) : 'termine',
-        startDate: day,
+        phase,
+        // A planned situation starts after today (decided on `day`, it has not begun yet).
+        startDate: phase === 'prevu' ? workingDay(addDays(ctx.today, 14)) : day,
       }),
     );
   }

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../../src/domain/time';
 import { mergeDuplicate, type MergeDossiersInput } from '../replication/dossier-merge';
-import type { ChangeHub } from '../replication/hub';
+import type { CommitPublisher } from '../replication/commit-fanout';
 import { dismissReview, resolveConflict, type ResolveInput } from '../replication/resolution';
 import type { Storage } from '../storage/storage';
 import { callerOf } from './caller';
@@ -52,11 +52,11 @@ export function registerReviewRoutes(
   deps: {
     storage: Storage;
     clock: Clock;
-    hub: ChangeHub;
+    commits: CommitPublisher;
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   },
 ): void {
-  const { storage, clock, hub } = deps;
+  const { storage, clock, commits } = deps;
 
   app.post<{ Params: { id: string }; Body: ResolveInput }>(
     '/api/v1/reviews/:id/resolve',
@@ -69,7 +69,7 @@ export function registerReviewRoutes(
         request.body ?? {},
         clock,
       );
-      hub.publish(outcome.written);
+      commits.committed(outcome.written);
       return { review: outcome.review };
     },
   );
@@ -85,7 +85,7 @@ export function registerReviewRoutes(
         request.body,
         clock,
       );
-      hub.publish(outcome.written);
+      commits.committed(outcome.written);
       return { review: outcome.review, summary: outcome.summary };
     },
   );
@@ -101,7 +101,7 @@ export function registerReviewRoutes(
         request.body?.comment,
         clock,
       );
-      hub.publish(outcome.written);
+      commits.committed(outcome.written);
       return { review: outcome.review };
     },
   );

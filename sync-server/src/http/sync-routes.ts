@@ -12,6 +12,7 @@ import {
 } from '../../../src/domain/collections';
 import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
+import type { CommitPublisher } from '../replication/commit-fanout';
 import type { ChangeHub } from '../replication/hub';
 import { pullDocumentsJson } from '../replication/pull';
 import { applyPush, type RejectedRow } from '../replication/push';
@@ -70,10 +71,11 @@ export function registerSyncRoutes(
     storage: Storage;
     clock: Clock;
     hub: ChangeHub;
+    commits: CommitPublisher;
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   },
 ): void {
-  const { storage, clock, hub } = deps;
+  const { storage, clock, hub, commits } = deps;
 
   app.get<{ Params: CollectionParams; Querystring: { seq?: string; limit?: string } }>(
     '/api/v1/sync/:collection/:schemaVersion/pull',
@@ -124,7 +126,7 @@ export function registerSyncRoutes(
         });
       }
       const outcome = await applyPush(storage, caller, collection, rows, clock);
-      hub.publish(outcome.written);
+      commits.committed(outcome.written);
       if (outcome.rejected.length === 0) return outcome.conflicts;
       const code = refusalCode(outcome.rejected);
       const status = code === 'OUT_OF_SCOPE' ? 403 : code === 'VALIDATION_FAILED' ? 400 : 409;

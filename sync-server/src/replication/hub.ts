@@ -1,7 +1,7 @@
 /**
  * Fan-out of committed writes to the open SSE streams of this process. Each subscriber sees only
- * what its caller may see, and documents that left its scope as removals.
- * TODO(scale-out): with several server processes on PostgreSQL, feed `publish` from LISTEN/NOTIFY.
+ * what its caller may see, and documents that left its scope as removals. What is committed
+ * reaches `publish` through commit-fanout.ts (on PostgreSQL, every process's commits).
  */
 import type { CollectionName, WireDocument } from '../../../src/domain/collections';
 import type { StoredDocument } from '../storage/storage';

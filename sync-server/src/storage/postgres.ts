@@ -2,13 +2,16 @@
  * PostgreSQL storage (`pg`), for DATABASE_URL deployments and several server processes.
  * Writers take a transaction-scoped advisory lock, so writes are serialised across processes and
  * sequence numbers are allocated and committed in order (the checkpoint invariant of storage.ts).
- * Readers never block: they see the last committed snapshot.
+ * Readers never block: they see the last committed snapshot. A writer that adds changes notifies
+ * the other processes in the same transaction (postgres-commits.ts), so they stream its commit.
  */
 import pg from 'pg';
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
+import { COMMITS_CHANNEL, watchCommits } from './postgres-commits';
 import type {
   Account,
+  CommitWatch,
   AuditEntry,
   Device,
   DocumentWrite,
@@ -182,8 +185,12 @@ async function insertAudit(client: Queryable, entries: AuditEntry[]): Promise<vo
   }
 }
 
-function transaction(client: pg.PoolClient, firstSeq: number): WriteTransaction {
-  let nextSeq = firstSeq;
+/** The next sequence number of a write transaction, allocated by `putDocuments`. */
+interface SeqCounter {
+  next: number;
+}
+
+function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction {
   return {
     async getDocuments(collection, ids) {
       const { rows } = await client.query<DocumentRow>(
@@ -267,7 +274,7 @@ function transaction(client: pg.PoolClient, firstSeq: number): WriteTransaction 
     async putDocuments(writes: DocumentWrite[]) {
       const stored: StoredDocument[] = [];
       for (const write of writes) {
-        const seq = nextSeq++;
+        const seq = seqs.next++;
         const data = JSON.stringify(write.data);
         await client.query(
           `INSERT INTO documents (collection, id, seq, rev, deleted, youth_id, scope_site, scope_owner, prev_site, prev_owner, prev_data, data)
@@ -378,9 +385,30 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
   pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost (${error.message})`));
   // Several processes may start at once: create the schema under the writers' lock.
   await pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY}); ${SCHEMA} COMMIT;`);
+  const watches = new Set<CommitWatch>();
 
   return {
     kind: 'postgres',
+
+    commitFeed: {
+      async changesSince(sinceSeq, limit) {
+        const { rows } = await pool.query<DocumentRow>(
+          'SELECT * FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2',
+          [sinceSeq, limit],
+        );
+        return rows.map(toStored);
+      },
+      async watch(handlers) {
+        const watch = await watchCommits(connectionString, handlers);
+        watches.add(watch);
+        return {
+          async stop() {
+            watches.delete(watch);
+            await watch.stop();
+          },
+        };
+      },
+    },
 
     async write(work) {
       const client = await pool.connect();
@@ -390,7 +418,13 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
         const { rows } = await client.query<{ seq: string }>(
           'SELECT COALESCE(MAX(seq), 0) AS seq FROM documents',
         );
-        const result = await work(transaction(client, Number(rows[0]!.seq) + 1));
+        const firstSeq = Number(rows[0]!.seq) + 1;
+        const seqs = { next: firstSeq };
+        const result = await work(transaction(client, seqs));
+        if (seqs.next > firstSeq) {
+          // Queued with the transaction: delivered on COMMIT, dropped on ROLLBACK.
+          await client.query('SELECT pg_notify($1, $2)', [COMMITS_CHANNEL, String(seqs.next - 1)]);
+        }
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -559,6 +593,8 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
     },
 
     async close() {
+      await Promise.all([...watches].map((watch) => watch.stop()));
+      watches.clear();
       await pool.end();
     },
   };

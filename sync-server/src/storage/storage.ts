@@ -8,6 +8,8 @@
  *   seen seq n will never later see a new row with seq ≤ n.
  * - Every stored state of a document is kept in `revisions` (the merge base and the history).
  * - The audit log is append-only.
+ * - A storage several server processes may share (PostgreSQL) has a `commitFeed`, so each process
+ *   streams every commit, whichever process made it.
  */
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
@@ -167,8 +169,31 @@ export interface WriteTransaction {
   appendAudit(entries: AuditEntry[]): Promise<void>;
 }
 
+/** What a commit feed tells its watcher, on its dedicated connection. */
+export interface CommitHandlers {
+  /** Some process committed changes up to `seq` (never the documents: they are read back). */
+  onCommit(seq: number): void;
+  /** The connection is (re)established: commits notified while it was down are lost, catch up. */
+  onConnected(): void;
+  onError(error: Error): void;
+}
+
+export interface CommitWatch {
+  stop(): Promise<void>;
+}
+
+/** The commits of every process sharing the storage, as they happen. */
+export interface CommitFeed {
+  /** Every document state committed after `sinceSeq`, all collections, in `seq` order. */
+  changesSince(sinceSeq: number, limit: number): Promise<StoredDocument[]>;
+  /** Listens until `stop`, reconnecting by itself; resolves once the first attempt is over. */
+  watch(handlers: CommitHandlers): Promise<CommitWatch>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
+  /** Only on storages several server processes may share (see the invariants above). */
+  readonly commitFeed?: CommitFeed;
   /** Runs `work` as the only writer; commits when it resolves, rolls back when it throws. */
   write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
   pull(

@@ -6,6 +6,7 @@
 import { CEJ_MAX_WEEKLY_HOURS, CEJ_MIN_WEEKLY_HOURS } from '../../../domain/rules/dispositif';
 import type { CejSummary, CejWeek } from '../../../domain/rules/cej';
 import { formatDayMonth, formatDayShort } from '../../../domain/time';
+import { counted } from '../../../domain/plural';
 
 const WIDTH = 720;
 const HEIGHT = 180;
@@ -34,7 +35,7 @@ export function CejChart(props: {
   const caption =
     summary.weeks === 0
       ? 'Première semaine du CEJ en cours.'
-      : `${summary.weeksMet} semaine${summary.weeksMet > 1 ? 's' : ''} sur ${summary.weeks} à ${commitment} h ou plus ; moyenne ${hoursText(summary.averageHours)} par semaine.`;
+      : `${counted(summary.weeksMet, 'semaine')} sur ${summary.weeks} à ${commitment} h ou plus ; moyenne ${hoursText(summary.averageHours)} par semaine.`;
 
   return (
     <figure className="cej-chart">

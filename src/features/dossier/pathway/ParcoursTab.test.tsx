@@ -68,6 +68,7 @@ describe('situations', () => {
       startDate: '2027-01-04',
       label: 'Garage Moderne, Sées',
     });
+    expect(screen.getByText('à partir du 04/01/2027')).toBeTruthy();
     const phase = screen.getByLabelText(/État de la situation Alternance/);
     await user.selectOptions(phase, 'en-cours');
     await waitFor(async () => expect((await stored('situation'))[0]!.phase).toBe('en-cours'));

@@ -33,7 +33,8 @@ interface Props {
 
 function periodText(record: PathwayRecord): string {
   const start = record.startDate ? formatDayShort(record.startDate) : '?';
-  return record.endDate ? `du ${start} au ${formatDayShort(record.endDate)}` : `depuis le ${start}`;
+  if (record.endDate) return `du ${start} au ${formatDayShort(record.endDate)}`;
+  return record.phase === 'prevu' ? `à partir du ${start}` : `depuis le ${start}`;
 }
 
 function SituationForm(props: {
