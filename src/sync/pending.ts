@@ -11,6 +11,7 @@ import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb/plugins/core';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/collections';
 import type { RelaisDatabase } from '../db/database';
+import { localDocument$ } from '../db/local-documents';
 
 export interface PendingEntry {
   /** The rev of the local write waiting to be acknowledged. */
@@ -72,9 +73,9 @@ export class PendingTracker {
   static async attach(db: RelaisDatabase): Promise<PendingTracker> {
     const tracker = new PendingTracker(db);
     await tracker.ensureStored();
-    tracker.following = db
-      .getLocal$<StoredPending>(LOCAL_DOC_ID)
-      .subscribe((doc) => doc && tracker.show(doc));
+    tracker.following = localDocument$<StoredPending>(db, LOCAL_DOC_ID).subscribe(
+      (doc) => doc && tracker.show(doc),
+    );
     for (const name of COLLECTION_NAMES) {
       const collection = db.collections[name] as RxCollection;
       const mark = (data: { id: string; rev: string }) =>

@@ -139,7 +139,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
       identifier,
       stream$: streams.get(name)!.asObservable(),
       pending,
-      importedRevs: await importedRevisions(db, name),
+      importedRevs: bootstrap?.revisions ?? (await importedRevisions(db, name)),
       initialCheckpoints: bootstrap && {
         pull: bootstrap.pullCheckpoint,
         push: bootstrap.pushCheckpoint,

@@ -7,6 +7,7 @@
  */
 import { BehaviorSubject, type Observable, type Subscription, filter, map } from 'rxjs';
 import type { RelaisDatabase } from '../db/database';
+import { localDocument$ } from '../db/local-documents';
 
 export interface SharedSyncFacts {
   /** The leader's SSE stream to the server is open. */
@@ -50,7 +51,7 @@ export class SharedSyncStatus {
     const saved = await db.getLocal<SharedSyncFacts>(STATUS_DOC_ID);
     if (saved) shared.facts$.next(saved.toJSON().data);
     shared.subscriptions.push(
-      db.getLocal$<SharedSyncFacts>(STATUS_DOC_ID).subscribe((doc) => {
+      localDocument$<SharedSyncFacts>(db, STATUS_DOC_ID).subscribe((doc) => {
         if (doc) shared.facts$.next(doc.toJSON().data);
       }),
     );
@@ -91,7 +92,7 @@ export class SharedSyncStatus {
   /** Emits each time some tab asks for a sync (after this call). */
   syncRequests$(): Observable<void> {
     let first = true;
-    return this.db.getLocal$(REQUEST_DOC_ID).pipe(
+    return localDocument$(this.db, REQUEST_DOC_ID).pipe(
       filter(() => {
         const skip = first;
         first = false;

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newRev } from '../../src/domain/ids';
+import { BOOTSTRAP_FIRST_PAGE_SIZE } from '../../src/sync/bootstrap';
 import { ADVISER_SEES, ADVISER_SEES_2, PASSWORD, createTestAccounts } from '../support/accounts';
 import { buildEvent, buildYouth, SITE_SEES, wire } from '../support/builders';
 import { spawnDevice, type Device } from '../support/device';
@@ -83,5 +84,28 @@ describe('first sync of a fresh device', () => {
     expect(reviews.filter((review) => (review as { kind?: string }).kind === 'conflict')).toEqual(
       [],
     );
+  });
+
+  it('imports a collection spread over several pages, the small first one included', async () => {
+    const api = await loggedInClient(server.url, ADVISER_SEES_2.login);
+    const youth = buildYouth({ siteId: SITE_SEES });
+    await api.push('youths', [{ newDocumentState: wire(youth) }]);
+    const count = BOOTSTRAP_FIRST_PAGE_SIZE + 700;
+    const events = Array.from({ length: count }, () => buildEvent({ youthId: youth.id }));
+    for (let i = 0; i < events.length; i += 600) {
+      await api.push(
+        'events',
+        events.slice(i, i + 600).map((event) => ({ newDocumentState: wire(event) })),
+      );
+    }
+    const seqBefore = await server.storage.lastSeq();
+
+    device = spawnDevice({ serverUrl: server.url, login: ADVISER_SEES.login, password: PASSWORD });
+    await device.sync();
+    const imported = await device.find('events');
+    expect(new Set(imported.map((event) => event.id))).toEqual(
+      new Set(events.map((event) => event.id)),
+    );
+    expect(await server.storage.lastSeq()).toBe(seqBefore);
   });
 });

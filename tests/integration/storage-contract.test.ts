@@ -124,6 +124,32 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     ]);
   });
 
+  it('pulls as wire JSON exactly what pull gives, removals and deletions included', async () => {
+    const mine = docWrite({ scope: { siteId: 'site-a', ownerId: null } });
+    const gone = docWrite({ deleted: true, scope: { siteId: 'site-a', ownerId: null } });
+    const moved = docWrite({
+      scope: { siteId: 'site-b', ownerId: null },
+      previousScope: { siteId: 'site-a', ownerId: null },
+      previousData: { id: 'x', old: true },
+    });
+    await storage.write((tx) => tx.putDocuments([mine, gone, moved]));
+    for (const visibility of [
+      { all: true as const },
+      { all: false as const, siteIds: ['site-a'], userId: 'user-1' },
+    ]) {
+      const rows = await storage.pull('youths', 0, 100, visibility);
+      const wire = await storage.pullWire('youths', 0, 100, visibility);
+      expect(wire.map((row) => row.seq)).toEqual(rows.map((row) => row.document.seq));
+      expect(wire.map((row) => JSON.parse(row.json) as unknown)).toEqual(
+        rows.map(({ document, removal }) =>
+          removal
+            ? { ...(document.previousData ?? document.data), _deleted: true }
+            : { ...document.data, _deleted: document.deleted },
+        ),
+      );
+    }
+  });
+
   it('finds the documents attached to a young person', async () => {
     const youth = docWrite();
     const event = docWrite({ collection: 'events', youthId: youth.id });

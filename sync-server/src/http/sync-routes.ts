@@ -14,7 +14,7 @@ import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
 import type { CommitPublisher } from '../replication/commit-fanout';
 import type { ChangeHub } from '../replication/hub';
-import { pullDocuments } from '../replication/pull';
+import { pullDocumentsJson } from '../replication/pull';
 import { applyPush, type RejectedRow } from '../replication/push';
 import type { Storage } from '../storage/storage';
 import { callerOf } from './caller';
@@ -80,15 +80,15 @@ export function registerSyncRoutes(
   app.get<{ Params: CollectionParams; Querystring: { seq?: string; limit?: string } }>(
     '/api/v1/sync/:collection/:schemaVersion/pull',
     { preHandler: deps.requireSession },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(request);
       const collection = resolveCollection(request.params);
       const seq = integerQuery(request.query.seq, 'seq', 0, Number.MAX_SAFE_INTEGER);
       const limit =
         integerQuery(request.query.limit, 'limit', DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT) ||
         DEFAULT_PULL_LIMIT;
-      const result = await pullDocuments(storage, caller, collection, seq, limit);
-      if (result.documents.length > 0 && collection !== 'sites' && collection !== 'staff') {
+      const result = await pullDocumentsJson(storage, caller, collection, seq, limit);
+      if (result.count > 0 && collection !== 'sites' && collection !== 'staff') {
         await storage.appendAudit([
           {
             at: clock.now().toISOString(),
@@ -97,11 +97,12 @@ export function registerSyncRoutes(
             action: 'pull',
             collection,
             documentId: null,
-            details: { count: result.documents.length, fromSeq: seq, toSeq: result.checkpoint.seq },
+            details: { count: result.count, fromSeq: seq, toSeq: result.checkpoint.seq },
           },
         ]);
       }
-      return result;
+      // Already JSON: Fastify sends a string with a JSON content type as it is.
+      return reply.type('application/json; charset=utf-8').send(result.json);
     },
   );
 

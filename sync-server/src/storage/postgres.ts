@@ -455,6 +455,28 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
       return rows.map((row) => ({ document: toStored(row), removal: !row.visible }));
     },
 
+    async pullWire(collection, sinceSeq, limit, visibility) {
+      // The wire JSON is built by PostgreSQL from the JSONB columns: nothing parsed here.
+      const visibleNow = visibility.all
+        ? 'TRUE'
+        : '((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($4::text[]) OR scope_owner = $5)';
+      const visibleBefore = visibility.all
+        ? 'FALSE'
+        : '(prev_site = ANY($4::text[]) OR prev_owner = $5)';
+      const { rows } = await pool.query<{ seq: string; json: string }>(
+        `SELECT seq, (CASE WHEN ${visibleNow}
+                      THEN data || jsonb_build_object('_deleted', deleted)
+                      ELSE COALESCE(prev_data, data) || '{"_deleted": true}'::jsonb END)::text AS json
+         FROM documents
+         WHERE collection = $1 AND seq > $2 AND (${visibleNow} OR ${visibleBefore})
+         ORDER BY seq LIMIT $3`,
+        visibility.all
+          ? [collection, sinceSeq, limit]
+          : [collection, sinceSeq, limit, visibility.siteIds, visibility.userId],
+      );
+      return rows.map((row) => ({ seq: Number(row.seq), json: row.json }));
+    },
+
     async getDocument(collection, id) {
       const { rows } = await pool.query<DocumentRow>(
         'SELECT * FROM documents WHERE collection = $1 AND id = $2',

@@ -245,6 +245,15 @@ function toDevice(row: DeviceRow): Device {
 }
 
 /** `(?, ?, …)` for an IN list; SQLite's limit on variables is far above our batch sizes. */
+/**
+ * The stored JSON text of a document (as written by JSON.stringify, never with `_deleted`) with
+ * RxDB's deletion flag appended: the wire format, without a parse and a stringify.
+ */
+function withDeletedFlag(json: string, deleted: boolean): string {
+  const flag = `"_deleted":${deleted}}`;
+  return json === '{}' ? `{${flag}` : `${json.slice(0, -1)},${flag}`;
+}
+
 function placeholders(count: number): string {
   return `(${new Array(count).fill('?').join(', ')})`;
 }
@@ -330,6 +339,45 @@ export function openSqliteStorage(file: string): Storage {
       for (const row of rows) found.set(row.id, toStored(row));
     }
     return found;
+  }
+
+  /** The rows a pull returns, in `seq` order; `visible` is 0 for the ones to send as removals. */
+  function selectPulled(
+    collection: CollectionName,
+    sinceSeq: number,
+    limit: number,
+    visibility: Visibility,
+  ): (DocumentRow & { visible: number })[] {
+    if (visibility.all) {
+      return reader
+        .prepare(
+          `SELECT *, 1 AS visible FROM documents WHERE collection = ? AND seq > ?
+           ORDER BY seq LIMIT ?`,
+        )
+        .all(collection, sinceSeq, limit) as (DocumentRow & { visible: number })[];
+    }
+    const sites = visibility.siteIds.length > 0 ? visibility.siteIds : [''];
+    const inSites = placeholders(sites.length);
+    const visibleNow = `((scope_site IS NULL AND scope_owner IS NULL)
+        OR scope_site IN ${inSites} OR scope_owner = ?)`;
+    const visibleBefore = `(prev_site IN ${inSites} OR prev_owner = ?)`;
+    return reader
+      .prepare(
+        `SELECT *, ${visibleNow} AS visible FROM documents
+         WHERE collection = ? AND seq > ? AND (${visibleNow} OR ${visibleBefore})
+         ORDER BY seq LIMIT ?`,
+      )
+      .all(
+        ...sites,
+        visibility.userId,
+        collection,
+        sinceSeq,
+        ...sites,
+        visibility.userId,
+        ...sites,
+        visibility.userId,
+        limit,
+      ) as (DocumentRow & { visible: number })[];
   }
 
   function transaction(): WriteTransaction {
@@ -453,35 +501,18 @@ export function openSqliteStorage(file: string): Storage {
       }),
 
     async pull(collection, sinceSeq, limit, visibility: Visibility): Promise<PulledRow[]> {
-      if (visibility.all) {
-        const rows = reader
-          .prepare('SELECT * FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?')
-          .all(collection, sinceSeq, limit) as DocumentRow[];
-        return rows.map((row) => ({ document: toStored(row), removal: false }));
-      }
-      const sites = visibility.siteIds.length > 0 ? visibility.siteIds : [''];
-      const inSites = placeholders(sites.length);
-      const visibleNow = `((scope_site IS NULL AND scope_owner IS NULL)
-          OR scope_site IN ${inSites} OR scope_owner = ?)`;
-      const visibleBefore = `(prev_site IN ${inSites} OR prev_owner = ?)`;
-      const rows = reader
-        .prepare(
-          `SELECT *, ${visibleNow} AS visible FROM documents
-           WHERE collection = ? AND seq > ? AND (${visibleNow} OR ${visibleBefore})
-           ORDER BY seq LIMIT ?`,
-        )
-        .all(
-          ...sites,
-          visibility.userId,
-          collection,
-          sinceSeq,
-          ...sites,
-          visibility.userId,
-          ...sites,
-          visibility.userId,
-          limit,
-        ) as (DocumentRow & { visible: number })[];
-      return rows.map((row) => ({ document: toStored(row), removal: row.visible !== 1 }));
+      return selectPulled(collection, sinceSeq, limit, visibility).map((row) => ({
+        document: toStored(row),
+        removal: row.visible !== 1,
+      }));
+    },
+
+    async pullWire(collection, sinceSeq, limit, visibility: Visibility) {
+      return selectPulled(collection, sinceSeq, limit, visibility).map((row) =>
+        row.visible === 1
+          ? { seq: row.seq, json: withDeletedFlag(row.data, row.deleted === 1) }
+          : { seq: row.seq, json: withDeletedFlag(row.prev_data ?? row.data, true) },
+      );
     },
 
     async getDocument(collection, id) {
