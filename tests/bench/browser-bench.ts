@@ -12,7 +12,7 @@ import { openBrowser, type Browser } from '../e2e/support/browser';
 import { createTestAccounts, DIRECTION, ADVISER_SEES, PASSWORD } from '../support/accounts';
 import { SITE_SEES } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/server';
-import { benchDocuments, seedScale, SITE_SCALE } from './datasets';
+import { benchDocuments, seedScale, SITE_SCALE, type Scale } from './datasets';
 import { percentile, type BenchRow } from './stats';
 
 const EDITS = 40;
@@ -64,8 +64,8 @@ async function withFixture<T>(
   }
 }
 
-export async function benchBrowserSync(): Promise<BenchRow> {
-  const documents = benchDocuments(SITE_SCALE);
+export async function benchBrowserSync(scale: Scale = SITE_SCALE): Promise<BenchRow> {
+  const documents = benchDocuments(scale);
   const body = { youths: documents.youths, events: documents.events };
   return withFixture({ 'bench-data.json': JSON.stringify(body) }, async (fixture) => {
     await seedScale(fixture.server.storage, body);
@@ -91,7 +91,7 @@ export async function benchBrowserSync(): Promise<BenchRow> {
     if (sync.documents !== total) throw new Error(`synced ${sync.documents} of ${total}`);
     const ratio = sync.ms / baselineMs;
     return {
-      what: `first sync, ${total} docs, Chromium IndexedDB`,
+      what: `first sync, ${scale.name} scale, ${total} docs, Chromium IndexedDB`,
       measured: `${(sync.ms / 1000).toFixed(2)} s (baseline ${(baselineMs / 1000).toFixed(2)} s)`,
       target: '≤ 2× static JSON + Dexie bulkPut',
       ratio: `${ratio.toFixed(2)}× baseline`,

@@ -5,6 +5,7 @@
  */
 import { benchBrowserSync, benchLiveEdit } from './browser-bench';
 import { benchBundleSize } from './bundle-size';
+import { SIEGE_SCALE, SITE_SCALE } from './datasets';
 import { benchCaseloadSearchRow } from './caseload-search';
 import { benchInitialSyncNode } from './initial-sync-node';
 import { benchOfflineStart } from './offline-start';
@@ -14,7 +15,8 @@ import type { BenchRow } from './stats';
 type Bench = { name: string; run: () => Promise<BenchRow | BenchRow[]> };
 
 const BENCHES: Bench[] = [
-  { name: 'initial sync (Chromium)', run: benchBrowserSync },
+  { name: 'initial sync (Chromium)', run: () => benchBrowserSync(SITE_SCALE) },
+  { name: 'initial sync, siège scale (Chromium)', run: () => benchBrowserSync(SIEGE_SCALE) },
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
