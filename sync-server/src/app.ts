@@ -13,6 +13,7 @@ import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
 import { registerSyncRoutes } from './http/sync-routes';
+import { refuseNulCharacters } from './http/nul-guard';
 import { startCommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
@@ -53,6 +54,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   app.setErrorHandler(errorHandler);
   await app.register(fastifyCookie);
   addSecurityHeaders(app);
+  refuseNulCharacters(app);
 
   const requireSession = authenticate(storage, clock);
   registerSessionRoutes(app, {
