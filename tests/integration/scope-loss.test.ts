@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ADVISER_PERSEIGNE, ADVISER_SEES, DIRECTION } from '../support/accounts';
-import { buildEvent, buildYouth, SITE_PERSEIGNE, SITE_SEES } from '../support/builders';
+import {
+  buildAppointment,
+  buildEvent,
+  buildProposition,
+  buildYouth,
+  SITE_PERSEIGNE,
+  SITE_SEES,
+} from '../support/builders';
 import { eventually, loggedInClient } from '../support/http';
 import { syncWorld } from '../support/sync-world';
 import { newRev } from '../../src/domain/ids';
@@ -164,6 +171,60 @@ describe('a write typed offline for a dossier transferred meanwhile', () => {
     expect(await sees.get('youths', youth.id)).toBeNull();
     expect(await sees.get('events', entretien.id)).toMatchObject({ updatedBy: ADVISER_SEES.id });
     expect((await sees.status()).pendingState.events?.[entretien.id]?.refused).toBe('SCOPE_LEFT');
+  });
+
+  it('keeps an edit and a deletion of documents attached to the transferred dossier', async () => {
+    const sees = await loggedInClient(world.server.url, ADVISER_SEES.login);
+    const youth = buildYouth({ siteId: SITE_SEES, referentId: ADVISER_SEES.id });
+    const proposition = buildProposition({ youthId: youth.id });
+    const appointment = buildAppointment({ youthId: youth.id, staffId: ADVISER_SEES.id });
+    const wire = (document: object, extra: object = {}) =>
+      ({ ...document, _deleted: false, ...extra }) as unknown as PushRow['newDocumentState'];
+    await sees.push('youths', [{ newDocumentState: wire(youth) }]);
+    await sees.push('pathway', [{ newDocumentState: wire(proposition) }]);
+    await sees.push('appointments', [{ newDocumentState: wire(appointment) }]);
+    await transferToPerseigne(youth.id);
+
+    const edited = await sees.push('pathway', [
+      {
+        newDocumentState: wire(proposition, { partner: 'Fournil du Pays', rev: newRev() }),
+        assumedMasterState: wire(proposition),
+      },
+    ]);
+    const deleted = await sees.push('appointments', [
+      {
+        newDocumentState: wire(appointment, { rev: newRev(), _deleted: true }),
+        assumedMasterState: wire(appointment),
+      },
+    ]);
+    expect(edited.refused.map((row) => row.code)).toEqual(['SCOPE_LEFT']);
+    expect(deleted.refused.map((row) => row.code)).toEqual(['SCOPE_LEFT']);
+
+    expect(await reviewsOf(proposition.id)).toEqual([
+      expect.objectContaining({
+        field: 'partner',
+        youthIds: [youth.id],
+        values: [
+          expect.objectContaining({ value: 'Boulangerie Le Fournil' }),
+          expect.objectContaining({ value: 'Fournil du Pays', by: ADVISER_SEES.id }),
+        ],
+      }),
+    ]);
+    expect(await reviewsOf(appointment.id)).toEqual([
+      expect.objectContaining({
+        field: '_deleted',
+        values: [
+          expect.objectContaining({ value: false }),
+          expect.objectContaining({ value: true, by: ADVISER_SEES.id }),
+        ],
+      }),
+    ]);
+    // Nothing was written: the documents stay as the siège's transfer left them.
+    const stored = await world.server.storage.getDocument('appointments', appointment.id);
+    expect(stored).toMatchObject({ deleted: false, scope: { siteId: SITE_PERSEIGNE } });
+    expect((await world.server.storage.getDocument('pathway', proposition.id))!.data.partner).toBe(
+      'Boulangerie Le Fournil',
+    );
   });
 
   it('opens no review for a caller who never had the dossier', async () => {
