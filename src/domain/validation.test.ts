@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../sync-server/src/demo/generator';
-import { buildEvent, buildYouth } from '../../tests/support/builders';
+import { buildAttendance, buildEvent, buildLoan, buildYouth } from '../../tests/support/builders';
 import { COLLECTION_NAMES } from './collections';
 import { validateDocument } from './validation';
 
@@ -50,5 +50,26 @@ describe('document schemas', () => {
     expect(result.valid).toBe(false);
     if (!result.valid)
       expect(result.issues.map((i) => i.path).sort()).toEqual(['/birthDate', '/notes']);
+  });
+
+  it('reject a NUL character anywhere, with its path', () => {
+    expect(
+      validateDocument('youths', { ...buildYouth(), notes: 'copié\u0000collé' }),
+    ).toMatchObject({ valid: false, issues: [{ path: '/notes' }] });
+  });
+
+  it('reject an attendance or a loan whose id is not its deterministic key', () => {
+    const attendance = buildAttendance({ workshopId: 'w1', youthId: 'y1' });
+    const loan = buildLoan({ vehicleId: 'v1', youthId: 'y1', startDate: '2026-12-01' });
+    expect(validateDocument('attendances', attendance)).toEqual({ valid: true });
+    expect(validateDocument('mobility', loan)).toEqual({ valid: true });
+    expect(validateDocument('attendances', { ...attendance, id: 'w1:y2' })).toMatchObject({
+      valid: false,
+      issues: [{ path: '/id', message: 'must be w1:y1' }],
+    });
+    expect(validateDocument('mobility', { ...loan, id: 'v1:2026-12-02' })).toMatchObject({
+      valid: false,
+      issues: [{ path: '/id', message: 'must be v1:2026-12-01' }],
+    });
   });
 });

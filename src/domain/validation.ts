@@ -5,6 +5,8 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { COLLECTIONS, type CollectionName } from './collections';
+import { attendanceId } from './schemas/attendance';
+import { loanSlotId } from './schemas/mobility';
 
 export interface ValidationIssue {
   /** JSON pointer of the offending value, e.g. `/birthDate`. */
@@ -54,9 +56,52 @@ function describe(error: ErrorObject): ValidationIssue {
   return { path: error.instancePath || '/', message: error.message ?? error.keyword };
 }
 
+/**
+ * Strings holding U+0000 (pasted from a broken file, or sent on purpose): PostgreSQL refuses them
+ * in text and JSON, so they are refused here as bad input rather than failing a whole batch.
+ */
+export function nulCharacterIssues(value: unknown, path = ''): ValidationIssue[] {
+  if (typeof value === 'string')
+    return value.includes('\u0000')
+      ? [{ path: path || '/', message: 'must not contain the NUL character' }]
+      : [];
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => nulCharacterIssues(item, `${path}/${i}`));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([key, item]) =>
+      nulCharacterIssues(item, `${path}/${key}`),
+    );
+  return [];
+}
+
+/**
+ * The ids that carry meaning: an attendance is `workshopId:youthId` (two offline sign-ups of one
+ * person are one record) and a loan is its slot `vehicleId:startDate` (two bookings of one slot
+ * meet as a conflict). Another id would slip past both rules.
+ */
+function deterministicIdIssues(collection: CollectionName, document: object): ValidationIssue[] {
+  const doc = document as Record<string, unknown>;
+  const expected =
+    collection === 'attendances'
+      ? attendanceId(String(doc.workshopId), String(doc.youthId))
+      : collection === 'mobility' &&
+          doc.kind === 'loan' &&
+          typeof doc.vehicleId === 'string' &&
+          typeof doc.startDate === 'string'
+        ? loanSlotId(doc.vehicleId, doc.startDate)
+        : undefined;
+  return expected === undefined || doc.id === expected
+    ? []
+    : [{ path: '/id', message: `must be ${expected}` }];
+}
+
 /** Checks a document (without RxDB's `_deleted` flag) against its collection's schema. */
 export function validateDocument(collection: CollectionName, document: unknown): ValidationResult {
   const validate = validatorFor(collection);
-  if (validate(document)) return { valid: true };
-  return { valid: false, issues: (validate.errors ?? []).map(describe) };
+  if (!validate(document)) return { valid: false, issues: (validate.errors ?? []).map(describe) };
+  const issues = [
+    ...nulCharacterIssues(document),
+    ...deterministicIdIssues(collection, document as object),
+  ];
+  return issues.length === 0 ? { valid: true } : { valid: false, issues };
 }

@@ -14,6 +14,7 @@ import { registerSessionRoutes } from './http/session-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
 import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
+import { refuseNulCharacters } from './http/nul-guard';
 import { startCommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
@@ -54,6 +55,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   app.setErrorHandler(errorHandler);
   await app.register(fastifyCookie);
   addSecurityHeaders(app);
+  refuseNulCharacters(app);
 
   const requireSession = authenticate(storage, clock);
   // Open streams check their session again; revoke and logout here make them check at once.

@@ -75,6 +75,14 @@ describe('the devices board', () => {
     expect(board.devices.find((d) => d.id === siege.id)?.current).toBe(true);
   });
 
+  it('ignores a count of pushes waiting that is not a whole number, and keeps serving', async () => {
+    const adviser = await deviceClient(ADVISER_SEES.login, { pending: 1.5 });
+    await adviser.api.pull('youths', 0, 10);
+    const siege = await deviceClient(DIRECTION.login);
+    const board = await siege.api.send<Board>('GET', '/api/v1/devices');
+    expect(board.devices.find((d) => d.id === adviser.id)?.pendingPushes).toBeNull();
+  });
+
   it('revokes a device: its next request is answered 410, and the siège sees when', async () => {
     const adviser = await deviceClient(ADVISER_SEES.login);
     const siege = await deviceClient(DIRECTION.login);

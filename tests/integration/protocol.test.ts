@@ -8,7 +8,13 @@ import { isCollectionName, schemaVersionOf } from '../../src/domain/collections'
 import { newRev } from '../../src/domain/ids';
 import { MAX_PUSH_ROWS } from '../../sync-server/src/http/sync-routes';
 import { ADVISER_SEES, DIRECTION, PASSWORD, createTestAccounts } from '../support/accounts';
-import { buildEvent, buildProposition, buildYouth, wire } from '../support/builders';
+import {
+  buildAttendance,
+  buildEvent,
+  buildProposition,
+  buildYouth,
+  wire,
+} from '../support/builders';
 import { startTestServer, type TestServer } from '../support/server';
 import { BACKENDS } from '../support/storages';
 import { eventually } from '../support/http';
@@ -105,6 +111,17 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       expect(setCookie).toMatch(/; Secure/i);
     });
 
+    it('sets Secure behind a TLS proxy that forwards a loopback Host (RELAIS_TRUST_PROXY)', async () => {
+      await server.restart({ trustProxy: true });
+      const response = await fetch(`${server.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ login: ADVISER_SEES.login, password: PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.getSetCookie()[0]).toMatch(/; Secure/i);
+    });
+
     it('refuses a wrong password, then throttles the login', async () => {
       const attempt = () =>
         fetch(`${server.url}/api/v1/session`, {
@@ -115,6 +132,37 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       for (let i = 0; i < 5; i += 1)
         await expectEnvelope(await attempt(), 401, 'INVALID_CREDENTIALS');
       await expectEnvelope(await attempt(), 429, 'RATE_LIMITED');
+    });
+
+    it('throttles a burst of parallel attempts too: the right password after them is refused', async () => {
+      const attempt = (password: string) =>
+        fetch(`${server.url}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ login: ADVISER_SEES.login, password }),
+        });
+      const burst = await Promise.all([
+        ...Array.from({ length: 19 }, () => attempt('mauvais-mot-de-passe')),
+        attempt(PASSWORD),
+      ]);
+      const statuses = burst.map((response) => response.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+      expect(statuses.at(-1)).toBe(429);
+    });
+
+    it('does not let successful logins from one office address block each other', async () => {
+      for (let i = 0; i < 8; i += 1) {
+        const response = await fetch(`${server.url}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            login: i % 2 ? ADVISER_SEES.login : DIRECTION.login,
+            password: PASSWORD,
+          }),
+        });
+        expect(response.status).toBe(200);
+      }
     });
 
     it('ends the session on logout', async () => {
@@ -276,6 +324,25 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         400,
         'VALIDATION_FAILED',
       ],
+      [
+        'a login holding a NUL character',
+        () =>
+          call('/api/v1/session', { method: 'POST', json: { login: 'a\u0000b', password: 'x' } }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a NUL character in a path',
+        () => call('/api/v1/reviews/a%00b/dismiss', { method: 'POST', json: {} }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a null row for a collection only the server writes',
+        () => push('staff', [null]),
+        409,
+        'ROWS_REFUSED',
+      ],
     ])('answers %s with a 4xx envelope', async (_name, send, status, code) => {
       await expectEnvelope(await send(), status, code);
       expect(await server.storage.countDocuments('youths')).toBe(0);
@@ -303,6 +370,54 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       expect(await server.storage.getDocument('youths', bad.id)).toBeNull();
       expect(await server.storage.getDocument('youths', good.id)).not.toBeNull();
       expect((await call('/api/v1/health')).status).toBe(200);
+    });
+
+    it('refuses a row holding a NUL character alone, and keeps the other rows of the batch', async () => {
+      const good = buildYouth();
+      const pasted = { ...buildYouth(), notes: 'copié\u0000collé' };
+      const strangeId = { ...buildYouth(), id: 'x\u0000y' };
+      const body = await expectEnvelope(
+        await push('youths', [
+          { newDocumentState: wire(good) },
+          { newDocumentState: wire(pasted) },
+          { newDocumentState: wire(strangeId) },
+        ]),
+        400,
+        'ROWS_REFUSED',
+      );
+      expect(body.error).toMatchObject({
+        details: {
+          rejected: [
+            {
+              id: pasted.id,
+              code: 'VALIDATION_FAILED',
+              issues: [{ path: '/newDocumentState/notes' }],
+            },
+            { id: strangeId.id, code: 'VALIDATION_FAILED' },
+          ],
+        },
+      });
+      expect(await server.storage.getDocument('youths', good.id)).not.toBeNull();
+      expect(await server.storage.countDocuments('youths')).toBe(1);
+    });
+
+    it('refuses an attendance whose id is not its deterministic key', async () => {
+      const attendance = buildAttendance({ workshopId: 'w1', youthId: 'y1' });
+      const body = await expectEnvelope(
+        await push('attendances', [
+          { newDocumentState: wire({ ...attendance, id: 'not-the-key' }) },
+        ]),
+        400,
+        'ROWS_REFUSED',
+      );
+      expect(body.error).toMatchObject({
+        details: {
+          rejected: [
+            { code: 'VALIDATION_FAILED', issues: [{ path: '/id', message: 'must be w1:y1' }] },
+          ],
+        },
+      });
+      expect(await server.storage.countDocuments('attendances')).toBe(0);
     });
 
     it('refuses writes to the collections only the server writes', async () => {

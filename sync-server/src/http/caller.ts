@@ -25,6 +25,11 @@ export const LAST_ERROR_HEADER = 'relais-last-error';
 /** Devices are touched at most this often, to keep request handling cheap. */
 const DEVICE_TOUCH_INTERVAL_MS = 30_000;
 
+/** A count of pushes waiting as a device reports it: anything else is ignored, never stored. */
+function isPendingCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= 1_000_000;
+}
+
 export function callerOf(request: FastifyRequest): Caller {
   if (!request.caller) throw new RelaisError('UNAUTHENTICATED');
   return request.caller;
@@ -91,7 +96,7 @@ export function authenticate(storage: Storage, clock: Clock) {
           ...device,
           lastSeenAt: new Date(now).toISOString(),
           appVersion: typeof version === 'string' ? version.slice(0, 40) : device.appVersion,
-          pendingPushes: Number.isFinite(pending) ? pending : device.pendingPushes,
+          pendingPushes: isPendingCount(pending) ? pending : device.pendingPushes,
           lastError:
             typeof lastError === 'string' ? lastError.slice(0, 200) || null : device.lastError,
         });

@@ -45,7 +45,15 @@ interface LoginBody {
   deviceLabel?: string;
 }
 
-/** http://localhost works without TLS; anywhere else the session cookie requires HTTPS. */
+/**
+ * http://localhost works without TLS; anywhere else the session cookie requires HTTPS. Behind a
+ * TLS proxy (RELAIS_TRUST_PROXY) the request's protocol says https even when the proxy forwards
+ * a loopback Host.
+ */
+function wantsSecureCookie(request: FastifyRequest): boolean {
+  return request.protocol === 'https' || !isLoopback(request.hostname);
+}
+
 function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -76,14 +84,14 @@ export function registerSessionRoutes(
     async (request, reply) => {
       const login = request.body.login.trim().toLowerCase();
       const keys = [`login:${login}`, `ip:${request.ip}`];
-      if (throttle.isBlocked(keys)) throw new RelaisError('RATE_LIMITED');
+      const attempt = throttle.start(keys);
+      if (!attempt) throw new RelaisError('RATE_LIMITED');
       const account = await storage.getAccountByLogin(login);
       const valid = await verifyPassword(
         request.body.password,
         account?.passwordHash ?? DUMMY_HASH,
       );
       if (!account || !valid) {
-        throttle.recordFailure(keys);
         await storage.appendAudit([
           {
             at: clock.now().toISOString(),
@@ -98,7 +106,7 @@ export function registerSessionRoutes(
         throw new RelaisError('INVALID_CREDENTIALS');
       }
       if (account.disabled) throw new RelaisError('ACCOUNT_DISABLED');
-      throttle.recordSuccess([`login:${login}`]);
+      attempt.succeeded([`login:${login}`]);
 
       const deviceId = request.body.deviceId ?? null;
       if (deviceId) {
@@ -133,7 +141,7 @@ export function registerSessionRoutes(
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: deps.secureCookies ?? !isLoopback(request.hostname),
+        secure: deps.secureCookies ?? wantsSecureCookie(request),
         maxAge: Math.floor(SESSION_TTL_MS / 1000),
       });
       return { user: publicUser(account) };

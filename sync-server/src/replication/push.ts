@@ -29,7 +29,11 @@ import {
 import { canReach, INITIAL_PROPOSITION_RESULT } from '../../../src/domain/rules/proposition';
 import type { PropositionResult } from '../../../src/domain/schemas/pathway';
 import type { Clock } from '../../../src/domain/time';
-import { validateDocument, type ValidationIssue } from '../../../src/domain/validation';
+import {
+  nulCharacterIssues,
+  validateDocument,
+  type ValidationIssue,
+} from '../../../src/domain/validation';
 import type {
   AuditEntry,
   DocumentWrite,
@@ -88,6 +92,8 @@ function checkRow(collection: CollectionName, row: unknown): RejectedRow | PushR
   const id = idOf(row);
   if (typeof row !== 'object' || row === null)
     return reject(id, 'VALIDATION_FAILED', [{ path: '/', message: 'a row must be an object' }]);
+  const nul = nulCharacterIssues(row);
+  if (nul.length > 0) return reject(id, 'VALIDATION_FAILED', nul);
   const { newDocumentState, assumedMasterState } = row as PushRow;
   if (typeof newDocumentState !== 'object' || newDocumentState === null) {
     return reject(id, 'VALIDATION_FAILED', [
@@ -338,8 +344,9 @@ async function refuseWritesKeepReplays(
   const rejected: RejectedRow[] = [];
   for (const row of rows) {
     const id = idOf(row);
-    const rev = (row as PushRow).newDocumentState?.rev;
-    const stored = id ? await storage.getDocument(collection, id) : null;
+    const rev = (row as PushRow | null)?.newDocumentState?.rev;
+    const lookable = id !== null && nulCharacterIssues(id).length === 0;
+    const stored = lookable ? await storage.getDocument(collection, id) : null;
     const replay = stored !== null && canSee(caller, stored.scope) && stored.rev === rev;
     if (!replay) rejected.push(reject(id, code));
   }
