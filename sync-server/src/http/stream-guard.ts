@@ -5,9 +5,9 @@
  * PostgreSQL database, or by the admin CLI. So before anything is written to the stream, the
  * session is checked again with the very resolution the HTTP routes use (caller.ts), at most
  * every REVALIDATE_MS (by the server's clock) and at once after this process ended a session or
- * revoked a device. When the check fails, or the caller's role or sites
- * changed, the stream ends without writing what was waiting: the device reconnects and is told
- * 401/410 (or gets a stream with its new scope).
+ * revoked a device. When the check fails, or the caller's role or sites changed, the stream ends
+ * without writing what was waiting: the device reconnects and is told 401/410 (or gets a stream
+ * with its new scope).
  */
 import type { Clock } from '../../../src/domain/time';
 import type { Caller } from '../replication/scope';
