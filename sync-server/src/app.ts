@@ -12,6 +12,7 @@ import { registerDeviceRoutes } from './http/device-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
+import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
 import { refuseNulCharacters } from './http/nul-guard';
 import { startCommitPublisher } from './replication/commit-fanout';
@@ -57,16 +58,20 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   refuseNulCharacters(app);
 
   const requireSession = authenticate(storage, clock);
+  // Open streams check their session again; revoke and logout here make them check at once.
+  const guards = new StreamGuards(clock);
+  const accessRevoked = () => guards.accessRevoked();
   registerSessionRoutes(app, {
     storage,
     clock,
     throttle: new LoginThrottle(clock),
     secureCookies: options.secureCookies,
     requireSession,
+    accessRevoked,
   });
-  registerSyncRoutes(app, { storage, clock, hub, commits, requireSession });
+  registerSyncRoutes(app, { storage, clock, hub, guards, commits, requireSession });
   registerReviewRoutes(app, { storage, clock, commits, requireSession });
-  registerDeviceRoutes(app, { storage, clock, requireSession });
+  registerDeviceRoutes(app, { storage, clock, requireSession, accessRevoked });
   app.get('/api/v1/health', async () => ({ ok: true, storage: storage.kind }));
 
   const serving = options.staticDir ? await registerStatic(app, options.staticDir) : false;

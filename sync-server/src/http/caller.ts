@@ -8,7 +8,7 @@ import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import type { Caller } from '../replication/scope';
-import type { Account, Session, Storage } from '../storage/storage';
+import type { Account, Device, Session, Storage } from '../storage/storage';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,6 +35,42 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
+/** What a session cookie stands for, once every check passed. */
+export interface ResolvedCaller {
+  session: Session;
+  account: Account;
+  device: Device | null;
+  caller: Caller;
+}
+
+/**
+ * The one check behind every request and every open stream: a live session (not expired, not
+ * logged out) of an enabled account, on a device that is not revoked. Throws UNAUTHENTICATED or
+ * DEVICE_REVOKED otherwise.
+ */
+export async function resolveCaller(
+  storage: Storage,
+  token: string | undefined,
+  clock: Clock,
+): Promise<ResolvedCaller> {
+  const resolved = await resolveSession(storage, token, clock);
+  if (!resolved) throw new RelaisError('UNAUTHENTICATED');
+  const { session, account } = resolved;
+  const device = session.deviceId ? await storage.getDevice(session.deviceId) : null;
+  if (device?.revokedAt) throw new RelaisError('DEVICE_REVOKED');
+  return {
+    session,
+    account,
+    device: device ?? null,
+    caller: {
+      userId: account.id,
+      role: account.role,
+      siteIds: account.siteIds,
+      deviceId: session.deviceId,
+    },
+  };
+}
+
 export function authenticate(storage: Storage, clock: Clock) {
   const lastTouch = new Map<string, number>();
 
@@ -42,17 +78,17 @@ export function authenticate(storage: Storage, clock: Clock) {
     request: FastifyRequest,
     _reply: FastifyReply,
   ): Promise<void> {
-    const resolved = await resolveSession(storage, request.cookies[SESSION_COOKIE], clock);
-    if (!resolved) throw new RelaisError('UNAUTHENTICATED');
-    const { session, account } = resolved;
-    if (session.deviceId) {
-      const device = await storage.getDevice(session.deviceId);
-      if (device?.revokedAt) throw new RelaisError('DEVICE_REVOKED');
+    const { session, account, device, caller } = await resolveCaller(
+      storage,
+      request.cookies[SESSION_COOKIE],
+      clock,
+    );
+    if (device) {
       const now = clock.now().getTime();
       const version = request.headers[APP_VERSION_HEADER];
       // Requests without the report (the SSE stream) must not hold back the next report.
-      const touchKey = `${device?.id}:${typeof version === 'string' ? 'report' : 'seen'}`;
-      if (device && now - (lastTouch.get(touchKey) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
+      const touchKey = `${device.id}:${typeof version === 'string' ? 'report' : 'seen'}`;
+      if (now - (lastTouch.get(touchKey) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
         lastTouch.set(touchKey, now);
         const pending = Number(request.headers[PENDING_HEADER]);
         const lastError = request.headers[LAST_ERROR_HEADER];
@@ -68,11 +104,6 @@ export function authenticate(storage: Storage, clock: Clock) {
     }
     request.session = session;
     request.account = account;
-    request.caller = {
-      userId: account.id,
-      role: account.role,
-      siteIds: account.siteIds,
-      deviceId: session.deviceId,
-    };
+    request.caller = caller;
   };
 }

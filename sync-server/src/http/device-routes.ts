@@ -47,6 +47,8 @@ export function registerDeviceRoutes(
     storage: Storage;
     clock: Clock;
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Open streams of a revoked device must end (stream-guard.ts). */
+    accessRevoked: () => void;
   },
 ): void {
   const { storage, clock } = deps;
@@ -92,6 +94,7 @@ export function registerDeviceRoutes(
             details: { deviceUserId: device.userId, label: device.label },
           },
         ]);
+        deps.accessRevoked();
       }
       return { device: view(revoked, await accountsById(), caller.deviceId) };
     },

@@ -72,6 +72,8 @@ export function registerSessionRoutes(
     /** Forces the cookie's `Secure` flag; by default it is set unless the client is on loopback. */
     secureCookies?: boolean;
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Open streams of a logged-out session must end (stream-guard.ts). */
+    accessRevoked?: () => void;
   },
 ): void {
   const { storage, clock, throttle } = deps;
@@ -153,7 +155,10 @@ export function registerSessionRoutes(
 
   app.delete('/api/v1/session', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await storage.deleteSession(hashToken(token));
+    if (token) {
+      await storage.deleteSession(hashToken(token));
+      deps.accessRevoked?.();
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

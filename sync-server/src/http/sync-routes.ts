@@ -17,9 +17,11 @@ import type { ChangeHub } from '../replication/hub';
 import { pullDocumentsJson } from '../replication/pull';
 import { applyPush, type RejectedRow } from '../replication/push';
 import type { Storage } from '../storage/storage';
-import { callerOf } from './caller';
+import { SESSION_COOKIE } from '../auth/sessions';
+import { callerOf, resolveCaller } from './caller';
 import { envelope } from './errors';
 import { openStream } from './stream';
+import type { StreamGuards } from './stream-guard';
 
 export const MAX_PUSH_ROWS = 1000;
 export const MAX_PULL_LIMIT = 5000;
@@ -72,6 +74,7 @@ export function registerSyncRoutes(
     storage: Storage;
     clock: Clock;
     hub: ChangeHub;
+    guards: StreamGuards;
     commits: CommitPublisher;
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   },
@@ -146,6 +149,12 @@ export function registerSyncRoutes(
   );
 
   app.get('/api/v1/sync/stream', { preHandler: deps.requireSession }, async (request, reply) => {
-    openStream(request, reply, hub, callerOf(request));
+    const token = request.cookies[SESSION_COOKIE];
+    openStream(request, reply, {
+      hub,
+      guards: deps.guards,
+      caller: callerOf(request),
+      check: async () => (await resolveCaller(storage, token, clock)).caller,
+    });
   });
 }
