@@ -17,6 +17,10 @@ export const ERROR_CODES = {
     status: 403,
     fr: 'Ce dossier ne fait pas partie de votre périmètre : la modification a été refusée.',
   },
+  SCOPE_LEFT: {
+    status: 403,
+    fr: 'Ce dossier a quitté votre périmètre entre-temps : votre saisie a été transmise au siège pour vérification.',
+  },
   READ_ONLY_COLLECTION: { status: 403, fr: 'Ces données sont gérées par le siège.' },
   APPEND_ONLY: {
     status: 409,

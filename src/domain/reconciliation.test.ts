@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyConflictValue,
   conflictFieldValue,
+  CREATION_FIELD,
   differingFields,
   mergeDossierFields,
 } from './reconciliation';
@@ -90,5 +91,26 @@ describe('merging two dossiers of one young person', () => {
     const merged = mergeDossierFields(kept, { ...other, mergedInto: 'z' }, ['id', 'mergedInto']);
     expect(merged.id).toBe('a');
     expect('mergedInto' in merged).toBe(false);
+  });
+});
+
+describe('a document kept whole for the siège', () => {
+  const entretien = { id: 'e', youthId: 'y', kind: 'entretien-individuel', report: 'CAP cuisine' };
+
+  it('is created by keeping it, and read back as the document', () => {
+    const created = applyConflictValue(
+      'events',
+      { id: 'e', _deleted: true },
+      CREATION_FIELD,
+      entretien,
+    );
+    expect(created).toEqual({ ...entretien, _deleted: false });
+    expect(conflictFieldValue('events', created, CREATION_FIELD)).toEqual(entretien);
+  });
+
+  it('stays absent when the kept value is not a document', () => {
+    const absent = { id: 'e', _deleted: true };
+    expect(applyConflictValue('events', absent, CREATION_FIELD, undefined)).toEqual(absent);
+    expect(conflictFieldValue('events', absent, CREATION_FIELD)).toBeUndefined();
   });
 });

@@ -4,11 +4,19 @@
  * - a conflict is settled by putting one value (one of those kept, or a merged value typed at the
  *   siège) back into the document: a field, a whole booking (conflict group), or the deletion;
  * - two dossiers of one young person are merged into the kept one: its fields stay, the blanks
- *   are filled from the other, and the fields the siège picks come from the other.
+ *   are filled from the other, and the fields the siège picks come from the other;
+ * - a document created offline for a dossier that left its author's scope meanwhile is kept
+ *   whole in a review (field `CREATION_FIELD`): keeping it creates it in the dossier.
  */
 import type { CollectionName } from './collections';
 import { DELETION_FIELD, WRITE_METADATA_FIELDS, jsonEqual, type PlainDocument } from './merge';
 import { conflictGroupOf } from './merge-policies';
+
+/**
+ * The pseudo-field of a review holding a whole document its author could not store any more
+ * (its dossier left the author's scope before the push): the value is the document.
+ */
+export const CREATION_FIELD = '_document';
 
 /** The value a document holds for a conflict's field (a group gives the object of its fields). */
 export function conflictFieldValue(
@@ -17,6 +25,11 @@ export function conflictFieldValue(
   field: string,
 ): unknown {
   if (field === DELETION_FIELD) return Boolean(document._deleted);
+  if (field === CREATION_FIELD) {
+    if (document._deleted) return undefined;
+    const { _deleted: _ignored, ...content } = document;
+    return content;
+  }
   const group = conflictGroupOf(collection, field);
   if (!group) return document[field];
   const value: PlainDocument = {};
@@ -33,6 +46,11 @@ export function applyConflictValue(
   field: string,
   value: unknown,
 ): PlainDocument {
+  if (field === CREATION_FIELD) {
+    return typeof value === 'object' && value !== null
+      ? { ...(value as PlainDocument), _deleted: false }
+      : { ...document, _deleted: true };
+  }
   const next: PlainDocument = { ...document };
   if (field === DELETION_FIELD) {
     next._deleted = value === true;

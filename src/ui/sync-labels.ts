@@ -30,6 +30,8 @@ const ADVICE: Partial<Record<ErrorCode, string>> = {
     'La modification refusée reste visible ici : demandez au siège de la reporter ou de vous donner accès.',
   OUT_OF_SCOPE:
     'Demandez au siège de vous rattacher à ce dossier, ou de reporter la modification ; elle reste visible ici.',
+  SCOPE_LEFT:
+    'Rien n’est perdu : le siège voit votre saisie et décide de la reporter dans le dossier. Demandez-lui de vous y rattacher si vous suivez toujours ce jeune.',
   READ_ONLY_COLLECTION: 'Ces informations se modifient au siège : demandez-lui le changement.',
   APPEND_ONLY: 'Ajoutez un nouvel événement qui corrige le précédent.',
   INVALID_TRANSITION:

@@ -8,6 +8,7 @@ import { revokeDevice, type DeviceRow } from './useDevices';
 const SHORT_ERRORS: Record<string, string> = {
   NETWORK: 'Serveur injoignable',
   OUT_OF_SCOPE: 'Écriture hors périmètre refusée',
+  SCOPE_LEFT: 'Saisie hors périmètre transmise au siège',
   SCHEMA_OUTDATED: 'Version trop ancienne',
   SLOT_TAKEN: 'Véhicule déjà réservé',
   APPEND_ONLY: 'Modification d’un événement refusée',

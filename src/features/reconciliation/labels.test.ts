@@ -22,6 +22,17 @@ describe('how the siège reads a conflict', () => {
     expect(formatValue('phone', undefined, names)).toBe('(vide)');
   });
 
+  it('sums up a document kept whole because its dossier was transferred before it was sent', () => {
+    expect(fieldLabel('_document')).toBe('Saisie arrivée après le transfert du dossier');
+    expect(
+      formatValue(
+        '_document',
+        { kind: 'entretien-individuel', at: '2026-11-20T14:30', report: 'Projet CAP cuisine.' },
+        names,
+      ),
+    ).toBe('Entretien individuel du 20/11/2026 « Projet CAP cuisine. »');
+  });
+
   it('tells a deletion from a kept edit, and a booking by its young person and dates', () => {
     expect(formatValue('_deleted', true, names)).toBe('Supprimé');
     expect(formatValue('_deleted', false, names)).toBe('Conservé, avec la modification');

@@ -9,9 +9,11 @@ import {
   EXIT_REASON_LABELS,
   FAMILY_SITUATION_LABELS,
   GENDER_LABELS,
+  EVENT_KIND_LABELS,
   PROPOSITION_RESULT_LABELS,
   STATUS_LABELS,
 } from '../../domain/labels';
+import { CREATION_FIELD } from '../../domain/reconciliation';
 import { DELETION_FIELD } from '../../domain/merge';
 import { LOAN_BOOKING } from '../../domain/merge-policies';
 import { fullName } from '../../domain/rules/names';
@@ -32,6 +34,7 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
 
 const FIELD_LABELS: Record<string, string> = {
   [DELETION_FIELD]: 'Suppression',
+  [CREATION_FIELD]: 'Saisie arrivée après le transfert du dossier',
   [LOAN_BOOKING.name]: 'Réservation du véhicule',
   lastName: "Nom d'usage",
   birthName: 'Nom de naissance',
@@ -114,12 +117,33 @@ export function namesFrom(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The texts that say what a document kept whole is about, in reading order. */
+const SUMMARY_TEXTS = ['label', 'subject', 'report', 'comment', 'notes'];
+
+/** A document kept whole (typed for a dossier transferred meanwhile), in one line. */
+function documentSummary(document: Record<string, unknown>): string {
+  const kind = typeof document.kind === 'string' ? document.kind : undefined;
+  const when = [document.at, document.date, document.startDate].find(
+    (day): day is string => typeof day === 'string' && DAY.test(day.slice(0, 10)),
+  );
+  const parts = [
+    kind ? (EVENT_KIND_LABELS[kind as keyof typeof EVENT_KIND_LABELS] ?? kind) : undefined,
+    when ? `du ${formatDayShort(when.slice(0, 10))}` : undefined,
+    ...SUMMARY_TEXTS.map((field) => document[field])
+      .filter((text): text is string => typeof text === 'string' && text.length > 0)
+      .map((text) => `« ${text} »`),
+  ];
+  return parts.filter(Boolean).join(' ') || 'Document sans texte';
+}
 
 /** The text of one value of a field, for the siège. */
 export function formatValue(field: string, value: unknown, names: Names): string {
   if (value === undefined || value === null || value === '') return '(vide)';
   if (field === DELETION_FIELD) {
     return value === true ? 'Supprimé' : 'Conservé, avec la modification';
+  }
+  if (field === CREATION_FIELD && typeof value === 'object') {
+    return documentSummary(value as Record<string, unknown>);
   }
   if (field === LOAN_BOOKING.name && typeof value === 'object') {
     const booking = value as { youthId?: string; endDate?: string; returnedOn?: string };

@@ -64,7 +64,8 @@ function integerQuery(value: unknown, name: string, fallback: number, max: numbe
 
 /** The status of a partly refused push: the first refusal decides. */
 function refusalCode(rejected: RejectedRow[]): RejectedRow['code'] {
-  return rejected.find((row) => row.code === 'OUT_OF_SCOPE')?.code ?? rejected[0]!.code;
+  const scope = rejected.find((row) => row.code === 'OUT_OF_SCOPE' || row.code === 'SCOPE_LEFT');
+  return scope?.code ?? rejected[0]!.code;
 }
 
 export function registerSyncRoutes(
@@ -132,7 +133,12 @@ export function registerSyncRoutes(
       commits.committed(outcome.written);
       if (outcome.rejected.length === 0) return outcome.conflicts;
       const code = refusalCode(outcome.rejected);
-      const status = code === 'OUT_OF_SCOPE' ? 403 : code === 'VALIDATION_FAILED' ? 400 : 409;
+      const status =
+        code === 'OUT_OF_SCOPE' || code === 'SCOPE_LEFT'
+          ? 403
+          : code === 'VALIDATION_FAILED'
+            ? 400
+            : 409;
       return reply.code(status).send(
         envelope('ROWS_REFUSED', undefined, {
           rejected: outcome.rejected,

@@ -12,10 +12,11 @@ import type { CollectionName } from '../../../src/domain/collections';
 import { newId, newRev } from '../../../src/domain/ids';
 import { jsonEqual, type FieldConflict, type PlainDocument } from '../../../src/domain/merge';
 import { LOAN_BOOKING } from '../../../src/domain/merge-policies';
-import { conflictFieldValue } from '../../../src/domain/reconciliation';
+import { conflictFieldValue, CREATION_FIELD } from '../../../src/domain/reconciliation';
 import type {
   DocumentWrite,
   RevisionRecord,
+  Scope,
   StoredDocument,
   WriteTransaction,
 } from '../storage/storage';
@@ -117,6 +118,30 @@ export class ConflictRecorder {
     this.add('mobility', stored, incoming, field, [storedSide, incomingSide]);
   }
 
+  /**
+   * A document created offline for a dossier that left the caller's scope before the push: the
+   * whole document is kept in a review for the siège (keeping it creates it in the dossier), and
+   * the push of this row is refused.
+   */
+  async recordCreation(
+    collection: CollectionName,
+    incoming: PlainDocument,
+    dossier: Scope,
+  ): Promise<void> {
+    const id = String(incoming.id);
+    await this.loadOpenReviews(id);
+    const { _deleted: _ignored, ...content } = incoming;
+    const side = entry(
+      content,
+      this.caller.userId,
+      incoming.updatedAt,
+      this.caller.deviceId,
+      String(incoming.rev),
+    );
+    const youthIds = [text(incoming.youthId)].filter((y): y is string => y !== undefined);
+    this.addFor(collection, id, text(dossier.siteId), youthIds, CREATION_FIELD, [side]);
+  }
+
   /** The reviews opened or extended by this push, to store with its documents. */
   writes(): DocumentWrite[] {
     return [...this.changed].map((key) => {
@@ -152,7 +177,20 @@ export class ConflictRecorder {
     field: string,
     sides: ConflictValue[],
   ): void {
-    const key = `${collection}|${stored.id}|${field}`;
+    const siteId = text(stored.scope.siteId) ?? text(stored.data.siteId);
+    const youthIds = youthIdsOf(collection, stored.data, incoming);
+    this.addFor(collection, stored.id, siteId, youthIds, field, sides);
+  }
+
+  private addFor(
+    collection: CollectionName,
+    documentId: string,
+    siteId: string | undefined,
+    youthIds: string[],
+    field: string,
+    sides: ConflictValue[],
+  ): void {
+    const key = `${collection}|${documentId}|${field}`;
     const existing = this.open.get(key);
     if (existing) {
       const values = [...((existing.data.values as ConflictValue[] | undefined) ?? [])];
@@ -178,8 +216,6 @@ export class ConflictRecorder {
       this.changed.add(key);
       return;
     }
-    const siteId = text(stored.scope.siteId) ?? text(stored.data.siteId);
-    const youthIds = youthIdsOf(collection, stored.data, incoming);
     this.open.set(key, {
       data: {
         id: newId(),
@@ -189,7 +225,7 @@ export class ConflictRecorder {
         kind: 'conflict',
         status: 'open',
         targetCollection: collection,
-        documentId: stored.id,
+        documentId,
         field,
         values: sides,
         openedAt: this.now,

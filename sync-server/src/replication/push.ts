@@ -14,7 +14,8 @@
  * - a loan booked on a slot that holds another site's booking is refused, both bookings kept in
  *   a review (the slot id makes a double booking visible even across scopes);
  * - a row outside the caller's scope, invalid, or breaking a collection rule is refused with a
- *   reason, stores nothing, and never reveals the stored document.
+ *   reason, stores nothing, and never reveals the stored document; when the document left the
+ *   scope of a caller who had it, what they typed is kept in a review (left-scope.ts).
  */
 import type { CollectionName, WireDocument } from '../../../src/domain/collections';
 import type { ErrorCode } from '../../../src/domain/errors';
@@ -55,6 +56,7 @@ import {
   type Caller,
 } from './scope';
 import { overlapsAnotherDispositif } from './dispositif-policy';
+import { keepLeftScopeWrite } from './left-scope';
 import { keepHiddenFields, redactFor } from './redaction';
 import { splitDeleted, toWire } from './wire';
 
@@ -237,7 +239,19 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
     (!stored && !canSee(ctx.caller, newScope)) ||
     attachedToForeignYouth
   ) {
-    ctx.rejected.push(reject(id, 'OUT_OF_SCOPE'));
+    // What its author typed before the document left their scope goes to the siège (left-scope.ts).
+    const kept = await keepLeftScopeWrite({
+      tx: ctx.tx,
+      caller: ctx.caller,
+      collection: ctx.collection,
+      recorder: ctx.recorder,
+      assumedRev: row.assumedMasterState?.rev,
+      stored,
+      incoming,
+      youthId,
+      youth,
+    });
+    ctx.rejected.push(reject(id, kept ? 'SCOPE_LEFT' : 'OUT_OF_SCOPE'));
     return;
   }
   // Replays: the same write again changes nothing; the device is given the current master.

@@ -9,7 +9,7 @@ import { isCollectionName, type CollectionName } from '../../../src/domain/colle
 import { RelaisError } from '../../../src/domain/errors';
 import { newRev } from '../../../src/domain/ids';
 import { jsonEqual, recordContent, type PlainDocument } from '../../../src/domain/merge';
-import { applyConflictValue } from '../../../src/domain/reconciliation';
+import { applyConflictValue, CREATION_FIELD } from '../../../src/domain/reconciliation';
 import type { Clock } from '../../../src/domain/time';
 import { validateDocument } from '../../../src/domain/validation';
 import type {
@@ -161,14 +161,19 @@ export async function resolveConflict(
     const field = String(review.data.field);
     if (!isCollectionName(collection)) throw new RelaisError('UNKNOWN_COLLECTION');
     const target = (await tx.getDocuments(collection, [documentId])).get(documentId);
-    if (!target) throw new RelaisError('NOT_FOUND', 'Le document en conflit est introuvable.');
+    // A document kept whole (its author lost the dossier before sending it) may not exist yet.
+    if (!target && field !== CREATION_FIELD) {
+      throw new RelaisError('NOT_FOUND', 'Le document en conflit est introuvable.');
+    }
 
     const value = chosenValue(review, input);
-    const current = { ...target.data, _deleted: target.deleted };
-    const decided = applyConflictValue(collection, current, field, value);
+    const current: PlainDocument = target
+      ? { ...target.data, _deleted: target.deleted }
+      : { id: documentId, _deleted: true };
+    const decided = { ...applyConflictValue(collection, current, field, value), id: documentId };
     const changed =
       !jsonEqual(recordContent(decided), recordContent(current)) ||
-      Boolean(decided._deleted) !== target.deleted;
+      Boolean(decided._deleted) !== Boolean(current._deleted);
     const writes: DocumentWrite[] = [];
     if (changed) {
       const state = { ...decided, rev: newRev(), updatedAt: now, updatedBy: caller.userId };
