@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { AppointmentWarning } from '../../domain/rules/appointments';
 import { warningText } from './labels';
+import { FormActions } from '../../ui/FormActions';
 
 export function useWarnedSave(failurePrefix: string) {
   const [warnings, setWarnings] = useState<AppointmentWarning[] | null>(null);
@@ -68,14 +69,12 @@ export function SaveFooter(props: {
         </p>
       )}
       {props.showActions && (
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={props.busy}>
-            {props.submitLabel}
-          </button>
-          <button type="button" className="button-secondary" onClick={props.onCancel}>
-            Fermer sans enregistrer
-          </button>
-        </div>
+        <FormActions
+          submitLabel={props.submitLabel}
+          onCancel={props.onCancel}
+          cancelLabel="Fermer sans enregistrer"
+          busy={props.busy}
+        />
       )}
     </>
   );

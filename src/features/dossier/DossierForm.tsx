@@ -36,6 +36,7 @@ import {
   type DossierField,
   type DossierFormValues,
 } from './dossier-form';
+import { FormActions } from '../../ui/FormActions';
 
 interface Props {
   initial: DossierFormValues;
@@ -329,16 +330,12 @@ export function DossierForm(props: Props) {
           L&apos;enregistrement sur cet appareil a échoué : {saveError}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Enregistrement…' : props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" className="button-secondary" onClick={props.onCancel}>
-            Annuler
-          </button>
-        )}
-      </div>
+      <FormActions
+        submitLabel={props.submitLabel}
+        onCancel={props.onCancel}
+        busy={saving}
+        busyLabel="Enregistrement…"
+      />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { Link } from 'wouter';
 import { SelectField, TextField } from '../../ui/Field';
 import { DURATION_OPTIONS } from '../agenda/labels';
 import { YouthPicker } from '../agenda/YouthPicker';
+import { FormActions } from '../../ui/FormActions';
 
 export interface WalkIn {
   youthId: string;
@@ -68,14 +69,12 @@ export function WalkInForm({ onSubmit, onCancel }: WalkInFormProps) {
           onChange={(e) => setDuration(e.target.value)}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          Ajouter à la journée
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Fermer sans enregistrer
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Ajouter à la journée"
+        onCancel={onCancel}
+        cancelLabel="Fermer sans enregistrer"
+        busy={busy}
+      />
     </form>
   );
 }

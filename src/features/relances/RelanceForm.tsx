@@ -5,6 +5,7 @@ import { parseDay } from '../../domain/time';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import type { RelanceInput } from './useRelanceActions';
+import { FormActions } from '../../ui/FormActions';
 
 type Channel = NonNullable<YouthEvent['channel']>;
 
@@ -84,14 +85,12 @@ export function RelanceForm({ youthId, youthName, defaultFollowUp, ...props }: R
         value={report}
         onChange={(e) => setReport(e.target.value)}
       />
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          Enregistrer la relance
-        </button>
-        <button type="button" className="button-secondary" onClick={props.onCancel}>
-          Fermer sans enregistrer
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Enregistrer la relance"
+        onCancel={props.onCancel}
+        cancelLabel="Fermer sans enregistrer"
+        busy={busy}
+      />
     </form>
   );
 }

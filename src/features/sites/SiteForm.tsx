@@ -11,6 +11,7 @@ import { ExceptionsEditor } from './ExceptionsEditor';
 import { SITE_KIND_LABELS, scheduleIssueText } from './labels';
 import { ScheduleChart } from './ScheduleChart';
 import { readSiteDraft, type SiteDraft, type SiteDraftErrors, type SiteFields } from './site-draft';
+import { FormActions } from '../../ui/FormActions';
 
 const COMMUNE_OPTIONS = [...COMMUNES]
   .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
@@ -135,14 +136,12 @@ export function SiteForm({ title, initial, onSubmit, onCancel }: SiteFormProps) 
           Le site n&apos;est pas enregistré : corrigez les champs signalés.
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          Enregistrer le site
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Fermer sans enregistrer
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Enregistrer le site"
+        onCancel={onCancel}
+        cancelLabel="Fermer sans enregistrer"
+        busy={busy}
+      />
     </form>
   );
 }

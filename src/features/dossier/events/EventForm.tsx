@@ -14,6 +14,7 @@ import { formatDateTime, type Clock } from '../../../domain/time';
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { useFormValues } from '../../../ui/useFormValues';
 import { EXTERIEUR, validateEventForm, type EventFormValues } from './event-form';
+import { FormActions } from '../../../ui/FormActions';
 
 interface Props {
   initial: EventFormValues;
@@ -130,14 +131,12 @@ export function EventForm({
           L&apos;enregistrement sur cet appareil a échoué : {saveError}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Enregistrement…' : 'Enregistrer'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Annuler
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Enregistrer"
+        onCancel={onCancel}
+        busy={saving}
+        busyLabel="Enregistrement…"
+      />
     </form>
   );
 }

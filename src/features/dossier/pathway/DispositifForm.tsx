@@ -19,6 +19,7 @@ import {
   type DispositifFormValues,
   type PhaseValues,
 } from './dispositif-form';
+import { FormActions } from '../../../ui/FormActions';
 
 interface Props {
   initial: DispositifFormValues;
@@ -192,14 +193,7 @@ export function DispositifForm({ initial, editing, others, onSave, onEndOther, o
           </button>
         </fieldset>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          Enregistrer
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer" onCancel={onCancel} />
     </form>
   );
 }

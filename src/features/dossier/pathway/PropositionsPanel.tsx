@@ -29,6 +29,7 @@ import {
   type DemandeFormValues,
   type PropositionFormValues,
 } from './pathway-forms';
+import { FormActions } from '../../../ui/FormActions';
 
 interface Props {
   youthId: string;
@@ -69,14 +70,7 @@ function DemandeForm(props: {
       />
       <TextField label="Ce que le jeune demande" {...form.field('label')} />
       <TextField label="Date" type="date" {...form.field('startDate')} />
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          Enregistrer la demande
-        </button>
-        <button type="button" className="button-secondary" onClick={props.onCancel}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer la demande" onCancel={props.onCancel} />
     </form>
   );
 }
@@ -122,14 +116,7 @@ function PropositionForm(props: {
       {props.canSeeSensitive && (
         <TextAreaField label="Commentaire" rows={2} {...form.field('comment')} />
       )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          Enregistrer la proposition
-        </button>
-        <button type="button" className="button-secondary" onClick={props.onCancel}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer la proposition" onCancel={props.onCancel} />
     </form>
   );
 }

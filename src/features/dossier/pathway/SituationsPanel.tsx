@@ -24,6 +24,7 @@ import {
   validateSituationForm,
   type SituationFormValues,
 } from './pathway-forms';
+import { FormActions } from '../../../ui/FormActions';
 
 interface Props {
   youthId: string;
@@ -82,14 +83,7 @@ function SituationForm(props: {
         <TextField label="Fin" type="date" {...field('endDate')} />
         <TextField label="Employeur, organisme ou précision" {...field('label')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          Enregistrer la situation
-        </button>
-        <button type="button" className="button-secondary" onClick={props.onCancel}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer la situation" onCancel={props.onCancel} />
     </form>
   );
 }
