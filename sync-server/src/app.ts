@@ -17,6 +17,7 @@ import { addSecurityHeaders, registerStatic } from './http/static';
 import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
 import { refuseNulCharacters } from './http/nul-guard';
+import { DEMO_SETTING } from './demo/demo-setting';
 import { startCommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
@@ -31,8 +32,11 @@ export interface AppOptions {
   staticDir?: string;
   /** Forces `Secure` on the session cookie; by default it is set except for loopback clients. */
   secureCookies?: boolean;
-  /** Behind a reverse proxy doing TLS: trust its X-Forwarded-* headers. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy doing TLS: whose X-Forwarded-* headers to trust (config.ts): `true`
+   * or `loopback` for a proxy on this machine, or its addresses / CIDR ranges.
+   */
+  trustProxy?: boolean | string;
   logger?: boolean;
 }
 
@@ -49,7 +53,8 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
-    trustProxy: options.trustProxy ?? false,
+    // Never `true` for Fastify (every hop trusted): the client could then forge its address.
+    trustProxy: options.trustProxy === true ? 'loopback' : (options.trustProxy ?? false),
   });
   // On PostgreSQL, the hub hears every process's commits (replication/commit-fanout.ts).
   const commits = await startCommitPublisher(storage, hub);
@@ -83,9 +88,15 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     commits,
     secureCookies: options.secureCookies,
     requireSession,
+    accessRevoked,
   });
   registerSettingsRoutes(app, { storage, clock, requireSession });
-  app.get('/api/v1/health', async () => ({ ok: true, storage: storage.kind }));
+  // Public: the login page reads `demo` to say the data is fictional (and its passwords known).
+  app.get('/api/v1/health', async () => ({
+    ok: true,
+    storage: storage.kind,
+    demo: (await storage.getSetting(DEMO_SETTING)) === true,
+  }));
 
   const serving = options.staticDir ? await registerStatic(app, options.staticDir) : false;
   app.setNotFoundHandler((request, reply) => {

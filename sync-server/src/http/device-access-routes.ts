@@ -80,6 +80,8 @@ export function registerDeviceAccessRoutes(
     commits: CommitPublisher;
     secureCookies?: boolean;
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Open streams of a replaced session must end (stream-guard.ts). */
+    accessRevoked?: () => void;
   },
 ): void {
   const { storage, clock } = deps;
@@ -100,8 +102,9 @@ export function registerDeviceAccessRoutes(
 
   /** The account behind a device token; a wrong token counts as a failed login. */
   async function accountOfToken(request: FastifyRequest, body: DeviceTokenBody): Promise<Account> {
-    const attempt = deps.throttle.start([`device:${body.deviceId}`, `ip:${request.ip}`]);
-    if (!attempt) throw new RelaisError('RATE_LIMITED');
+    const keys = [`device:${body.deviceId}`, `ip:${request.ip}`];
+    const attempt = deps.throttle.start(keys);
+    if (!attempt) throw deps.throttle.refusal(keys);
     const key = await deviceKeyOfToken(storage, body.deviceId, body.userId, body.token);
     const account = key ? await storage.getAccount(body.userId) : null;
     if (!account) {
@@ -137,6 +140,9 @@ export function registerDeviceAccessRoutes(
       if ((await storage.getDevice(request.body.deviceId))?.revokedAt)
         throw new RelaisError('DEVICE_REVOKED');
       if (account.disabled) throw new RelaisError('ACCOUNT_DISABLED');
+      // The renewed session replaces the device's previous one.
+      await storage.deleteDeviceSessions(request.body.deviceId);
+      deps.accessRevoked?.();
       const { token: sessionToken } = await openSession(
         storage,
         account,

@@ -74,13 +74,16 @@ export function registerSessionRoutes(
       const login = request.body.login.trim().toLowerCase();
       const keys = [`login:${login}`, `ip:${request.ip}`];
       const attempt = throttle.start(keys);
-      if (!attempt) throw new RelaisError('RATE_LIMITED');
+      if (!attempt) throw throttle.refusal(keys);
       const account = await storage.getAccountByLogin(login);
       const valid = await verifyPassword(
         request.body.password,
         account?.passwordHash ?? DUMMY_HASH,
       );
-      if (!account || !valid) {
+      // A disabled account answers exactly like a wrong password (and counts as a failure), so
+      // a password that is right tells nothing about the account. Its devices still learn that
+      // they must hand over and wipe: from a live session or a renewal (caller.ts).
+      if (!account || !valid || account.disabled) {
         await storage.appendAudit([
           {
             at: clock.now().toISOString(),
@@ -89,12 +92,11 @@ export function registerSessionRoutes(
             action: 'login-failed',
             collection: null,
             documentId: null,
-            details: { login },
+            details: { login, ...(account && valid ? { reason: 'account-disabled' } : {}) },
           },
         ]);
         throw new RelaisError('INVALID_CREDENTIALS');
       }
-      if (account.disabled) throw new RelaisError('ACCOUNT_DISABLED');
       attempt.succeeded([`login:${login}`]);
 
       const deviceId = request.body.deviceId ?? null;
@@ -113,6 +115,11 @@ export function registerSessionRoutes(
           lastError: known?.lastError ?? null,
           revokedAt: null,
         });
+      }
+      if (deviceId) {
+        // One session per device: the one this login replaces must not stay usable.
+        await storage.deleteDeviceSessions(deviceId);
+        deps.accessRevoked?.();
       }
       const { token } = await openSession(storage, account, deviceId, clock);
       await storage.appendAudit([
