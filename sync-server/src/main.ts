@@ -34,6 +34,9 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const local = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
   console.log(`\nRelais est prêt : ${local}`);
+  if (config.host.startsWith('127.')) {
+    console.log('  (accessible depuis cet ordinateur seulement ; HOST=0.0.0.0 pour le réseau)');
+  }
   console.log(`Données : ${config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/relais.sqlite`}`);
   if (config.demo && (await storage.getAccountByLogin(DEMO_STAFF[0]!.login))) {
     console.log(`\nComptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
