@@ -2,6 +2,7 @@
  * Applying a batch pushed by a device, as a pipeline of stages (conventions §9); each row goes
  * through them in order and stops at the first that refuses it or settles it:
  * 1. shape: the row and its document against the schema (push-shape.ts), before the transaction;
+ *    then its "who" fields are set from the session (push-authorship.ts);
  * 2. scope: the stored document and its dossier must be the caller's (push-scope.ts);
  * 3. replay: a row whose `newDocumentState.rev` the server already stored (as a master state,
  *    or merged into one) changes nothing, and the device is given the current master;
@@ -32,6 +33,7 @@ import {
   youthScopeOf,
   type PushContext,
 } from './push-context';
+import { withSessionAuthorship } from './push-authorship';
 import { refuseWritesKeepReplays } from './push-read-only';
 import { refusedByScope } from './push-scope';
 import { checkRow, reject, type PushRow, type RejectedRow } from './push-shape';
@@ -141,8 +143,14 @@ async function write(
 async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
   const id = String(row.newDocumentState.id);
   const stored = ctx.stored.get(id);
-  // Fields the caller's role never receives keep their stored values (redaction.ts).
-  const incoming = keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored);
+  // Fields the caller's role never receives keep their stored values (redaction.ts); who wrote
+  // the record comes from the session (push-authorship.ts).
+  const incoming = withSessionAuthorship(
+    ctx.caller,
+    ctx.collection,
+    keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored),
+    stored,
+  );
   const youthId = youthIdOf(ctx.collection, incoming);
   const youth = youthId ? ctx.youthScopes.get(youthId) : undefined;
   const newScope = scopeOf(ctx.collection, incoming, youth, ctx.caller.userId);

@@ -13,6 +13,7 @@ import { nulCharacterIssues, validateDocument } from '../../../src/domain/valida
 import type { Storage, StoredDocument, WriteTransaction } from '../storage/storage';
 import { ConflictRecorder } from './conflicts';
 import { changedFields, hadDossier } from './left-scope';
+import { withSessionAuthorship } from './push-authorship';
 import { canSee, canWriteCollection, youthIdOf, youthScope, type Caller } from './scope';
 import { splitDeleted } from './wire';
 
@@ -60,9 +61,15 @@ async function keepRow(
   if (nulCharacterIssues(row.document).length > 0) return 'refused';
   const { data, deleted } = splitDeleted(row.document as PlainDocument);
   if (!validateDocument(collection, data).valid) return 'refused';
-  const incoming: PlainDocument = { ...data, _deleted: deleted };
   const id = String(data.id);
   const stored = (await tx.getDocuments(collection, [id])).get(id);
+  // Who wrote it comes from the device's account, as in a push (push-authorship.ts).
+  const incoming = withSessionAuthorship(
+    caller,
+    collection,
+    { ...data, _deleted: deleted },
+    stored,
+  );
   if (!(await authorHad(tx, caller, collection, incoming, stored))) return 'refused';
   if (stored) {
     const current = { ...stored.data, _deleted: stored.deleted };
