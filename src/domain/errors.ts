@@ -37,6 +37,10 @@ export const ERROR_CODES = {
     status: 409,
     fr: 'Un jeune ne peut pas être dans deux dispositifs à la fois (CEJ et PACEA) : les dates se chevauchent.',
   },
+  CONSENT_REQUIRED: {
+    status: 409,
+    fr: "Un dossier ne s'ouvre qu'avec la libre adhésion du jeune et après l'information RGPD : il n'a pas été enregistré.",
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
   PAYLOAD_TOO_LARGE: { status: 413, fr: 'Envoi trop volumineux.' },

@@ -121,6 +121,7 @@ async function run(world: World, devices: ModelDevice[], op: Op): Promise<void> 
         siteId: SITE,
         referentId: '',
         status: 'premier-accueil',
+        consent: { freeAdherence: true, rgpdInformedOn: '2026-11-01' },
       });
     case 'editYouth': {
       const target = youth();

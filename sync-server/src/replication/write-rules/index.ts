@@ -5,6 +5,7 @@
  */
 import type { CollectionName } from '../../../../src/domain/collections';
 import type { ErrorCode } from '../../../../src/domain/errors';
+import { newDossierConsent } from './consent';
 import { appendOnly } from './events';
 import { dispositifOverlap, propositionMove } from './pathway';
 import type { WriteRule, WriteRuleInput } from './rule';
@@ -12,6 +13,7 @@ import type { WriteRule, WriteRuleInput } from './rule';
 export type { WriteRule, WriteRuleInput } from './rule';
 
 export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> = {
+  youths: [newDossierConsent],
   events: [appendOnly],
   pathway: [propositionMove, dispositifOverlap],
 };
