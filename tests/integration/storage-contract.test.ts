@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../src/domain/collections';
 import { newId, newRev } from '../../src/domain/ids';
+import { auditHash } from '../../sync-server/src/audit/chain';
 import type { DocumentWrite, Storage } from '../../sync-server/src/storage/storage';
 import { BACKENDS, storageFixture, type StorageFixture } from '../support/storages';
 
@@ -211,6 +212,7 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
         at: 'a',
         userId: account.id,
         deviceId: null,
+        address: '127.0.0.1',
         action: 'login',
         collection: null,
         documentId: null,
@@ -222,12 +224,56 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
         at: 'a',
         userId: account.id,
         deviceId: null,
+        address: '127.0.0.1',
         action: 'login',
         collection: null,
         documentId: null,
         details: { n: 1 },
       },
     ]);
+  });
+
+  it('chains the audit log, finds the rows of a dossier, and purges only what is past its retention', async () => {
+    const row = (at: string, action: string, youthIds?: string[]) => ({
+      at,
+      userId: 'u1',
+      deviceId: 'd1',
+      address: '203.0.113.7',
+      action,
+      collection: 'youths',
+      documentId: youthIds?.[0] ?? null,
+      ...(youthIds ? { youthIds } : {}),
+      details: { b: 2, a: [1, { z: true, y: null }] },
+    });
+    await storage.appendAudit([row('2025-01-01T00:00:00.000Z', 'pull', ['y1', 'y2'])]);
+    await storage.write((tx) =>
+      tx.appendAudit([
+        row('2025-06-01T00:00:00.000Z', 'update', ['y2']),
+        row('2026-11-01T00:00:00.000Z', 'login'),
+      ]),
+    );
+    const all = await storage.readAudit(0, 10);
+    expect(all.map((r) => r.action)).toEqual(['pull', 'update', 'login']);
+    expect(all[0]!.prevHash).toBeNull();
+    expect(all[1]!.prevHash).toBe(all[0]!.hash);
+    expect(all[2]!.prevHash).toBe(all[1]!.hash);
+    expect(all[2]!.hash).toBe(auditHash(all[1]!.hash, all[2]!));
+    expect(all[0]!.hash).toBe(
+      auditHash(null, row('2025-01-01T00:00:00.000Z', 'pull', ['y1', 'y2'])),
+    );
+    expect(await storage.readAudit(all[1]!.seq, 10)).toEqual([all[2]]);
+
+    expect((await storage.listAuditOfYouth('y2', 10)).map((r) => r.action)).toEqual([
+      'update',
+      'pull',
+    ]);
+    expect(await storage.listAuditOfYouth('y3', 10)).toEqual([]);
+
+    const purge = await storage.purgeAuditBefore('2025-12-01T00:00:00.000Z');
+    expect(purge.purged).toBe(2);
+    expect(purge.last?.hash).toBe(all[1]!.hash);
+    expect((await storage.readAudit(0, 10)).map((r) => r.action)).toEqual(['login']);
+    expect(await storage.listAuditOfYouth('y2', 10)).toEqual([]);
   });
 
   it("keeps each user's keys of a device apart, replaces them, and forgets them", async () => {

@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
+import { auditBy, auditOfAnonymous, type AuditFields } from '../audit/entries';
 import { deviceKeyOfToken, registerRecoveryKey } from '../auth/device-keys';
 import { readDevicePolicy } from '../auth/device-policy';
 import { openSession } from '../auth/sessions';
@@ -86,17 +87,15 @@ export function registerDeviceAccessRoutes(
 ): void {
   const { storage, clock } = deps;
 
-  async function audit(action: string, body: DeviceTokenBody, details?: unknown): Promise<void> {
+  async function audit(
+    request: FastifyRequest,
+    action: string,
+    body: DeviceTokenBody,
+    fields: AuditFields = {},
+  ): Promise<void> {
+    const who = { userId: body.userId, deviceId: body.deviceId };
     await storage.appendAudit([
-      {
-        at: clock.now().toISOString(),
-        userId: body.userId,
-        deviceId: body.deviceId,
-        action,
-        collection: null,
-        documentId: null,
-        details,
-      },
+      auditOfAnonymous(clock.now().toISOString(), request.ip, who, action, fields),
     ]);
   }
 
@@ -104,11 +103,14 @@ export function registerDeviceAccessRoutes(
   async function accountOfToken(request: FastifyRequest, body: DeviceTokenBody): Promise<Account> {
     const keys = [`device:${body.deviceId}`, `ip:${request.ip}`];
     const attempt = deps.throttle.start(keys);
-    if (!attempt) throw deps.throttle.refusal(keys);
+    if (!attempt) {
+      await audit(request, 'device-token-throttled', body);
+      throw deps.throttle.refusal(keys);
+    }
     const key = await deviceKeyOfToken(storage, body.deviceId, body.userId, body.token);
     const account = key ? await storage.getAccount(body.userId) : null;
     if (!account) {
-      await audit('device-token-refused', body);
+      await audit(request, 'device-token-refused', body);
       throw new RelaisError('UNAUTHENTICATED');
     }
     attempt.succeeded([`device:${body.deviceId}`]);
@@ -128,6 +130,9 @@ export function registerDeviceAccessRoutes(
         request.body.recoveryKey,
         clock,
       );
+      await storage.appendAudit([
+        auditBy(callerOf(request), clock.now().toISOString(), 'device-key-register'),
+      ]);
       return reply.code(204).send();
     },
   );
@@ -149,7 +154,7 @@ export function registerDeviceAccessRoutes(
         request.body.deviceId,
         clock,
       );
-      await audit('session-renew', request.body);
+      await audit(request, 'session-renew', request.body);
       setSessionCookie(request, reply, sessionToken, deps.secureCookies);
       return { user: publicUser(account), policy: await readDevicePolicy(storage) };
     },
@@ -182,7 +187,11 @@ export function registerDeviceAccessRoutes(
       await storage.deleteDeviceKeys(body.deviceId, account.id);
       if (device?.revokedAt) await storage.deleteDeviceSessions(body.deviceId);
       const { kept, unchanged, refused } = outcome;
-      await audit('device-surrender', body, { kept, unchanged, refused });
+      // Which dossiers the handed-over rows were about (kept in reviews for the siège).
+      await audit(request, 'device-surrender', body, {
+        details: { kept, unchanged, refused },
+        youthIds: outcome.youthIds,
+      });
       return { kept, unchanged, refused };
     },
   );

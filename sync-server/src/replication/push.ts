@@ -102,7 +102,7 @@ async function mergeStale(
     Boolean(merged._deleted) === stored.deleted
   ) {
     ctx.conflicts.push(toWire(stored));
-    ctx.audit.push(auditEntry(ctx, 'push-conflict', id));
+    ctx.audit.push(auditEntry(ctx, 'push-conflict', id, incoming));
     return undefined;
   }
   return {
@@ -132,7 +132,7 @@ async function write(
   ctx.stored.set(id, { ...written, seq: 0 });
   if (state !== incoming)
     ctx.conflicts.push({ ...written.data, _deleted: written.deleted } as WireDocument);
-  ctx.audit.push(auditEntry(ctx, stored ? 'update' : 'create', id));
+  ctx.audit.push(auditEntry(ctx, stored ? 'update' : 'create', id, state));
 
   if (ctx.collection === 'youths' && (!stored || !sameScope(stored.scope, scope))) {
     ctx.youthScopes.set(id, scope);

@@ -16,6 +16,8 @@ export interface Caller {
   role: Role;
   siteIds: string[];
   deviceId: string | null;
+  /** The client's address, for the audit log (absent for the server's own work). */
+  address?: string | null;
 }
 
 export const EVERYONE: Scope = { siteId: null, ownerId: null };

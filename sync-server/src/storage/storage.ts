@@ -77,6 +77,8 @@ export interface PulledRow {
 export interface PulledWireRow {
   seq: number;
   json: string;
+  /** The dossier the document belongs to (itself for a dossier), for the audit log. */
+  youthId: string | null;
 }
 
 export interface Account {
@@ -128,10 +130,24 @@ export interface AuditEntry {
   at: string;
   userId: string | null;
   deviceId: string | null;
+  /** The client's address (behind the trusted proxy, the one it saw), or `cli`. */
+  address: string | null;
   action: string;
   collection: string | null;
   documentId: string | null;
+  /** The dossiers the action read or wrote: who saw or changed this young person's file. */
+  youthIds?: string[];
+  /** Ids, codes and counts only: never a personal value (an erasure leaves the log as it is). */
   details: unknown;
+}
+
+/** A stored audit row with its place in the hash chain (audit/chain.ts). */
+export interface AuditRecord extends AuditEntry {
+  seq: number;
+  /** The hash of the row before it; null for the first row. */
+  prevHash: string | null;
+  /** Null only for rows written before the chain existed. */
+  hash: string | null;
 }
 
 /**
@@ -255,8 +271,20 @@ export interface Storage {
   getSetting(name: string): Promise<unknown>;
   putSetting(name: string, value: unknown): Promise<void>;
 
+  /** Appends rows to the audit log, each chained to the one before (audit/chain.ts). */
   appendAudit(entries: AuditEntry[]): Promise<void>;
+  /** The newest rows, newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
+  /** The rows after `afterSeq`, in order, with their links (audit:verify). */
+  readAudit(afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  /** The rows about one young person's dossier, newest first (the « Journal des accès »). */
+  listAuditOfYouth(youthId: string, limit: number): Promise<AuditRecord[]>;
+  /**
+   * Deletes the rows written before `before` (the audit log's retention): the only deletion
+   * the append-only guard lets through. Returns how many, and the last deleted row's link,
+   * which the first row kept chains to.
+   */
+  purgeAuditBefore(before: string): Promise<{ purged: number; last: AuditRecord | null }>;
 
   close(): Promise<void>;
 }
