@@ -58,6 +58,7 @@ function earlier(a: unknown, b: unknown): unknown {
 
 export const MERGE_POLICIES: Partial<Record<CollectionName, MergePolicy>> = {
   events: { immutable: true },
+  accesses: { immutable: true },
   attendances: {
     resolve(field, ours, theirs) {
       // Émargement: a young person marked present on either device was present.

@@ -8,7 +8,12 @@
  */
 import { BehaviorSubject, Subject, distinctUntilChanged, filter, firstValueFrom, map } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
-import { COLLECTION_NAMES, type CollectionName, type WireDocument } from '../domain/collections';
+import {
+  COLLECTION_NAMES,
+  isDeviceLog,
+  type CollectionName,
+  type WireDocument,
+} from '../domain/collections';
 import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
@@ -127,12 +132,15 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
 
   async function startCollection(name: CollectionName): Promise<CollectionReplication> {
     const identifier = replicationIdentifier(api, name);
-    const bootstrap = await bootstrapCollection(db, api, name, identifier).catch(
-      (error: unknown) => {
-        failed(error);
-        return undefined;
-      },
-    );
+    // Nothing to download for a device log (pushed only).
+    const bootstrap = await (
+      isDeviceLog(name)
+        ? Promise.resolve(undefined)
+        : bootstrapCollection(db, api, name, identifier)
+    ).catch((error: unknown) => {
+      failed(error);
+      return undefined;
+    });
     if (bootstrap) succeeded();
     const replication = replicateCollection({
       db,

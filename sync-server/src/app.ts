@@ -10,6 +10,7 @@ import { authenticate } from './http/caller';
 import { envelope, errorHandler } from './http/errors';
 import { registerDeviceAccessRoutes } from './http/device-access-routes';
 import { registerDeviceRoutes } from './http/device-routes';
+import { registerDossierRightsRoutes } from './http/dossier-rights-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { registerSettingsRoutes } from './http/settings-routes';
@@ -91,6 +92,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     accessRevoked,
   });
   registerSettingsRoutes(app, { storage, clock, requireSession });
+  registerDossierRightsRoutes(app, { storage, clock, commits, requireSession });
   // Public: the login page reads `demo` to say the data is fictional (and its passwords known).
   app.get('/api/v1/health', async () => ({
     ok: true,

@@ -162,6 +162,30 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     });
   });
 
+  it('finds the dossiers merged into one, and every review naming some dossiers', async () => {
+    const kept = docWrite();
+    const redirect = docWrite({ data: { mergedInto: kept.id } });
+    const review = (youthIds: string[] | undefined, status = 'open') => {
+      const id = newId();
+      return docWrite({
+        id,
+        collection: 'reviews',
+        youthId: null,
+        data: { kind: 'duplicate', status, ...(youthIds ? { youthIds } : {}) },
+      });
+    };
+    const pair = review([kept.id, redirect.id], 'resolved');
+    const other = review(['someone', 'else']);
+    const none = review(undefined);
+    await storage.write((tx) => tx.putDocuments([kept, redirect, docWrite(), pair, other, none]));
+    await storage.write(async (tx) => {
+      expect((await tx.listRedirects(kept.id)).map((d) => d.id)).toEqual([redirect.id]);
+      expect(await tx.listRedirects(redirect.id)).toEqual([]);
+      expect((await tx.listReviewsOfYouths([redirect.id])).map((d) => d.id)).toEqual([pair.id]);
+      expect(await tx.listReviewsOfYouths([])).toEqual([]);
+    });
+  });
+
   it('stores accounts, sessions, devices and the audit log', async () => {
     const account = {
       id: newId(),

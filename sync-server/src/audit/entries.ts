@@ -55,6 +55,26 @@ export function auditOfAnonymous(
   };
 }
 
+/**
+ * How the log names the creation of a record, where « create » says too little: a dossier
+ * opened on a device (accesses) is the very answer to "who saw this file".
+ */
+const CREATION_NAMES: Partial<
+  Record<CollectionName, (document: PlainDocument) => { action: string; details: unknown }>
+> = {
+  accesses: (document) => ({ action: 'dossier-open', details: { openedAt: document.openedAt } }),
+};
+
+/** The action and details of a pushed write in the log. */
+export function writeAction(
+  collection: CollectionName,
+  created: boolean,
+  document: PlainDocument | undefined,
+): { action: string; details?: unknown } {
+  const named = created && document ? CREATION_NAMES[collection]?.(document) : undefined;
+  return named ?? { action: created ? 'create' : 'update' };
+}
+
 /** The dossier a document belongs to: itself for a dossier, else its `youthId`. */
 export function youthOfDocument(
   collection: CollectionName | string,

@@ -77,11 +77,13 @@ export function auditEntry(
   action: string,
   documentId: string,
   document?: PlainDocument,
+  details?: unknown,
 ): AuditEntry {
   const youthId = document ? youthOfDocument(ctx.collection, document) : undefined;
   return auditBy(ctx.caller, ctx.now.toISOString(), action, {
     collection: ctx.collection,
     documentId,
     ...(youthId ? { youthIds: [youthId] } : {}),
+    details,
   });
 }

@@ -24,6 +24,7 @@ import {
 } from '../../../src/domain/merge';
 import type { Clock } from '../../../src/domain/time';
 import type { Scope, Storage, StoredDocument } from '../storage/storage';
+import { writeAction } from '../audit/entries';
 import { ConflictRecorder } from './conflicts';
 import { probableDuplicateReviews } from './duplicates';
 import {
@@ -132,7 +133,8 @@ async function write(
   ctx.stored.set(id, { ...written, seq: 0 });
   if (state !== incoming)
     ctx.conflicts.push({ ...written.data, _deleted: written.deleted } as WireDocument);
-  ctx.audit.push(auditEntry(ctx, stored ? 'update' : 'create', id, state));
+  const { action, details } = writeAction(ctx.collection, !stored, state);
+  ctx.audit.push(auditEntry(ctx, action, id, state, details));
 
   if (ctx.collection === 'youths' && (!stored || !sameScope(stored.scope, scope))) {
     ctx.youthScopes.set(id, scope);

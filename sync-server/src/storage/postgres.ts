@@ -341,6 +341,24 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
         absorbed: row.absorbed,
       }));
     },
+    async listRedirects(youthId) {
+      const { rows } = await client.query<DocumentRow>(
+        "SELECT * FROM documents WHERE collection = 'youths' AND data->>'mergedInto' = $1",
+        [youthId],
+      );
+      return rows.map(toStored);
+    },
+    async listReviewsOfYouths(youthIds) {
+      if (youthIds.length === 0) return [];
+      const { rows } = await client.query<DocumentRow>(
+        `SELECT * FROM documents WHERE collection = 'reviews'
+           AND jsonb_typeof(data->'youthIds') = 'array'
+           AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(data->'youthIds') AS y(id)
+                       WHERE y.id = ANY($1::text[]))`,
+        [youthIds],
+      );
+      return rows.map(toStored);
+    },
     async getOpenReviews(documentIds) {
       if (documentIds.length === 0) return [];
       const { rows } = await client.query<DocumentRow>(

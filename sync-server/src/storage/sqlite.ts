@@ -506,6 +506,27 @@ export function openSqliteStorage(file: string): Storage {
           deviceId: row.device_id,
           absorbed: row.absorbed === 1,
         })),
+      listRedirects: async (youthId) =>
+        (
+          db
+            .prepare(
+              `SELECT * FROM documents WHERE collection = 'youths'
+                 AND json_extract(data, '$.mergedInto') = ?`,
+            )
+            .all(youthId) as DocumentRow[]
+        ).map(toStored),
+      listReviewsOfYouths: async (youthIds) => {
+        if (youthIds.length === 0) return [];
+        return (
+          db
+            .prepare(
+              `SELECT * FROM documents WHERE collection = 'reviews' AND EXISTS (
+                 SELECT 1 FROM json_each(documents.data, '$.youthIds')
+                 WHERE json_each.value IN ${placeholders(youthIds.length)})`,
+            )
+            .all(...youthIds) as DocumentRow[]
+        ).map(toStored);
+      },
       getOpenReviews: async (documentIds) => {
         if (documentIds.length === 0) return [];
         const rows = db

@@ -187,6 +187,10 @@ export interface WriteTransaction {
   ): Promise<void>;
   /** Every state a document had, newest first. */
   getHistory(collection: CollectionName, id: string): Promise<RevisionRecord[]>;
+  /** The dossiers merged into this one (kept as redirects: `mergedInto` names it). */
+  listRedirects(youthId: string): Promise<StoredDocument[]>;
+  /** Every review (any kind, any status) that names one of these dossiers in `youthIds`. */
+  listReviewsOfYouths(youthIds: string[]): Promise<StoredDocument[]>;
   /** The open reviews (conflicts) about any of these documents. */
   getOpenReviews(documentIds: string[]): Promise<StoredDocument[]>;
   putDocuments(writes: DocumentWrite[]): Promise<StoredDocument[]>;

@@ -1,6 +1,7 @@
 /**
  * Events are append-only (design.md): the same content pushed again is a retry; any other change
- * of a stored event, a deletion included, is refused. A correction is a new event.
+ * of a stored event, a deletion included, is refused. A correction is a new event. The access
+ * journal of the dossiers (accesses) follows the same rule.
  */
 import { jsonEqual, recordContent } from '../../../../src/domain/merge';
 import { splitDeleted } from '../wire';

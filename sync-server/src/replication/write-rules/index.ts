@@ -16,6 +16,8 @@ export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> 
   youths: [newDossierConsent],
   events: [appendOnly],
   pathway: [propositionMove, dispositifOverlap],
+  // A dossier's access journal is never rewritten (schemas/access.ts).
+  accesses: [appendOnly],
 };
 
 /** The first refusal of the collection's rules, if any. */
