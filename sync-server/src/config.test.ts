@@ -18,3 +18,14 @@ describe('server configuration', () => {
     );
   });
 });
+
+describe('retention settings', () => {
+  it('keeps the audit log 12 months and anonymises after 36 months without activity by default', () => {
+    expect(readConfig({}).auditRetentionMonths).toBe(12);
+    expect(readConfig({}).inactivityMonths).toBe(36);
+    expect(readConfig({ RELAIS_AUDIT_RETENTION_MONTHS: '6' }).auditRetentionMonths).toBe(6);
+    expect(readConfig({ RELAIS_INACTIVITY_MONTHS: '24' }).inactivityMonths).toBe(24);
+    expect(() => readConfig({ RELAIS_AUDIT_RETENTION_MONTHS: 'un an' })).toThrow(/invalide/);
+    expect(() => readConfig({ RELAIS_AUDIT_RETENTION_MONTHS: '0' })).toThrow(/invalide/);
+  });
+});

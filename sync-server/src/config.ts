@@ -1,5 +1,9 @@
 /** Configuration from the environment (design.md, Running it). */
 import { resolve } from 'node:path';
+import { DEFAULT_AUDIT_RETENTION_MONTHS } from './audit/retention';
+
+/** A dossier untouched for three years is anonymised (the CNIL's usual horizon for inactive files). */
+export const DEFAULT_INACTIVITY_MONTHS = 36;
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +19,22 @@ export interface ServerConfig {
    * client cannot choose it by sending its own header (the login throttle counts by address).
    */
   trustProxy: false | string;
+  /** How long the audit log is kept (RELAIS_AUDIT_RETENTION_MONTHS, 12 by default). */
+  auditRetentionMonths: number;
+  /**
+   * A dossier without any activity for this long is anonymised by the retention job
+   * (RELAIS_INACTIVITY_MONTHS, 36 by default; sync-server/src/rights/retention.ts).
+   */
+  inactivityMonths: number;
+}
+
+function months(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 600) {
+    throw new Error(`${name} invalide : ${value} (un nombre de mois, de 1 à 600)`);
+  }
+  return parsed;
 }
 
 function trustedProxy(value: string | undefined): false | string {
@@ -43,5 +63,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo,
     staticDir: resolve(env.RELAIS_STATIC_DIR ?? './dist'),
     trustProxy: trustedProxy(env.RELAIS_TRUST_PROXY),
+    auditRetentionMonths: months(
+      'RELAIS_AUDIT_RETENTION_MONTHS',
+      env.RELAIS_AUDIT_RETENTION_MONTHS,
+      DEFAULT_AUDIT_RETENTION_MONTHS,
+    ),
+    inactivityMonths: months(
+      'RELAIS_INACTIVITY_MONTHS',
+      env.RELAIS_INACTIVITY_MONTHS,
+      DEFAULT_INACTIVITY_MONTHS,
+    ),
   };
 }

@@ -4,6 +4,8 @@
  */
 import { systemClock } from '../../src/domain/time';
 import { createApp } from './app';
+import { auditPurgeJob } from './audit/retention';
+import { startDailyJobs } from './jobs/daily';
 import { readConfig } from './config';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo/organisation';
 import { seedDemo } from './demo/seed';
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     logger: process.env.RELAIS_LOG === '1',
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  const jobs = startDailyJobs([auditPurgeJob(storage, systemClock, config.auditRetentionMonths)]);
   const local = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
   console.log(`\nRelais est prêt : ${local}`);
   if (config.host.startsWith('127.')) {
@@ -49,6 +52,8 @@ async function main(): Promise<void> {
     console.log('  npm run admin -- user:create --login admin --role admin --name "Nom Prénom"');
   }
   const shutdown = async () => {
+    jobs.stop();
+    await jobs.idle();
     await app.close();
     await storage.close();
     process.exit(0);

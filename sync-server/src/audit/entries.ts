@@ -10,6 +10,8 @@ import type { AuditEntry } from '../storage/storage';
 
 /** The address written for what the admin command line does. */
 export const CLI_ADDRESS = 'cli';
+/** The address written for what the server does by itself (its daily jobs). */
+export const SERVER_ADDRESS = 'server';
 
 export type AuditFields = Partial<
   Pick<AuditEntry, 'collection' | 'documentId' | 'youthIds' | 'details'>

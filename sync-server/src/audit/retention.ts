@@ -5,8 +5,9 @@
  * last row it removed, which the oldest row kept chains to (verify.ts checks it).
  */
 import { addMonthsToDay, toDay, type Clock } from '../../../src/domain/time';
+import type { DailyJob } from '../jobs/daily';
 import type { Storage } from '../storage/storage';
-import { CLI_ADDRESS } from './entries';
+import { CLI_ADDRESS, SERVER_ADDRESS } from './entries';
 
 export const DEFAULT_AUDIT_RETENTION_MONTHS = 12;
 
@@ -39,4 +40,12 @@ export async function purgeOldAudit(
     ]);
   }
   return { before, purged };
+}
+
+/** The server's daily purge of the audit log (sync-server/src/jobs/daily.ts). */
+export function auditPurgeJob(storage: Storage, clock: Clock, months: number): DailyJob {
+  return {
+    name: "purge du journal d'audit",
+    run: () => purgeOldAudit(storage, clock, months, SERVER_ADDRESS),
+  };
 }
