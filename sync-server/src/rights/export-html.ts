@@ -24,7 +24,7 @@ import {
   THEME_LABELS,
 } from '../../../src/domain/labels';
 import { describeResidence } from '../../../src/domain/territory/territory';
-import { formatDateTime, formatDayShort } from '../../../src/domain/time';
+import { formatDateTimeWithYear, formatDayShort } from '../../../src/domain/time';
 import type { DossierExport, ExportedRecord } from './dossier-export';
 
 export const EXPORT_STYLE = `
@@ -61,7 +61,7 @@ function day(value: unknown): string {
 }
 
 function moment(value: unknown): string {
-  return typeof value === 'string' && value ? formatDateTime(value) : '';
+  return typeof value === 'string' && value ? formatDateTimeWithYear(value) : '';
 }
 
 function yesNo(value: unknown): string {
