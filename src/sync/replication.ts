@@ -17,6 +17,7 @@ import {
 import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
+import { purgeOnErasure } from './erasure-purge';
 import { bootstrapCollection, importedRevisions } from './bootstrap';
 import {
   replicateCollection,
@@ -159,6 +160,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
         patchStatus({ lastError: { code: row.code, message: row.message, at: new Date() } }),
     });
     subscriptions.push(replication.error$.subscribe(failed));
+    subscriptions.push(purgeOnErasure(db, name, replication, awaitCollectionInSync));
     return replication;
   }
 
@@ -222,6 +224,11 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     openStream();
     return started;
   });
+
+  const awaitCollectionInSync = async (name: CollectionName) => {
+    const all = await replications;
+    await all[names.indexOf(name)]?.awaitInSync();
+  };
 
   const reSyncAll = () => {
     void replications.then((all) => all.forEach((replication) => replication.reSync()));

@@ -186,6 +186,28 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     });
   });
 
+  it('erases the history of documents, and compacts', async () => {
+    const first = docWrite({ data: { notes: 'v1' } });
+    const kept = docWrite();
+    await storage.write((tx) => tx.putDocuments([first, kept]));
+    await storage.write((tx) =>
+      tx.putDocuments([docWrite({ id: first.id, data: { notes: 'v2' } })]),
+    );
+    const erased = await storage.write(async (tx) => {
+      const count = await tx.eraseHistory('youths', [first.id]);
+      await tx.putDocuments([docWrite({ id: first.id, deleted: true, data: { notes: '' } })]);
+      return count;
+    });
+    expect(erased).toBe(2);
+    await storage.compact();
+    await storage.write(async (tx) => {
+      expect((await tx.getHistory('youths', first.id)).map((r) => r.data.notes)).toEqual(['']);
+      expect(await tx.getHistory('youths', kept.id)).toHaveLength(1);
+      expect(await tx.eraseHistory('youths', [])).toBe(0);
+    });
+    expect((await storage.getDocument('youths', first.id))?.deleted).toBe(true);
+  });
+
   it('stores accounts, sessions, devices and the audit log', async () => {
     const account = {
       id: newId(),

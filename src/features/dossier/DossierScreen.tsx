@@ -161,7 +161,7 @@ export function DossierScreen() {
           attendances={attendances.data ?? []}
         />
       )}
-      {current.slug === 'droits' && <RightsPanel youthId={dossier.id} />}
+      {current.slug === 'droits' && <RightsPanel youth={dossier} />}
       {current.slug === 'identite' && sites.data && staff.data && (
         <>
           <p className="saved-note" role="status">

@@ -2,7 +2,9 @@
  * The rights of a young person over their file, exercised by the siège (direction, admin):
  * - `GET /api/v1/youths/:id/journal`: the « Journal des accès » (rights/journal.ts);
  * - `GET /api/v1/youths/:id/export?format=html|json`: the whole file (rights/dossier-export.ts),
- *   printable in French or as JSON.
+ *   printable in French or as JSON;
+ * - `POST /api/v1/youths/:id/erase` `{confirmation}`: erasure (rights/erasure.ts), the
+ *   confirmation naming the young person.
  * Each is written to the audit log with the dossier's id.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,6 +13,7 @@ import { auditBy } from '../audit/entries';
 import type { CommitPublisher } from '../replication/commit-fanout';
 import { assertSiege } from '../replication/resolution';
 import { exportDossier } from '../rights/dossier-export';
+import { eraseDossier } from '../rights/erasure';
 import { exportStyleHash, renderExportHtml } from '../rights/export-html';
 import { accessJournal } from '../rights/journal';
 import type { Storage } from '../storage/storage';
@@ -20,6 +23,13 @@ const idParams = {
   type: 'object',
   required: ['id'],
   properties: { id: { type: 'string', minLength: 1, maxLength: 80 } },
+} as const;
+
+const eraseBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['confirmation'],
+  properties: { confirmation: { type: 'string', maxLength: 300 } },
 } as const;
 
 const exportQuery = {
@@ -88,6 +98,24 @@ export function registerDossierRightsRoutes(
         .header('content-disposition', `inline; filename="${file}.html"`)
         .type('text/html; charset=utf-8')
         .send(renderExportHtml(exported));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { confirmation: string } }>(
+    '/api/v1/youths/:id/erase',
+    { preHandler: deps.requireSession, schema: { params: idParams, body: eraseBody } },
+    async (request) => {
+      const caller = callerOf(request);
+      const { written, summary } = await eraseDossier(
+        storage,
+        caller,
+        request.params.id,
+        request.body.confirmation,
+        clock,
+      );
+      // Devices connected now receive the tombstones at once, and purge.
+      deps.commits.committed(written);
+      return { summary };
     },
   );
 }

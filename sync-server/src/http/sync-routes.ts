@@ -82,11 +82,14 @@ function refusedRowsAudit(
     const youthId = youthOfDocument(collection, document);
     if (typeof document.id === 'string' && youthId) youthById.set(document.id, youthId);
   }
+  // A refused id may hold what no table can store (a NUL character): the log keeps the others.
+  const storable = (text: string | null | undefined) =>
+    text && !text.includes('\u0000') ? text : undefined;
   return rejected.map((row) => {
-    const youthId = row.id ? youthById.get(row.id) : undefined;
+    const youthId = storable(row.id ? youthById.get(row.id) : undefined);
     return auditBy(caller, at, 'push-refused', {
       collection,
-      documentId: row.id,
+      documentId: storable(row.id) ?? null,
       ...(youthId ? { youthIds: [youthId] } : {}),
       details: { code: row.code },
     });

@@ -27,6 +27,8 @@ export interface PushContext {
   stored: Map<string, StoredDocument>;
   /** Scopes of the dossiers the pushed documents belong to. */
   youthScopes: Map<string, Scope>;
+  /** Those of these dossiers that were erased (push-erased.ts). */
+  erasedYouths: Set<string>;
   writes: DocumentWrite[];
   recorder: ConflictRecorder;
   audit: AuditEntry[];

@@ -3,7 +3,9 @@
  * through them in order and stops at the first that refuses it or settles it:
  * 1. shape: the row and its document against the schema (push-shape.ts), before the transaction;
  *    then its "who" fields are set from the session (push-authorship.ts);
- * 2. scope: the stored document and its dossier must be the caller's (push-scope.ts);
+ * 2. erasure: a write to an erased document or dossier stores nothing, and the device is given
+ *    the tombstone (push-erased.ts);
+ *    scope: the stored document and its dossier must be the caller's (push-scope.ts);
  * 3. replay: a row whose `newDocumentState.rev` the server already stored (as a master state,
  *    or merged into one) changes nothing, and the device is given the current master;
  * 4. the collection's write rules, against the state the write was made from (write-rules/);
@@ -22,6 +24,7 @@ import {
   recordContent,
   type PlainDocument,
 } from '../../../src/domain/merge';
+import { isErasureTombstone } from '../../../src/domain/erasure';
 import type { Clock } from '../../../src/domain/time';
 import type { Scope, Storage, StoredDocument } from '../storage/storage';
 import { writeAction } from '../audit/entries';
@@ -36,6 +39,7 @@ import {
 } from './push-context';
 import { withSessionAuthorship } from './push-authorship';
 import { refuseWritesKeepReplays } from './push-read-only';
+import { settledByErasure } from './push-erased';
 import { refusedByScope } from './push-scope';
 import { checkRow, reject, type PushRow, type RejectedRow } from './push-shape';
 import {
@@ -157,6 +161,7 @@ async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
   const youth = youthId ? ctx.youthScopes.get(youthId) : undefined;
   const newScope = scopeOf(ctx.collection, incoming, youth, ctx.caller.userId);
 
+  if (settledByErasure(ctx, stored, incoming, youthId)) return;
   if (await refusedByScope(ctx, { row, stored, incoming, youthId, youth, newScope })) return;
   if (await isReplay(ctx, stored, incoming)) return;
 
@@ -224,6 +229,11 @@ export async function applyPush(
       stored: await tx.getDocuments(collection, ids),
       youthScopes: new Map(
         [...youths.values()].map((y: StoredDocument) => [y.id, youthScope(y.data)]),
+      ),
+      erasedYouths: new Set(
+        [...youths.values()]
+          .filter((y: StoredDocument) => isErasureTombstone(y.data))
+          .map((y: StoredDocument) => y.id),
       ),
       writes: [],
       recorder: new ConflictRecorder(tx, caller, now.toISOString()),

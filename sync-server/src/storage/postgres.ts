@@ -317,6 +317,14 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
         ],
       );
     },
+    async eraseHistory(collection, ids) {
+      if (ids.length === 0) return 0;
+      const deleted = await client.query(
+        'DELETE FROM revisions WHERE collection = $1 AND id = ANY($2::text[])',
+        [collection, ids],
+      );
+      return deleted.rowCount ?? 0;
+    },
     async getHistory(collection, id) {
       const { rows } = await client.query<{
         rev: string;
@@ -777,6 +785,11 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
         const deleted = await client.query('DELETE FROM audit WHERE seq <= $1', [last.seq]);
         return { purged: deleted.rowCount ?? 0, last };
       });
+    },
+
+    async compact() {
+      // Outside any transaction (VACUUM cannot run in one): dead row versions are cleared.
+      await pool.query('VACUUM documents, revisions');
     },
 
     async close() {

@@ -496,6 +496,14 @@ export function openSqliteStorage(file: string): Storage {
           absorbed: 1,
         });
       },
+      eraseHistory: async (collection, ids) => {
+        if (ids.length === 0) return 0;
+        return db
+          .prepare(
+            `DELETE FROM revisions WHERE collection = ? AND id IN ${placeholders(ids.length)}`,
+          )
+          .run(collection, ...ids).changes;
+      },
       getHistory: async (collection, id) =>
         (statements.history.all(collection, id) as RevisionRow[]).map((row): RevisionRecord => ({
           rev: row.rev,
@@ -822,6 +830,16 @@ export function openSqliteStorage(file: string): Storage {
           return db.prepare('DELETE FROM audit WHERE seq <= ?').run(last.seq).changes;
         });
         return { purged: purge(), last: toAuditRecord(last) };
+      });
+    },
+
+    async compact() {
+      if (file === ':memory:') return;
+      await writeMutex.run(async () => {
+        // Deleted rows stay in the log and in free pages until the file is rebuilt.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.exec('VACUUM');
+        db.pragma('wal_checkpoint(TRUNCATE)');
       });
     },
 

@@ -187,6 +187,11 @@ export interface WriteTransaction {
   ): Promise<void>;
   /** Every state a document had, newest first. */
   getHistory(collection: CollectionName, id: string): Promise<RevisionRecord[]>;
+  /**
+   * Deletes every stored state of these documents (erasure: the history holds the personal data
+   * too); the tombstone written next starts a new history.
+   */
+  eraseHistory(collection: CollectionName, ids: string[]): Promise<number>;
   /** The dossiers merged into this one (kept as redirects: `mergedInto` names it). */
   listRedirects(youthId: string): Promise<StoredDocument[]>;
   /** Every review (any kind, any status) that names one of these dossiers in `youthIds`. */
@@ -289,6 +294,13 @@ export interface Storage {
    * which the first row kept chains to.
    */
   purgeAuditBefore(before: string): Promise<{ purged: number; last: AuditRecord | null }>;
+
+  /**
+   * Makes erased values unreadable in the database files, not only in its tables: SQLite
+   * checkpoints its write-ahead log, rebuilds the file (VACUUM) and truncates the log;
+   * PostgreSQL vacuums the tables that held documents.
+   */
+  compact(): Promise<void>;
 
   close(): Promise<void>;
 }

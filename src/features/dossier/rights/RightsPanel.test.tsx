@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildYouth } from '../../../../tests/support/builders';
 import {
@@ -17,7 +18,9 @@ afterEach(async () => {
   await cleanupScreen();
 });
 
-const youth = buildYouth();
+const youth = buildYouth({ firstName: 'Inès', lastName: 'Lefèvre' });
+const user = userEvent.setup({ delay: null });
+let harness: Awaited<ReturnType<typeof renderScreen>> | undefined;
 const direction = testUser({ id: '0190b000-0000-7000-a000-00000000a004', role: 'direction' });
 
 const ENTRY: JournalEntry = {
@@ -31,9 +34,9 @@ const ENTRY: JournalEntry = {
   documentId: 'a1',
 };
 
-async function open(user = direction) {
-  await renderScreen(`/dossiers/${youth.id}/droits`, {
-    user,
+async function open(who = direction) {
+  harness = await renderScreen(`/dossiers/${youth.id}/droits`, {
+    user: who,
     seed: async (db) => {
       await seedDirectory(db);
       await db.youths.insert(youth);
@@ -72,5 +75,38 @@ describe('Accès et droits', () => {
     const sections = await screen.findByRole('navigation', { name: 'Sections du dossier' });
     expect(within(sections).queryByRole('link', { name: 'Accès et droits' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Journal des accès' })).toBeNull();
+  });
+});
+
+describe('Effacer le dossier', () => {
+  it('asks for the name, keeps what was typed on error, then erases and leaves the dossier', async () => {
+    const { RelaisError } = await import('../../../domain/errors');
+    const send = vi
+      .spyOn(api, 'send')
+      .mockImplementation(async (method) =>
+        method === 'GET' ? { entries: [] } : Promise.reject(new RelaisError('NETWORK')),
+      );
+    await open();
+    const field = await screen.findByLabelText(/Pour confirmer, saisissez le prénom et le nom/);
+    const button = screen.getByRole('button', { name: 'Effacer définitivement ce dossier' });
+    await user.type(field, 'Inès');
+    await user.click(button);
+    expect(screen.getByText('Saisissez « Inès Lefèvre » pour confirmer.')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(send).not.toHaveBeenCalledWith('POST', expect.anything(), expect.anything());
+
+    await user.type(field, ' lefevre');
+    await user.click(button);
+    expect(await screen.findByText(/Serveur injoignable.*Rien n'a été effacé/)).toBeTruthy();
+    expect((field as HTMLInputElement).value).toBe('Inès lefevre');
+
+    send.mockImplementation(async (method) =>
+      method === 'GET' ? { entries: [] } : { summary: {} },
+    );
+    await user.click(button);
+    expect(send).toHaveBeenCalledWith('POST', `/api/v1/youths/${youth.id}/erase`, {
+      confirmation: 'Inès lefevre',
+    });
+    await waitFor(() => expect(harness!.history.at(-1)).toBe('/'));
   });
 });

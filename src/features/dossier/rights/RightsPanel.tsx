@@ -3,13 +3,19 @@
  * the file (right of access) and erasure. Everything here asks the server.
  */
 import { AccessJournalPanel } from './AccessJournalPanel';
+import { ErasePanel } from './ErasePanel';
 import { ExportPanel } from './ExportPanel';
 
-export function RightsPanel({ youthId }: { youthId: string }) {
+export function RightsPanel({
+  youth,
+}: {
+  youth: { id: string; firstName: string; lastName: string };
+}) {
   return (
     <>
-      <AccessJournalPanel youthId={youthId} />
-      <ExportPanel youthId={youthId} />
+      <AccessJournalPanel youthId={youth.id} />
+      <ExportPanel youthId={youth.id} />
+      <ErasePanel youth={youth} />
     </>
   );
 }
