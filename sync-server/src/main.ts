@@ -6,6 +6,7 @@ import { systemClock } from '../../src/domain/time';
 import { createApp } from './app';
 import { auditPurgeJob } from './audit/retention';
 import { startDailyJobs } from './jobs/daily';
+import { retentionJob } from './rights/retention';
 import { readConfig } from './config';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo/organisation';
 import { seedDemo } from './demo/seed';
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
     logger: process.env.RELAIS_LOG === '1',
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  const jobs = startDailyJobs([auditPurgeJob(storage, systemClock, config.auditRetentionMonths)]);
+  const jobs = startDailyJobs([
+    retentionJob(storage, systemClock, config.inactivityMonths),
+    auditPurgeJob(storage, systemClock, config.auditRetentionMonths),
+  ]);
   const local = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
   console.log(`\nRelais est prêt : ${local}`);
   if (config.host.startsWith('127.')) {

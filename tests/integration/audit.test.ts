@@ -169,6 +169,36 @@ describe('the audit log of the data routes', () => {
     });
     await row('settings-device-policy', direction, since);
 
+    // A dossier opened on camille's device; the siège's journal, export and erasure.
+    since = await lastSeq();
+    await camille.api.push('accesses', [
+      {
+        newDocumentState: wire({
+          id: randomUUID(),
+          rev: 'r-open',
+          updatedAt: new Date().toISOString(),
+          updatedBy: ADVISER_SEES.id,
+          youthId: youth.id,
+          openedAt: new Date().toISOString(),
+        }),
+      },
+    ]);
+    expect((await row('dossier-open', camille, since)).youthIds).toEqual([youth.id]);
+
+    since = await lastSeq();
+    await direction.api.send('GET', `/api/v1/youths/${youth.id}/journal`);
+    expect((await row('journal-read', direction, since)).youthIds).toEqual([youth.id]);
+
+    since = await lastSeq();
+    await direction.api.fetch(`${server.url}/api/v1/youths/${youth.id}/export?format=json`);
+    expect((await row('dossier-export', direction, since)).youthIds).toEqual([youth.id]);
+
+    since = await lastSeq();
+    await direction.api.send('POST', `/api/v1/youths/${other.id}/erase`, {
+      confirmation: `${other.firstName} ${other.lastName}`,
+    });
+    expect((await row('dossier-erase', direction, since)).youthIds).toEqual([other.id]);
+
     since = await lastSeq();
     await direction.api.send('POST', `/api/v1/devices/${lucas.deviceId}/revoke`);
     expect((await row('device-revoke', direction, since)).documentId).toBe(lucas.deviceId);
@@ -249,6 +279,12 @@ describe('the audit log of the admin commands, and its verification', () => {
     expect(admin(['user:password', '--login', 'admin'], 'Nouveau-Mot-2027!\n').code).toBe(0);
     expect(admin(['site:list']).code).toBe(0);
     expect(admin(['user:disable', '--login', 'admin']).code).toBe(0);
+    const dryRun = admin(['retention:run', '--dry-run']);
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.out).toContain('0 dossier(s) seraient anonymisés');
+    const retention = admin(['retention:run']);
+    expect(retention.code).toBe(0);
+    expect(retention.out).toContain("Journal d'audit : 0 ligne(s)");
     const verified = admin(['audit:verify']);
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('chaîne intacte');
@@ -258,6 +294,10 @@ describe('the audit log of the admin commands, and its verification', () => {
       ['cli:user:password', 'cli'],
       ['cli:site:list', 'cli'],
       ['cli:user:disable', 'cli'],
+      ['retention-dry-run', 'cli'],
+      ['cli:retention:run', 'cli'],
+      ['retention-run', 'cli'],
+      ['cli:retention:run', 'cli'],
       ['cli:audit:verify', 'cli'],
     ]);
 

@@ -8,15 +8,19 @@
  *   user:password --login L                                          (password on standard input)
  *   site:list
  *   audit:verify                                                     (exit code 1 when broken)
+ *   retention:run [--dry-run]      anonymises the dossiers past their retention, purges the audit log
  *
  * Every command is written to the audit log (address `cli`, with the operator's system login).
  */
 import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { RelaisError } from '../../../src/domain/errors';
+import { RETENTION_REASON_LABELS } from '../../../src/domain/retention';
 import { systemClock } from '../../../src/domain/time';
 import { CLI_ADDRESS } from '../audit/entries';
+import { purgeOldAudit } from '../audit/retention';
 import { describeVerification, verifyAuditLog } from '../audit/verify';
+import { describeRetention, runRetention } from '../rights/retention';
 import { createAccount, isRole, setAccountDisabled, setAccountPassword } from '../auth/accounts';
 import { readConfig } from '../config';
 import { openStorage } from '../storage/open';
@@ -30,7 +34,8 @@ const USAGE = `Usage : npm run admin -- <commande>
   user:disable --login L
   user:password --login L   (le nouveau mot de passe est lu sur l'entrée standard)
   site:list
-  audit:verify              (vérifie la chaîne du journal d'audit)`;
+  audit:verify              (vérifie la chaîne du journal d'audit)
+  retention:run [--dry-run] (anonymise les dossiers en fin de conservation, purge le journal d'audit)`;
 
 /** Who ran the command, as the system knows them (the command line has no session). */
 function operator(): string {
@@ -78,6 +83,7 @@ async function run(storage: Storage, command: string | undefined, args: string[]
       role: { type: 'string' },
       sites: { type: 'string' },
       name: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -165,6 +171,26 @@ async function run(storage: Storage, command: string | undefined, args: string[]
       });
       for (const line of describeVerification(result)) console.log(line);
       if (!result.ok) process.exitCode = 1;
+      return;
+    }
+    case 'retention:run': {
+      const config = readConfig();
+      const dryRun = values['dry-run'] === true;
+      const report = await runRetention(storage, systemClock, {
+        inactivityMonths: config.inactivityMonths,
+        dryRun,
+        address: CLI_ADDRESS,
+      });
+      for (const line of describeRetention(report, RETENTION_REASON_LABELS)) console.log(line);
+      if (!dryRun) {
+        const purge = await purgeOldAudit(storage, systemClock, config.auditRetentionMonths);
+        console.log(
+          `Journal d'audit : ${purge.purged} ligne(s) antérieure(s) au ${purge.before.slice(0, 10)} supprimée(s) (conservation ${config.auditRetentionMonths} mois).`,
+        );
+      }
+      await audit(storage, command, {
+        details: { dryRun, dossiers: report.dossiers.length, documents: report.documents },
+      });
       return;
     }
     default:
