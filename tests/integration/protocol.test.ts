@@ -340,7 +340,7 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       [
         'a null row for a collection only the server writes',
         () => push('staff', [null]),
-        409,
+        403,
         'ROWS_REFUSED',
       ],
     ])('answers %s with a 4xx envelope', async (_name, send, status, code) => {
@@ -437,7 +437,7 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
             },
           },
         ]),
-        409,
+        403,
         'ROWS_REFUSED',
       );
       expect(body.error).toMatchObject({
@@ -477,7 +477,7 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         await push('sites', [
           { newDocumentState: wire({ ...site, rev: newRev(), name: 'Autre' }) },
         ]),
-        409,
+        403,
         'ROWS_REFUSED',
       );
       expect(body.error).toMatchObject({ details: { rejected: [{ code: 'FORBIDDEN' }] } });
