@@ -263,6 +263,28 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       expect((await server.storage.getDocument('pathway', other.id))?.data.result).toBe('realisee');
     });
 
+    it('keeps the original of an event pushed again unchanged under a new rev', async () => {
+      const youth = buildYouth();
+      await push('youths', [{ newDocumentState: wire(youth) }]);
+      const event = buildEvent({ youthId: youth.id });
+      await push('events', [{ newDocumentState: wire(event) }]);
+      const before = await server.storage.getDocument('events', event.id);
+      const seq = await server.storage.lastSeq();
+      // The same entretien again, re-stamped by a device (a retry after a lost answer, a copy).
+      const again = { ...event, rev: newRev(), updatedAt: '2026-12-01T08:00:00.000Z' };
+      for (const row of [
+        { newDocumentState: wire(again) },
+        { newDocumentState: wire({ ...again, rev: newRev() }), assumedMasterState: wire(event) },
+      ]) {
+        const answer = await push('events', [row]);
+        expect(answer.status).toBe(200);
+        // The device is given the original as the master, which it holds already.
+        expect(await answer.json()).toEqual([wire(event)]);
+      }
+      expect(await server.storage.getDocument('events', event.id)).toEqual(before);
+      expect(await server.storage.lastSeq()).toBe(seq);
+    });
+
     it('answers 426 to an outdated schema version', async () => {
       // Dossiers are at schema version 1: a device still on version 0 must update first.
       await expectEnvelope(await call('/api/v1/sync/youths/0/pull'), 426, 'SCHEMA_OUTDATED');

@@ -4,7 +4,8 @@
  * 1. shape: the row and its document against the schema (push-shape.ts), before the transaction;
  * 2. scope: the stored document and its dossier must be the caller's (push-scope.ts);
  * 3. replay: a row whose `newDocumentState.rev` the server already stored (as a master state,
- *    or merged into one) changes nothing, and the device is given the current master;
+ *    or merged into one), or an append-only record pushed again unchanged under a new rev,
+ *    changes nothing, and the device is given the current master;
  * 4. the collection's write rules, against the state the write was made from (write-rules/);
  * 5. merge: a row whose `assumedMasterState.rev` is the stored rev is applied as is; otherwise it
  *    is merged with the stored state against the base revision it was made from, and every
@@ -21,6 +22,7 @@ import {
   recordContent,
   type PlainDocument,
 } from '../../../src/domain/merge';
+import { MERGE_POLICIES } from '../../../src/domain/merge-policies';
 import type { Clock } from '../../../src/domain/time';
 import type { Scope, Storage, StoredDocument } from '../storage/storage';
 import { ConflictRecorder } from './conflicts';
@@ -57,6 +59,21 @@ export interface PushOutcome {
   written: StoredDocument[];
 }
 
+/**
+ * An append-only record (merge-policies.ts: immutable) pushed again with the same content under
+ * another rev: a device retrying after a lost answer, or re-stamping a copy. It is the same
+ * record, so the original stays whole — its rev, its time and its author.
+ */
+function isUnchangedImmutable(
+  collection: CollectionName,
+  stored: StoredDocument,
+  incoming: PlainDocument,
+): boolean {
+  if (MERGE_POLICIES[collection]?.immutable !== true) return false;
+  const { data, deleted } = splitDeleted(incoming);
+  return deleted === stored.deleted && jsonEqual(recordContent(stored.data), recordContent(data));
+}
+
 /** Stage 3: the same write again changes nothing; the device is given the current master. */
 async function isReplay(
   ctx: PushContext,
@@ -67,6 +84,7 @@ async function isReplay(
   const id = String(incoming.id);
   const replay =
     stored.rev === incoming.rev ||
+    isUnchangedImmutable(ctx.collection, stored, incoming) ||
     (await ctx.tx.hasRevision(ctx.collection, id, String(incoming.rev)));
   if (replay && stored.rev !== incoming.rev) ctx.conflicts.push(toWire(stored));
   return replay;
