@@ -222,6 +222,30 @@ describe('conflicts recorded on push', () => {
     });
     expect(await reviews()).toEqual([]);
   });
+
+  it('keeps the sign-up time of the first sign-up to reach the server, whatever a device clock says', async () => {
+    const youth = buildYouth();
+    const workshop = buildWorkshop();
+    await write(sees, 'youths', youth);
+    await write(sees, 'workshops', workshop);
+    const signUp = { workshopId: workshop.id, youthId: youth.id };
+    await write(
+      sees,
+      'attendances',
+      buildAttendance({ ...signUp, registeredAt: '2026-11-20T10:00' }),
+    );
+    // A tablet whose clock says year 1 signs the same young person up offline, and syncs later.
+    await write(
+      sees2,
+      'attendances',
+      buildAttendance({ ...signUp, registeredAt: '0001-01-01T00:00', present: true }),
+    );
+    expect((await stored('attendances', `${workshop.id}:${youth.id}`))?.data).toMatchObject({
+      registeredAt: '2026-11-20T10:00',
+      present: true,
+    });
+    expect(await reviews()).toEqual([]);
+  });
 });
 
 describe('a vehicle booked twice for one slot', () => {

@@ -44,7 +44,8 @@ function subsumed(typed: Typed, final: unknown): boolean {
     return typed.value === false && final === true; // present if either side says present
   }
   if (typed.collection === 'attendances' && typed.field === 'registeredAt') {
-    return typeof final === 'string' && final < String(typed.value); // the earlier sign-up
+    // Two sign-ups of one young person are one: the time of the one the server stored first.
+    return typeof final === 'string';
   }
   if (typed.collection === 'pathway' && typed.field === 'result' && typeof final === 'string') {
     return canReach(typed.value as PropositionResult, final as PropositionResult);
