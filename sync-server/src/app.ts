@@ -14,6 +14,7 @@ import { registerSessionRoutes } from './http/session-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
 import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
+import { registerJsonBodyParser } from './http/json-body';
 import { refuseNulCharacters } from './http/nul-guard';
 import { startCommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
@@ -53,6 +54,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   const commits = await startCommitPublisher(storage, hub);
   app.addHook('onClose', () => commits.close());
   app.setErrorHandler(errorHandler);
+  registerJsonBodyParser(app);
   await app.register(fastifyCookie);
   addSecurityHeaders(app);
   refuseNulCharacters(app);

@@ -360,6 +360,38 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         'VALIDATION_FAILED',
       ],
       [
+        'a login body nested 2,400 levels deep, without a session',
+        () =>
+          call('/api/v1/session', {
+            method: 'POST',
+            headers: { cookie: '', 'content-type': 'application/json' },
+            body: `{"login":${'['.repeat(2400)}${']'.repeat(2400)},"password":"x"}`,
+          }),
+        400,
+        'INVALID_JSON',
+      ],
+      [
+        'a pushed document nested 2,400 levels deep',
+        () =>
+          push('youths', undefined, {
+            body: `[{"newDocumentState":{"notes":${'['.repeat(2400)}${']'.repeat(2400)}}}]`,
+            headers: { 'content-type': 'application/json' },
+          }),
+        400,
+        'INVALID_JSON',
+      ],
+      [
+        'a review decision nested 2,400 levels deep',
+        () =>
+          call('/api/v1/reviews/0190a000-0000-7000-a000-000000000001/resolve', {
+            method: 'POST',
+            body: `{"value":${'{"a":'.repeat(2400)}1${'}'.repeat(2400)}}`,
+            headers: { 'content-type': 'application/json' },
+          }),
+        400,
+        'INVALID_JSON',
+      ],
+      [
         'a null row for a collection only the server writes',
         () => push('staff', [null]),
         403,
