@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from '../../src/domain/time';
 import { LoginThrottle } from './auth/throttle';
 import { authenticate } from './http/caller';
+import { SERVER_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './http/connection-limits';
 import { envelope, errorHandler } from './http/errors';
 import { registerDeviceRoutes } from './http/device-routes';
 import { registerReviewRoutes } from './http/review-routes';
@@ -33,6 +34,8 @@ export interface AppOptions {
   /** Behind a reverse proxy doing TLS: trust its X-Forwarded-* headers. */
   trustProxy?: boolean;
   logger?: boolean;
+  /** How long a client may take to send a request (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RelaisApp {
@@ -49,6 +52,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
     trustProxy: options.trustProxy ?? false,
+    ...timeoutOptions({ ...SERVER_TIMEOUTS, ...options.timeouts }),
   });
   // On PostgreSQL, the hub hears every process's commits (replication/commit-fanout.ts).
   const commits = await startCommitPublisher(storage, hub);
