@@ -3,11 +3,14 @@
  * anyone is lost"). An adviser edits a dossier offline; meanwhile the siège transfers it to
  * another site. The push is refused (the caller must not regain access), but what the caller
  * typed is kept for the siège in reviews:
- * - an edit of a stored document made from a revision the server knows (so the caller really
- *   had it): every field it changed, against the value the document holds now;
+ * - an edit of a stored document made from a revision the caller had (the server records every
+ *   scope a revision was stored under): every field it changed, against the value the document
+ *   holds now;
  * - a new document attached to a dossier the caller had in scope at some revision (an entretien
  *   typed offline for a dossier transferred meanwhile): the whole document.
- * A push from someone who never had the document opens nothing: a plain refusal, no leak, no spam.
+ * A push from someone who never had the document at that revision opens nothing: a plain
+ * refusal, the same whether the rev it names is current, older or unknown — so it neither tells
+ * an outsider which rev is current, nor lets her put a value before the siège.
  */
 import type { CollectionName } from '../../../src/domain/collections';
 import {
@@ -67,6 +70,18 @@ function changedFields(
   return kept;
 }
 
+/** Whether the caller could see the document while it was at revision `rev`. */
+async function hadRevision(
+  tx: WriteTransaction,
+  caller: Caller,
+  collection: CollectionName,
+  id: string,
+  rev: string,
+): Promise<boolean> {
+  const scopes = await tx.getRevisionScopes(collection, id, rev);
+  return scopes.some((scope) => canSee(caller, scope));
+}
+
 /** Whether the dossier was in the caller's scope at one of its stored revisions. */
 async function hadDossier(tx: WriteTransaction, caller: Caller, youthId: string): Promise<boolean> {
   const history = await tx.getHistory('youths', youthId);
@@ -83,6 +98,7 @@ export async function keepLeftScopeWrite(write: LeftScopeWrite): Promise<boolean
   const { tx, caller, collection, recorder, stored, incoming } = write;
   if (stored) {
     if (typeof write.assumedRev !== 'string') return false;
+    if (!(await hadRevision(tx, caller, collection, stored.id, write.assumedRev))) return false;
     const base =
       write.assumedRev === stored.rev
         ? { ...stored.data, _deleted: stored.deleted }
