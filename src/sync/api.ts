@@ -19,6 +19,8 @@ export interface SessionUser {
 export interface PushRow {
   newDocumentState: WireDocument;
   assumedMasterState?: WireDocument;
+  /** Revs of this document pushed earlier without an answer, oldest first (pending.ts). */
+  lineage?: string[];
 }
 
 export interface RefusedRow {

@@ -426,6 +426,26 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       expect((await call('/api/v1/health')).status).toBe(200);
     });
 
+    it('refuses a row whose lineage is not a short list of revs, alone', async () => {
+      const good = buildYouth();
+      const rows = [
+        { newDocumentState: wire(good), lineage: [newRev()] },
+        { newDocumentState: wire(buildYouth()), lineage: 'abc' },
+        { newDocumentState: wire(buildYouth()), lineage: Array.from({ length: 21 }, newRev) },
+        { newDocumentState: wire(buildYouth()), lineage: [42] },
+      ];
+      const body = await expectEnvelope(await push('youths', rows), 400, 'ROWS_REFUSED');
+      expect(body.error).toMatchObject({
+        details: {
+          rejected: [1, 2, 3].map(() => ({
+            code: 'VALIDATION_FAILED',
+            issues: [{ path: '/lineage' }],
+          })),
+        },
+      });
+      expect(await server.storage.countDocuments('youths')).toBe(1);
+    });
+
     it('refuses a row holding a NUL character alone, and keeps the other rows of the batch', async () => {
       const good = buildYouth();
       const pasted = { ...buildYouth(), notes: 'copié\u0000collé' };

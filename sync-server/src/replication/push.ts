@@ -8,8 +8,9 @@
  *    changes nothing, and the device is given the current master;
  * 4. the collection's write rules, against the state the write was made from (write-rules/);
  * 5. merge: a row whose `assumedMasterState.rev` is the stored rev is applied as is; otherwise it
- *    is merged with the stored state against the base revision it was made from, and every
- *    field typed differently on both sides opens a review holding both values (conflicts.ts);
+ *    is merged with the stored state against the base revision it was made from (the device's
+ *    own unanswered write when its lineage names one the server holds), and every field typed
+ *    differently on both sides opens a review holding both values (conflicts.ts);
  * 6. write: the state is stored with the scope of its dossier, and a dossier's documents follow
  *    it when its scope changes.
  * Rules of the protocol: design.md, Sync protocol.
@@ -24,7 +25,7 @@ import {
 } from '../../../src/domain/merge';
 import { MERGE_POLICIES } from '../../../src/domain/merge-policies';
 import type { Clock } from '../../../src/domain/time';
-import type { Scope, Storage, StoredDocument } from '../storage/storage';
+import type { RevisionRecord, Scope, Storage, StoredDocument } from '../storage/storage';
 import { ConflictRecorder } from './conflicts';
 import { probableDuplicateReviews } from './duplicates';
 import {
@@ -88,6 +89,58 @@ async function isReplay(
     (await ctx.tx.hasRevision(ctx.collection, id, String(incoming.rev)));
   if (replay && stored.rev !== incoming.rev) ctx.conflicts.push(toWire(stored));
   return replay;
+}
+
+/**
+ * The newest revision the caller's own device wrote among the revs it pushed without an answer
+ * (`lineage`), unless the master it names is newer. Only the same user on the same device counts:
+ * a device's local document is one line of states, so its later write descends from its earlier
+ * one, which is never true of someone else's write.
+ */
+async function ownUnansweredRevision(
+  ctx: PushContext,
+  stored: StoredDocument,
+  lineage: readonly string[],
+  assumedRev: unknown,
+): Promise<RevisionRecord | undefined> {
+  for (const revision of await ctx.tx.getHistory(ctx.collection, stored.id)) {
+    if (revision.rev === assumedRev) return undefined;
+    if (
+      lineage.includes(revision.rev) &&
+      revision.writtenBy === ctx.caller.userId &&
+      revision.deviceId === ctx.caller.deviceId
+    ) {
+      return revision;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Stages 4 and 5 start from the state the write was made from, and whether the stored state moved on since. RxDB
+ * names the last master the device saw; when the answer to one of its own pushes was lost, the
+ * server holds that push and the device's next write descends from it (its lineage says so): the
+ * base is then the device's own write, so its newer value is no conflict with itself.
+ */
+async function baseOf(
+  ctx: PushContext,
+  row: PushRow,
+  stored: StoredDocument,
+): Promise<{ stale: boolean; base: PlainDocument | null }> {
+  const assumedRev = row.assumedMasterState?.rev;
+  if (assumedRev === stored.rev) return { stale: false, base: null };
+  const own = row.lineage
+    ? await ownUnansweredRevision(ctx, stored, row.lineage, assumedRev)
+    : undefined;
+  if (own) {
+    if (own.rev === stored.rev && !own.absorbed) return { stale: false, base: null };
+    return { stale: true, base: { ...own.data, _deleted: own.deleted } };
+  }
+  const base =
+    typeof assumedRev === 'string'
+      ? await ctx.tx.getRevision(ctx.collection, stored.id, assumedRev)
+      : null;
+  return { stale: true, base };
 }
 
 /**
@@ -168,12 +221,7 @@ async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
   if (await refusedByScope(ctx, { row, stored, incoming, youthId, youth, newScope })) return;
   if (await isReplay(ctx, stored, incoming)) return;
 
-  const assumedRev = row.assumedMasterState?.rev;
-  const stale = stored !== undefined && assumedRev !== stored.rev;
-  const base =
-    stale && typeof assumedRev === 'string'
-      ? await ctx.tx.getRevision(ctx.collection, id, assumedRev)
-      : null;
+  const { stale, base } = stored ? await baseOf(ctx, row, stored) : { stale: false, base: null };
   const from = stale ? (base ?? undefined) : stored && { ...stored.data, _deleted: stored.deleted };
 
   const refusal = await writeRuleRefusal({
