@@ -90,8 +90,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
               const pushed = rows.map(
                 (row) => row.newDocumentState as unknown as { id: string; rev: string },
               );
-              // Marks of the local writes first, then these pushes, before the request leaves.
-              await pending.flush();
+              // Stored before the request leaves (after the marks of these writes, queued first).
               await pending.recordSent(name, pushed);
               const wireRows = (rows as unknown as PushRow[]).map((row, i) =>
                 withLineage(

@@ -76,6 +76,10 @@ export class PendingTracker {
    * after the push it belongs to was acknowledged is cleared when it arrives.
    */
   private readonly acknowledged = new Map<string, string>();
+  /** Late marks whose acknowledgement is queued (see `show`). */
+  private readonly lateInFlight = new Set<string>();
+  /** Local writes not yet in the stored state (see `markChanged`). */
+  private readonly queuedMarks: { collection: CollectionName; id: string; rev: string }[] = [];
 
   private constructor(private readonly db: RelaisDatabase) {}
 
@@ -115,12 +119,19 @@ export class PendingTracker {
     this.shownHeight = height;
     const state = complete(doc.get('state'));
     this.state$.next(state);
-    const late = COLLECTION_NAMES.flatMap((name) =>
-      Object.entries(state[name])
+    // One acknowledgement per collection for the late marks, and none for a mark whose late
+    // acknowledgement is already on its way: every write shows the state again.
+    for (const name of COLLECTION_NAMES) {
+      const late = Object.entries(state[name])
         .filter(([id, entry]) => this.acknowledged.get(`${name}:${id}`) === entry.rev)
-        .map(([id, entry]) => ({ name, id, rev: entry.rev })),
-    );
-    for (const { name, id, rev } of late) this.acknowledge(name, [{ id, rev }]);
+        .filter(([id]) => !this.lateInFlight.has(`${name}:${id}`))
+        .map(([id, entry]) => ({ id, rev: entry.rev }));
+      if (late.length === 0) continue;
+      for (const { id } of late) this.lateInFlight.add(`${name}:${id}`);
+      void this.acknowledge(name, late).then(() => {
+        for (const { id } of late) this.lateInFlight.delete(`${name}:${id}`);
+      });
+    }
   }
 
   get state(): PendingState {
@@ -133,8 +144,20 @@ export class PendingTracker {
 
   /** Applies `change` to the latest stored state (re-applied if another tab wrote meanwhile). */
   private update(change: (state: PendingState) => void): Promise<unknown> {
+    return this.enqueue(() => change);
+  }
+
+  /**
+   * Queues a write of the stored state; the change is made when the write's turn comes (so
+   * marks queued meanwhile join it), and is undefined when there is nothing left to write.
+   */
+  private enqueue(
+    changeWhenDue: () => ((state: PendingState) => void) | undefined,
+  ): Promise<unknown> {
     this.saving = this.saving
       .then(async () => {
+        const change = changeWhenDue();
+        if (!change) return;
         const doc = await this.db.getLocal<StoredPending>(LOCAL_DOC_ID);
         const written = doc
           ? await doc.incrementalModify((stored) => {
@@ -155,10 +178,22 @@ export class PendingTracker {
     return this.saving;
   }
 
+  /**
+   * A local write. Marks wait in memory for one write of the stored state: a bulk insert of a
+   * thousand records is one write, not a thousand writes each copying the whole state.
+   */
   markChanged(collection: CollectionName, id: string, rev: string): void {
-    void this.update((state) => {
-      const sent = state[collection][id]?.sent;
-      state[collection][id] = { rev, ...(sent ? { sent } : {}) };
+    this.queuedMarks.push({ collection, id, rev });
+    if (this.queuedMarks.length > 1) return;
+    void this.enqueue(() => {
+      const marks = this.queuedMarks.splice(0);
+      if (marks.length === 0) return undefined;
+      return (state) => {
+        for (const mark of marks) {
+          const sent = state[mark.collection][mark.id]?.sent;
+          state[mark.collection][mark.id] = { rev: mark.rev, ...(sent ? { sent } : {}) };
+        }
+      };
     });
   }
 
@@ -183,11 +218,17 @@ export class PendingTracker {
     return (this.state[collection][id]?.sent ?? []).filter((sent) => sent !== rev);
   }
 
-  /** The server accepted these (id, rev) writes: forget them unless a newer write happened. */
-  acknowledge(collection: CollectionName, written: { id: string; rev: string }[]): void {
-    if (written.length === 0) return;
-    for (const { id, rev } of written) this.remember(`${collection}:${id}`, rev);
-    void this.update((state) => {
+  /**
+   * The server accepted these (id, rev) writes: forget them unless a newer write happened. They
+   * are remembered once forgotten, so that a mark of the same write another tab stores later is
+   * cleared when it shows up (see `show`).
+   */
+  acknowledge(
+    collection: CollectionName,
+    written: { id: string; rev: string }[],
+  ): Promise<unknown> {
+    if (written.length === 0) return this.saving;
+    const done = this.update((state) => {
       for (const { id, rev } of written) {
         const entry = state[collection][id];
         if (!entry) continue;
@@ -204,6 +245,9 @@ export class PendingTracker {
           else delete entry.sent;
         }
       }
+    });
+    return done.then(() => {
+      for (const { id, rev } of written) this.remember(`${collection}:${id}`, rev);
     });
   }
 
