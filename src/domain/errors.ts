@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   },
   PAYLOAD_TOO_LARGE: { status: 413, fr: 'Envoi trop volumineux.' },
   TOO_MANY_ROWS: { status: 413, fr: 'Trop de modifications dans un même envoi.' },
+  URI_TOO_LONG: { status: 414, fr: 'Adresse de la requête trop longue.' },
   SCHEMA_OUTDATED: {
     status: 426,
     fr: "Cette version de Relais est trop ancienne : rechargez l'application.",

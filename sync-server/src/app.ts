@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../../src/domain/time';
 import { LoginThrottle } from './auth/throttle';
 import { authenticate } from './http/caller';
 import { SERVER_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './http/connection-limits';
-import { envelope, errorHandler } from './http/errors';
+import { envelope, errorHandler, frameworkErrorHandler } from './http/errors';
 import { registerDeviceRoutes } from './http/device-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
@@ -53,6 +53,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     forceCloseConnections: true,
     trustProxy: options.trustProxy ?? false,
     ...timeoutOptions({ ...SERVER_TIMEOUTS, ...options.timeouts }),
+    frameworkErrors: frameworkErrorHandler,
   });
   // On PostgreSQL, the hub hears every process's commits (replication/commit-fanout.ts).
   const commits = await startCommitPublisher(storage, hub);

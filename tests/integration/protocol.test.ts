@@ -392,6 +392,18 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         'INVALID_JSON',
       ],
       [
+        'a path parameter of 300 characters',
+        () => call(`/api/v1/reviews/${'x'.repeat(300)}/dismiss`, { method: 'POST', json: {} }),
+        414,
+        'URI_TOO_LONG',
+      ],
+      [
+        'a malformed escape in the path',
+        () => call('/api/v1/reviews/%E0%A4%A/dismiss', { method: 'POST', json: {} }),
+        400,
+        'MALFORMED_REQUEST',
+      ],
+      [
         'a null row for a collection only the server writes',
         () => push('staff', [null]),
         403,
