@@ -262,6 +262,37 @@ describe('a write typed offline for a dossier transferred meanwhile', () => {
   });
 });
 
+describe('a write kept for the siège, sent again', () => {
+  it('opens nothing more, even once the siège settled the review', async () => {
+    const sees = await loggedInClient(world.server.url, ADVISER_SEES.login);
+    const youth = buildYouth({ siteId: SITE_SEES, referentId: ADVISER_SEES.id });
+    const rows = (document: object, extra: object = {}) =>
+      ({ ...document, _deleted: false, ...extra }) as unknown as PushRow['newDocumentState'];
+    await sees.push('youths', [{ newDocumentState: rows(youth) }]);
+    await transferToPerseigne(youth.id);
+    const edit = [
+      {
+        newDocumentState: rows(youth, { notes: 'Vu à Sées', rev: newRev() }),
+        assumedMasterState: rows(youth),
+      },
+    ];
+    expect((await sees.push('youths', edit)).refused.map((row) => row.code)).toEqual([
+      'SCOPE_LEFT',
+    ]);
+    const [review] = await reviewsOf(youth.id);
+    const direction = await loggedInClient(world.server.url, DIRECTION.login);
+    await direction.send('POST', `/api/v1/reviews/${review!.id}/dismiss`, {});
+    const seq = await world.server.storage.lastSeq();
+
+    // The tablet lost the answer and sends the same row again.
+    expect((await sees.push('youths', edit)).refused.map((row) => row.code)).toEqual([
+      'SCOPE_LEFT',
+    ]);
+    expect(await world.server.storage.lastSeq()).toBe(seq);
+    expect((await reviewsOf(youth.id)).map((r) => r.status)).toEqual(['dismissed']);
+  });
+});
+
 describe('a caller who names a rev of a document she did not have', () => {
   const wire = (document: object, extra: object = {}) =>
     ({ ...document, _deleted: false, ...extra }) as unknown as PushRow['newDocumentState'];

@@ -376,7 +376,7 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     expect(await scopes('unknown')).toEqual([]);
   });
 
-  it('finds the open reviews about some documents', async () => {
+  it('finds the reviews about some documents, open ones or all', async () => {
     const review = (id: string, documentId: string, status: string) =>
       docWrite({
         id,
@@ -395,5 +395,8 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     const open = await storage.write((tx) => tx.getOpenReviews(['doc-a', 'doc-b']));
     expect(open.map((r) => r.id).sort()).toEqual(['c1', 'c3']);
     expect(await storage.write((tx) => tx.getOpenReviews([]))).toEqual([]);
+    const all = await storage.write((tx) => tx.getReviewsAbout(['doc-a', 'doc-b']));
+    expect(all.map((r) => r.id).sort()).toEqual(['c1', 'c2', 'c3']);
+    expect(await storage.write((tx) => tx.getReviewsAbout([]))).toEqual([]);
   });
 });

@@ -91,11 +91,31 @@ async function hadDossier(tx: WriteTransaction, caller: Caller, youthId: string)
 }
 
 /**
+ * Whether this very write was kept in a review already, open or settled since: the device sent
+ * it again (a lost answer, a restart). It is answered as the first time and opens nothing —
+ * not even after the siège settled the first review.
+ */
+async function alreadyKept(
+  tx: WriteTransaction,
+  caller: Caller,
+  incoming: PlainDocument,
+): Promise<boolean> {
+  const rev = String(incoming.rev);
+  const reviews = await tx.getReviewsAbout([String(incoming.id)]);
+  return reviews.some((review) =>
+    ((review.data.values as { rev?: unknown; by?: unknown }[] | undefined) ?? []).some(
+      (value) => value.rev === rev && value.by === caller.userId,
+    ),
+  );
+}
+
+/**
  * Keeps in reviews what a refused out-of-scope write typed, when its author had the document.
  * Returns whether something was kept (the refusal then says so).
  */
 export async function keepLeftScopeWrite(write: LeftScopeWrite): Promise<boolean> {
   const { tx, caller, collection, recorder, stored, incoming } = write;
+  if (await alreadyKept(tx, caller, incoming)) return true;
   if (stored) {
     if (typeof write.assumedRev !== 'string') return false;
     if (!(await hadRevision(tx, caller, collection, stored.id, write.assumedRev))) return false;

@@ -299,6 +299,15 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
         absorbed: row.absorbed,
       }));
     },
+    async getReviewsAbout(documentIds) {
+      if (documentIds.length === 0) return [];
+      const { rows } = await client.query<DocumentRow>(
+        `SELECT * FROM documents WHERE collection = 'reviews' AND NOT deleted
+           AND data->>'documentId' = ANY($1::text[])`,
+        [documentIds],
+      );
+      return rows.map(toStored);
+    },
     async getOpenReviews(documentIds) {
       if (documentIds.length === 0) return [];
       const { rows } = await client.query<DocumentRow>(

@@ -476,6 +476,16 @@ export function openSqliteStorage(file: string): Storage {
           siteId: scopeValue(row.scope_site),
           ownerId: scopeValue(row.scope_owner),
         })),
+      getReviewsAbout: async (documentIds) => {
+        if (documentIds.length === 0) return [];
+        const rows = db
+          .prepare(
+            `SELECT * FROM documents WHERE collection = 'reviews' AND deleted = 0
+               AND json_extract(data, '$.documentId') IN ${placeholders(documentIds.length)}`,
+          )
+          .all(...documentIds) as DocumentRow[];
+        return rows.map(toStored);
+      },
       getOpenReviews: async (documentIds) => {
         if (documentIds.length === 0) return [];
         const rows = db

@@ -167,6 +167,8 @@ export interface WriteTransaction {
   getRevisionScopes(collection: CollectionName, id: string, rev: string): Promise<Scope[]>;
   /** The open reviews (conflicts) about any of these documents. */
   getOpenReviews(documentIds: string[]): Promise<StoredDocument[]>;
+  /** Every review about any of these documents, whatever its status. */
+  getReviewsAbout(documentIds: string[]): Promise<StoredDocument[]>;
   putDocuments(writes: DocumentWrite[]): Promise<StoredDocument[]>;
   /** The identity of every dossier written after `sinceSeq`, in `seq` order. */
   listYouthIdentities(sinceSeq: number): Promise<YouthIdentityRow[]>;
