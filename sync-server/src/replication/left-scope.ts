@@ -7,7 +7,8 @@
  *   scope a revision was stored under): every field it changed, against the value the document
  *   holds now;
  * - a new document attached to a dossier the caller had in scope at some revision (an entretien
- *   typed offline for a dossier transferred meanwhile): the whole document.
+ *   typed offline for a dossier transferred meanwhile): the whole document, also when its id
+ *   was taken meanwhile (a vehicle slot someone else booked).
  * A push from someone who never had the document at that revision opens nothing: a plain
  * refusal, the same whether the rev it names is current, older or unknown — so it neither tells
  * an outsider which rev is current, nor lets her put a value before the siège.
@@ -92,10 +93,11 @@ async function hadDossier(tx: WriteTransaction, caller: Caller, youthId: string)
 
 /**
  * Whether this very write was kept in a review already, open or settled since: the device sent
- * it again (a lost answer, a restart). It is answered as the first time and opens nothing —
- * not even after the siège settled the first review.
+ * it again (a lost answer, a restart, a late duplicate). It is answered as the first time and
+ * opens nothing — not even after the siège settled the first review, nor once the dossier is
+ * back in the caller's scope (the siège holds it: push.ts takes it as a replay).
  */
-async function alreadyKept(
+export async function wasKeptForSiege(
   tx: WriteTransaction,
   caller: Caller,
   incoming: PlainDocument,
@@ -115,10 +117,14 @@ async function alreadyKept(
  */
 export async function keepLeftScopeWrite(write: LeftScopeWrite): Promise<boolean> {
   const { tx, caller, collection, recorder, stored, incoming } = write;
-  if (await alreadyKept(tx, caller, incoming)) return true;
-  if (stored) {
-    if (typeof write.assumedRev !== 'string') return false;
-    if (!(await hadRevision(tx, caller, collection, stored.id, write.assumedRev))) return false;
+  if (await wasKeptForSiege(tx, caller, incoming)) return true;
+  // The server holds this write already (stored before the dossier left): nothing to keep.
+  if (stored && (await tx.hasRevision(collection, stored.id, String(incoming.rev)))) return false;
+  if (
+    stored &&
+    typeof write.assumedRev === 'string' &&
+    (await hadRevision(tx, caller, collection, stored.id, write.assumedRev))
+  ) {
     const base =
       write.assumedRev === stored.rev
         ? { ...stored.data, _deleted: stored.deleted }
@@ -129,9 +135,13 @@ export async function keepLeftScopeWrite(write: LeftScopeWrite): Promise<boolean
     await recorder.record(collection, stored, incoming, changed);
     return true;
   }
+  // A record the server never stored in the caller's view (a new one, or one already kept for
+  // the siège and edited again), for a dossier that left its scope; its id may be taken
+  // meanwhile (a vehicle slot booked by someone else): kept whole all the same.
   if (collection === 'youths' || !write.youthId || !write.youth || incoming._deleted === true) {
     return false;
   }
+  if (canSee(caller, write.youth)) return false;
   if (!(await hadDossier(tx, caller, write.youthId))) return false;
   await recorder.recordCreation(collection, incoming, write.youth);
   return true;

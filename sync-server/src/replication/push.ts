@@ -36,6 +36,7 @@ import {
   type PushContext,
 } from './push-context';
 import { refuseWritesKeepReplays } from './push-read-only';
+import { wasKeptForSiege } from './left-scope';
 import { refusedByScope } from './push-scope';
 import { checkRow, reject, type PushRow, type RejectedRow } from './push-shape';
 import {
@@ -222,6 +223,12 @@ async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
   if (await isReplay(ctx, stored, incoming)) return;
 
   const { stale, base } = stored ? await baseOf(ctx, row, stored) : { stale: false, base: null };
+  // A write once refused for scope and kept for the siège, sent again after the dossier came
+  // back: the siège holds it, so it is a replay too (left-scope.ts).
+  if (stale && (await wasKeptForSiege(ctx.tx, ctx.caller, incoming))) {
+    ctx.conflicts.push(toWire(stored!));
+    return;
+  }
   const from = stale ? (base ?? undefined) : stored && { ...stored.data, _deleted: stored.deleted };
 
   const refusal = await writeRuleRefusal({
