@@ -205,15 +205,38 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
     it('pulls in commit order with a checkpoint that continues', async () => {
       const youths = [buildYouth(), buildYouth(), buildYouth()];
       for (const youth of youths) await push('youths', [{ newDocumentState: wire(youth) }]);
+      const seqs = await Promise.all(
+        youths.map(async (youth) => (await server.storage.getDocument('youths', youth.id))!.seq),
+      );
       const page = await (await call(`${path('youths')}/pull?seq=0&limit=2`)).json();
       expect(page.documents.map((d: { id: string }) => d.id)).toEqual([
         youths[0]!.id,
         youths[1]!.id,
       ]);
+      // Exactly the seq of the last document sent: one more would skip a write made meanwhile.
+      expect(page.checkpoint).toEqual({ seq: seqs[1] });
       const next = await (await pull('youths', page.checkpoint.seq)).json();
       expect(next.documents.map((d: { id: string }) => d.id)).toEqual([youths[2]!.id]);
+      expect(next.checkpoint).toEqual({ seq: seqs[2] });
       const end = await (await pull('youths', next.checkpoint.seq)).json();
       expect(end).toEqual({ documents: [], checkpoint: next.checkpoint });
+    });
+
+    it('answers a push merged with the stored state with the merged master, exactly as stored', async () => {
+      const youth = buildYouth();
+      await push('youths', [{ newDocumentState: wire(youth) }]);
+      const phone = { ...youth, rev: newRev(), phone: '06 39 98 00 01' };
+      await push('youths', [{ newDocumentState: wire(phone), assumedMasterState: wire(youth) }]);
+      // Another device, from the same old state, changes another field: merged, not a conflict.
+      const status = { ...youth, rev: newRev(), status: 'accompagne' as const };
+      const answer = await push('youths', [
+        { newDocumentState: wire(status), assumedMasterState: wire(youth) },
+      ]);
+      expect(answer.status).toBe(200);
+      const stored = (await server.storage.getDocument('youths', youth.id))!;
+      expect(stored.data).toMatchObject({ phone: '06 39 98 00 01', status: 'accompagne' });
+      expect(stored.rev).not.toBe(status.rev);
+      expect(await answer.json()).toEqual([{ ...stored.data, _deleted: false }]);
     });
 
     it('refuses an edit of a recorded event (append-only) and a forbidden proposition transition', async () => {
