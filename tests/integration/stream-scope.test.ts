@@ -19,6 +19,7 @@ import {
   DIRECTION,
   PASSWORD,
   createTestAccounts,
+  testPasswordHash,
 } from '../support/accounts';
 import {
   buildEvent,
@@ -43,6 +44,7 @@ beforeEach(async () => {
     server.storage,
     { ...ACCUEIL, name: 'Accueil Sées', role: 'accueil', siteIds: [SITE_SEES], password: PASSWORD },
     systemClock,
+    { passwordHash: await testPasswordHash() },
   );
 });
 

@@ -59,7 +59,7 @@ async function openDatabase(): Promise<void> {
     name: `device-${config.deviceId.replace(/-/g, '')}`,
     actorId: () => userId,
     clock: { now: () => new Date(Date.now() + config.clockOffsetMs) },
-    devMode: config.devMode ?? true,
+    devMode: config.devMode ?? false,
   });
   sync = await startSync({ db, api });
 }

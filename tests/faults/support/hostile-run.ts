@@ -32,6 +32,7 @@ import {
   DIRECTION,
   PASSWORD,
   createTestAccounts,
+  testPasswordHash,
 } from '../../support/accounts';
 import {
   buildEvent,
@@ -259,6 +260,7 @@ export async function runHostile(options: {
         password: PASSWORD,
       },
       systemClock,
+      { passwordHash: await testPasswordHash() },
     );
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const port = Number(new URL(url).port);
