@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RxCollection } from 'rxdb/plugins/core';
 import { createRelaisDatabase, type RelaisDatabase } from '../../src/db/database';
+import { importAesKey, newKeyMaterial } from '../../src/db/encryption/keys';
 import type { CollectionName } from '../../src/domain/collections';
 import { createApiClient } from '../../src/sync/api';
 import { startSync, type SyncEngine } from '../../src/sync/replication';
@@ -43,6 +44,8 @@ const config = workerData as DeviceWorkerData;
 const network = createDeviceFetch();
 let db: RelaisDatabase;
 let sync: SyncEngine;
+/** The device's data key, the same across restarts of its database in this worker. */
+const dataKey = importAesKey(newKeyMaterial());
 const api = createApiClient({
   baseUrl: config.serverUrl,
   fetch: network.fetch,
@@ -57,6 +60,7 @@ let userId: string;
 async function openDatabase(): Promise<void> {
   db = await createRelaisDatabase({
     name: `device-${config.deviceId.replace(/-/g, '')}`,
+    dataKey: await dataKey,
     actorId: () => userId,
     clock: { now: () => new Date(Date.now() + config.clockOffsetMs) },
     devMode: config.devMode ?? false,
@@ -65,7 +69,7 @@ async function openDatabase(): Promise<void> {
 }
 
 async function open(): Promise<void> {
-  const user = await api.login(config.login, config.password, {
+  const { user } = await api.login(config.login, config.password, {
     id: config.deviceId,
     label: 'test device',
   });

@@ -103,6 +103,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
 
   return (
     <form
+      autoComplete="off"
       className="outcome-form"
       noValidate
       onSubmit={(event: FormEvent) => {
@@ -115,6 +116,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
         {APPOINTMENT_STATUSES.map((value) => (
           <label key={value} className={`status-option status-${value}`}>
             <input
+              autoComplete="off"
               type="radio"
               name={`status-${appointment.id}`}
               value={value}
@@ -155,6 +157,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
                 {EVENT_THEMES.map((theme) => (
                   <label key={theme}>
                     <input
+                      autoComplete="off"
                       type="checkbox"
                       checked={themes.includes(theme)}
                       onChange={(e) =>
