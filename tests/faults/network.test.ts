@@ -162,8 +162,12 @@ describe('a bad network between two devices and the server', () => {
     }
     for (const d of [sees, sees2]) {
       for (const collection of ['youths', 'events'] as const) {
-        const held = await deviceDocuments(d, collection);
-        expect(held.size, `${collection} on a device`).toBe(onServer[collection].size);
+        // RxDB's awaitInSync may return before the pull a reSync asked for has run: wait for it.
+        const held = await eventually(async () => {
+          const found = await deviceDocuments(d, collection);
+          expect(found.size, `${collection} on a device`).toBe(onServer[collection].size);
+          return found;
+        }, 60_000);
         for (const [id, master] of onServer[collection]) {
           expect(content(held.get(id)), `${collection}/${id} on a device`).toEqual(content(master));
         }
