@@ -6,9 +6,10 @@
  */
 import { qpvNamedIn } from '../../domain/rules/nearest-permanence';
 import type { Site } from '../../domain/schemas/site';
+import type { YouthEvent } from '../../domain/schemas/event';
 import type { OUTREACH_NEEDS, Youth } from '../../domain/schemas/youth';
 import { ageOf, ageWarning, type AgeWarning } from '../../domain/rules/age';
-import { parseDay, today, type Clock } from '../../domain/time';
+import { nowLocal, parseDay, today, type Clock } from '../../domain/time';
 import type { NewDocument } from '../../db/writes';
 
 export type OutreachNeed = (typeof OUTREACH_NEEDS)[number];
@@ -123,6 +124,30 @@ export function contactToYouth(
     outreach: { place: placeOf(values), need: values.need as OutreachNeed },
     createdOn: day,
   } satisfies Omit<Youth, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
+}
+
+/** A meeting in the street is short: what it counts towards CEJ hours. */
+export const OUTREACH_MEETING_MINUTES = 15;
+
+/**
+ * The meeting itself, as an event of the dossier: a « visite » outside any site, now, with the
+ * need as its theme. It is what makes the meeting a contact (« Dernier contact », Relances),
+ * for a new contact as for a young person already known who was met again.
+ */
+export function meetingEvent(
+  meeting: { youthId: string; place: string; need?: OutreachNeed | '' },
+  context: { authorId: string; clock: Clock },
+): NewDocument<'events'> {
+  const theme = meeting.need && meeting.need !== 'autre' ? meeting.need : undefined;
+  return {
+    youthId: meeting.youthId,
+    kind: 'visite',
+    at: nowLocal(context.clock),
+    durationMinutes: OUTREACH_MEETING_MINUTES,
+    themes: theme ? [theme] : [],
+    ...(meeting.place ? { report: `Rencontre aller-vers : ${meeting.place}.` } : {}),
+    authorId: context.authorId,
+  } satisfies Omit<YouthEvent, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
 }
 
 /**
