@@ -20,8 +20,13 @@ import { assessRelance } from '../../domain/rules/relances';
 import type { YouthEvent } from '../../domain/schemas/event';
 import type { Youth } from '../../domain/schemas/youth';
 import { fixedClock } from '../../domain/time';
+import { INITIAL_SYNC_STATUS } from '../../stores/sync-slice';
+import { useAppStore } from '../../stores/store';
 
-afterEach(cleanupScreen);
+afterEach(async () => {
+  useAppStore.getState().setSync(INITIAL_SYNC_STATUS);
+  await cleanupScreen();
+});
 
 /** Typing with user-event in jsdom is slow on a busy 2-core machine. */
 const SLOW = 60_000;
@@ -47,6 +52,19 @@ async function seedKnown(db: RelaisDatabase) {
 async function eventsOf(db: RelaisDatabase, youthId: string): Promise<YouthEvent[]> {
   const docs = await db.events.find({ selector: { youthId } }).exec();
   return docs.map((doc) => doc.toJSON() as YouthEvent);
+}
+
+async function typeNewContact(typing: ReturnType<typeof userEvent.setup>, firstName: string) {
+  await typing.type(screen.getByRole('textbox', { name: 'Prénom' }), firstName);
+  await typing.type(screen.getByRole('textbox', { name: 'Année ou date de naissance' }), '2005');
+  await typing.click(screen.getByRole('radio', { name: 'Perseigne' }));
+  await typing.click(screen.getByRole('radio', { name: 'Emploi' }));
+  await typing.click(screen.getByRole('checkbox', { name: /J’ai lu cette information/ }));
+  await typing.click(screen.getByRole('radio', { name: 'Oui' }));
+}
+
+async function saveContact(typing: ReturnType<typeof userEvent.setup>) {
+  await typing.click(screen.getByRole('button', { name: 'Enregistrer le contact' }));
 }
 
 describe('an aller-vers meeting', () => {
@@ -95,7 +113,7 @@ describe('an aller-vers meeting', () => {
       await typing.click(screen.getByRole('radio', { name: 'Emploi' }));
       await typing.click(screen.getByRole('checkbox', { name: /J’ai lu cette information/ }));
       await typing.click(screen.getByRole('radio', { name: 'Oui' }));
-      await typing.click(screen.getByRole('button', { name: 'Enregistrer le contact' }));
+      await saveContact(typing);
       await screen.findByText(/Contact enregistré/);
 
       const [youth] = (await db.youths.find().exec()).map((doc) => doc.toJSON() as Youth);
@@ -103,6 +121,44 @@ describe('an aller-vers meeting', () => {
       expect(lastContactByYouth(events).get(youth!.id)).toBe('2026-11-26');
       expect(events[0]).toMatchObject({ kind: 'visite', authorId: user.id, themes: ['emploi'] });
       expect(events[0]!.placeSiteId).toBeUndefined();
+    },
+    SLOW,
+  );
+});
+
+/** What the tablet says once a contact is saved is true (issue 14, item 8). */
+describe('the message after a contact is saved', () => {
+  it(
+    'online, says it is being sent, then that it was sent, never « dès que le réseau reviendra »',
+    async () => {
+      useAppStore.getState().setSync({ ...INITIAL_SYNC_STATUS, online: true, leader: true });
+      const { db, pending } = await renderScreen('/aller-vers', { user });
+      const typing = userEvent.setup();
+      await typeNewContact(typing, 'Inaya');
+      await saveContact(typing);
+      const status = await screen.findByText(/Contact enregistré/);
+      expect(status.textContent).toMatch(/envoi au siège en cours/i);
+      expect(status.textContent).not.toMatch(/dès que le réseau reviendra/);
+
+      const youth = (await db.youths.find().exec())[0]!.toJSON() as Youth;
+      await pending.flush();
+      pending.acknowledge('youths', [{ id: youth.id, rev: youth.rev }]);
+      expect(
+        await screen.findByText('Contact enregistré et envoyé au siège : Inaya.'),
+      ).toBeDefined();
+    },
+    SLOW,
+  );
+
+  it(
+    'offline, says it waits on the tablet for the network',
+    async () => {
+      await renderScreen('/aller-vers', { user });
+      const typing = userEvent.setup();
+      await typeNewContact(typing, 'Inaya');
+      await saveContact(typing);
+      const status = await screen.findByText(/Contact enregistré/);
+      expect(status.textContent).toMatch(/dès que le réseau reviendra/);
     },
     SLOW,
   );

@@ -10,6 +10,7 @@ import { contactSiteId, placeOf, type ContactFormValues, type OutreachNeed } fro
 import { ContactForm } from './ContactForm';
 import { DayContacts, dayContacts } from './DayContacts';
 import { ExistingDossier } from './ExistingDossier';
+import { SavedContactStatus } from './SavedContactStatus';
 import { useSites } from '../shared/useDirectory';
 import { useDeviceDossiers, useOutreachActions } from './useAllerVers';
 import { YouthSearch } from './YouthSearch';
@@ -33,7 +34,7 @@ export function AllerVersScreen() {
   const existingId = chosen?.id;
   // Read live, so the actions taken on it (premier accueil) show at once.
   const existing = dossiers.data?.find((youth) => youth.id === existingId);
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<{ id: string; firstName: string }>();
   const [saveError, setSaveError] = useState<string>();
   const day = today(useClock());
   const todayCount = useMemo(
@@ -50,9 +51,7 @@ export function AllerVersScreen() {
     setSaveError(undefined);
     try {
       const youth = await recordContact(values, siteId);
-      setSaved(
-        `Contact enregistré sur la tablette : ${youth.firstName}. Il partira au siège dès que le réseau reviendra.`,
-      );
+      setSaved({ id: youth.id, firstName: youth.firstName });
       return true;
     } catch (error) {
       setSaveError(`Le contact n’a pas pu être enregistré : ${String(error)}`);
@@ -86,7 +85,9 @@ export function AllerVersScreen() {
         </div>
       </div>
       <div role="status" aria-live="polite" className="save-status">
-        {saved && view === 'contact' && <p className="confirmation">{saved}</p>}
+        {saved && view === 'contact' && (
+          <SavedContactStatus youthId={saved.id} firstName={saved.firstName} />
+        )}
       </div>
       {saveError && (
         <p className="form-error" role="alert">
