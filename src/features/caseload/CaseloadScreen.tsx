@@ -10,6 +10,7 @@ import { useAppStore } from '../../stores/store';
 import { usePendingState } from '../../ui/usePending';
 import { useNow } from '../../ui/useNow';
 import { useSites } from '../shared/useDirectory';
+import { useDossierScope } from '../shared/useDossierScope';
 import { CaseloadFilters } from './CaseloadFilters';
 import { CaseloadTable } from './CaseloadTable';
 import { buildCaseloadIndex, searchCaseload, type CaseloadCounts } from './search';
@@ -37,6 +38,7 @@ function CountsLine({
 export function CaseloadScreen() {
   const user = useAppStore((s) => s.user);
   const filters = useAppStore((s) => s.caseloadFilters);
+  const [scope] = useDossierScope();
   const page = useAppStore((s) => s.caseloadPage);
   const setPage = useAppStore((s) => s.setCaseloadPage);
   // Re-rendered every minute so that ages and days without contact follow midnight.
@@ -62,8 +64,9 @@ export function CaseloadScreen() {
   );
   const deferredQuery = useDeferredValue(filters.query);
   const result = useMemo(
-    () => searchCaseload(index, { ...filters, query: deferredQuery, userId: user?.id ?? '' }),
-    [index, filters, deferredQuery, user?.id],
+    () =>
+      searchCaseload(index, { ...filters, scope, query: deferredQuery, userId: user?.id ?? '' }),
+    [index, filters, scope, deferredQuery, user?.id],
   );
 
   // "/" anywhere but in a field jumps to the search box.

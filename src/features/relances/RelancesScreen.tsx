@@ -11,6 +11,8 @@ import { useAppStore } from '../../stores/store';
 import { SelectField } from '../../ui/Field';
 import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import { useSites } from '../shared/useDirectory';
+import { useDossierScope } from '../shared/useDossierScope';
+import type { DossierScope } from '../../stores/dossier-scope-slice';
 import { RelanceChart, relanceBars } from './RelanceChart';
 import { RelanceRow } from './RelanceRow';
 import { useRelanceActions } from './useRelanceActions';
@@ -22,6 +24,19 @@ import { useClock } from '../../app/clock-context';
 import { counted } from '../../domain/plural';
 
 const PAGE = 60;
+
+/** The address names the scope in French (`mes`, `tous`, a site id). */
+function relanceParamOf(scope: DossierScope): string {
+  if (scope === 'mine') return 'mes';
+  if (scope === 'all') return 'tous';
+  return scope.slice('site:'.length);
+}
+
+function scopeOfRelanceParam(param: string): DossierScope {
+  if (param === 'mes') return 'mine';
+  if (param === 'tous') return 'all';
+  return `site:${param}`;
+}
 
 function ThresholdsForm() {
   const thresholds = useAppStore((s) => s.relanceThresholds);
@@ -72,7 +87,9 @@ export function RelancesScreen() {
   const thresholds = useAppStore((s) => s.relanceThresholds);
   const [params, setParams] = useSearchParams();
   const sites = useSites();
-  const scopeParam = params.get('dossiers') ?? (user?.role === 'conseiller' ? 'mes' : 'tous');
+  // A shared link names its scope; otherwise the user's preference, as in the Portefeuille.
+  const [preferred, setPreferred] = useDossierScope();
+  const scopeParam = params.get('dossiers') ?? relanceParamOf(preferred);
   const scope: RelanceScope =
     scopeParam === 'mes' && user
       ? { kind: 'mine', userId: user.id }
@@ -122,14 +139,13 @@ export function RelancesScreen() {
           label="Dossiers"
           value={scopeParam}
           options={[
-            ...(user?.role === 'conseiller'
-              ? [{ value: 'mes', label: 'Mes dossiers (référent)' }]
-              : []),
+            { value: 'mes', label: 'Mes dossiers (référent)' },
             { value: 'tous', label: 'Tous les dossiers de cet appareil' },
             ...(sites.data ?? []).map((s) => ({ value: s.id, label: s.name })),
           ]}
           onChange={(e) => {
             setShown(PAGE);
+            setPreferred(scopeOfRelanceParam(e.target.value));
             setParams({ dossiers: e.target.value });
           }}
         />
