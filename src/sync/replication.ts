@@ -13,6 +13,7 @@ import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
 import { bootstrapCollection, importedRevisions } from './bootstrap';
+import { reportAfterSync } from './device-report';
 import {
   replicateCollection,
   replicationIdentifier,
@@ -204,6 +205,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     if (stopped) return [];
     patchStatus({ leader: true, online: false });
     shareAsLeader();
+    subscriptions.push(reportAfterSync(status$, api));
     const started = await Promise.all(names.map(startCollection));
     if (stopped) {
       await Promise.all(started.map((replication) => replication.cancel()));
