@@ -5,6 +5,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAppStore } from '../stores/store';
+import { FirstDownloadBar } from '../ui/FirstDownloadBar';
 import { SyncIndicator } from '../ui/SyncIndicator';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { watchDeviceStorage } from './pwa/storage';
@@ -44,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         )}
       </header>
+      <FirstDownloadBar />
       <UpdatePrompt />
       {navigation.length > 1 && (
         <nav className="app-nav" aria-label="Navigation principale">

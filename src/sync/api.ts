@@ -35,6 +35,8 @@ export interface PushAnswer {
 export interface PullAnswer {
   documents: WireDocument[];
   checkpoint: { seq: number };
+  /** When asked (`progress`): documents the caller may see, and how many remain after this page. */
+  progress?: { total: number; remaining: number };
 }
 
 export interface ApiClientOptions {
@@ -122,9 +124,18 @@ export function createApiClient(options: ApiClientOptions) {
       if (!response.ok && response.status !== 401) throw await failure(response);
     },
 
-    async pull(collection: CollectionName, seq: number, limit: number): Promise<PullAnswer> {
+    async pull(
+      collection: CollectionName,
+      seq: number,
+      limit: number,
+      options: { progress?: boolean } = {},
+    ): Promise<PullAnswer> {
+      const progress = options.progress ? '&progress=1' : '';
       return json<PullAnswer>(
-        await request('GET', `${syncPath(collection, 'pull')}?seq=${seq}&limit=${limit}`),
+        await request(
+          'GET',
+          `${syncPath(collection, 'pull')}?seq=${seq}&limit=${limit}${progress}`,
+        ),
       );
     },
 

@@ -55,16 +55,20 @@ export function SyncIndicator() {
       : 'jamais synchronisé',
   ].filter(Boolean);
   const hasError = sync.lastError !== null && sync.lastError.code !== 'NETWORK';
+  // Until the device holds its caseload once, it is neither « en ligne » as usual nor « hors
+  // ligne »: it is downloading (FirstDownloadBar shows how far).
+  const downloading = sync.firstDownload !== null;
+  const label = downloading ? 'Téléchargement initial' : sync.online ? 'En ligne' : 'Hors ligne';
 
   return (
     <div className="sync-status" ref={wrapper}>
       <div
-        className={`sync-indicator ${sync.online ? 'is-online' : 'is-offline'}`}
+        className={`sync-indicator ${downloading ? 'is-downloading' : sync.online ? 'is-online' : 'is-offline'}`}
         role="status"
         aria-live="polite"
       >
         <span className="sync-dot" aria-hidden="true" />
-        <span className="sync-label">{sync.online ? 'En ligne' : 'Hors ligne'}</span>
+        <span className="sync-label">{label}</span>
         <span className="sync-details">{details.join(' · ')}</span>
         {hasError && <span className="sync-error">Incident de synchronisation</span>}
         {(level === 'warn' || level === 'critical') && (

@@ -12,6 +12,7 @@ import { SelectField } from '../../ui/Field';
 import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import { useSites } from '../shared/useDirectory';
 import { useDossierScope } from '../shared/useDossierScope';
+import { DOWNLOADING_TEXT, useDownloading } from '../../ui/useFirstDownload';
 import type { DossierScope } from '../../stores/dossier-scope-slice';
 import { RelanceChart, relanceBars } from './RelanceChart';
 import { RelanceRow } from './RelanceRow';
@@ -97,6 +98,15 @@ export function RelancesScreen() {
         ? { kind: 'site', siteId: scopeParam }
         : { kind: 'all' };
   const list = useRelances(scope, thresholds, clock);
+  // The signals read every kind of activity: until it has all arrived, the list is partial.
+  const downloading = useDownloading(
+    'youths',
+    'events',
+    'appointments',
+    'pathway',
+    'attendances',
+    'workshops',
+  );
   const actions = useRelanceActions(clock);
   const [notice, setNotice] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
@@ -131,7 +141,7 @@ export function RelancesScreen() {
         <p className="muted" aria-live="polite">
           {list.isLoading
             ? 'Analyse des dossiers…'
-            : `${counted(assessments.length, 'jeune')} à suivre sur ${counted(list.data?.followed ?? 0, 'dossier accompagné', 'dossiers accompagnés')}`}
+            : `${counted(assessments.length, 'jeune')} à suivre sur ${counted(list.data?.followed ?? 0, 'dossier accompagné', 'dossiers accompagnés')}${downloading ? ` — liste incomplète, ${DOWNLOADING_TEXT}` : ''}`}
         </p>
       </div>
       <div className="relances-toolbar">
@@ -160,7 +170,7 @@ export function RelancesScreen() {
       )}
       <section aria-labelledby="relances-todo">
         <h2 id="relances-todo">À relancer ({toDo.length})</h2>
-        {toDo.length === 0 && !list.isLoading && (
+        {toDo.length === 0 && !list.isLoading && !downloading && (
           <p className="empty">
             Personne à relancer : tous les jeunes suivis ont des nouvelles récentes.
           </p>
