@@ -16,6 +16,7 @@ import { DeviceRowView } from './DeviceRowView';
 import { useDevices } from './useDevices';
 import '../reconciliation/reconciliation.css';
 import './appareils.css';
+import { TableScroll } from '../../ui/TableScroll';
 
 export function DevicesScreen() {
   const devices = useDevices();
@@ -124,7 +125,7 @@ export function DevicesScreen() {
       <p role="status" aria-live="polite" className="settled-message">
         {message}
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Appareils (tableau défilant)">
         <table className="devices">
           <caption className="visually-hidden">Appareils et leur état de synchronisation</caption>
           <thead>
@@ -159,7 +160,7 @@ export function DevicesScreen() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {!devices.isLoading && shown.length === 0 && !devices.error && (
         <p className="empty">Aucun appareil ne correspond.</p>
       )}
