@@ -36,7 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {user && (
           <div className="user">
             <span>
-              {user.name} <span className="muted">· {ROLE_LABELS[user.role]}</span>
+              {user.name} <span className="muted user-role">· {ROLE_LABELS[user.role]}</span>
               {offlineSession && <span className="muted"> · session hors ligne</span>}
             </span>
             <button type="button" className="button-link" onClick={() => void logOut()}>

@@ -160,3 +160,53 @@ describe('accessibility of every main screen (axe-core)', () => {
     expect(found).toEqual({});
   });
 });
+
+/** Boxes of the elements `selector` finds, in page coordinates. */
+async function boxes(page: Browser['page'], selector: string) {
+  return page.$$eval(selector, (elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+    }),
+  );
+}
+
+describe('layout (issue 14, item 11)', () => {
+  it('keeps the site form’s checkbox by its label and its buttons apart, and the tablet header on one line', async () => {
+    const browser = await openBrowser({ viewport: SIZES['ordinateur 1366×768'] });
+    try {
+      const { page } = browser;
+      await logIn(page, server.url, 'direction');
+      await page.getByText('En ligne', { exact: true }).waitFor({ timeout: 120_000 });
+      await openScreen(page, `/sites/${DEMO_SITES[1]!.id}`);
+      const [checkbox] = await boxes(page, '.site-form .field-checkbox input');
+      const [label] = await boxes(page, '.site-form .field-checkbox label');
+      // A box of its own size, its label just after it.
+      expect(checkbox!.right - checkbox!.left).toBeLessThan(40);
+      expect(label!.left - checkbox!.right).toBeGreaterThanOrEqual(0);
+      expect(label!.left - checkbox!.right).toBeLessThan(24);
+      const [save, close] = await boxes(page, '.site-form .form-actions button');
+      expect(close!.left - save!.right).toBeGreaterThanOrEqual(8);
+
+      // A tablet held upright: the header's brand, sync status and user stay on one line.
+      for (const user of ['direction', 'camille.martin']) {
+        if (user !== 'direction') {
+          await page.getByRole('button', { name: 'Se déconnecter' }).click();
+          await logIn(page, server.url, user);
+          await page.getByText('En ligne', { exact: true }).waitFor({ timeout: 120_000 });
+        }
+        await page.setViewportSize(SIZES['tablette 768×1024']);
+        await openScreen(page, '/');
+        const parts = await boxes(page, 'header.app-header > *');
+        const tops = parts.map((part) => Math.round(part.top));
+        expect(
+          Math.max(...tops) - Math.min(...tops),
+          `${user}: ${JSON.stringify(parts)}`,
+        ).toBeLessThan(16);
+        await page.setViewportSize(SIZES['ordinateur 1366×768']);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});
