@@ -4,6 +4,7 @@ import {
   canReach,
   canTransition,
   furthestResult,
+  isAllowedPropositionMove,
   isValidInitialResult,
   nextResults,
 } from './proposition';
@@ -40,5 +41,20 @@ describe('results reached on two devices', () => {
   it('finds no common result on two branches of the state machine', () => {
     expect(furthestResult('acceptee', 'refusee-jeune')).toBeUndefined();
     expect(furthestResult('realisee', 'abandonnee')).toBeUndefined();
+  });
+});
+
+describe('a written move against the state it was written from', () => {
+  it('allows several moves made offline between two syncs, never going back or unset', () => {
+    expect(isAllowedPropositionMove('en-attente', 'realisee', false)).toBe(true);
+    expect(isAllowedPropositionMove('realisee', 'acceptee', false)).toBe(false);
+    expect(isAllowedPropositionMove('acceptee', undefined, false)).toBe(false);
+    expect(isAllowedPropositionMove(undefined, 'acceptee', false)).toBe(true);
+  });
+
+  it('lets a new proposition hold any result reachable from en attente', () => {
+    expect(isAllowedPropositionMove(undefined, 'realisee', true)).toBe(true);
+    expect(isAllowedPropositionMove('realisee', undefined, true)).toBe(true);
+    expect(isAllowedPropositionMove(undefined, undefined, true)).toBe(true);
   });
 });

@@ -37,6 +37,22 @@ export function canReach(from: PropositionResult, to: PropositionResult): boolea
 }
 
 /**
+ * Whether a written proposition's result may follow the state it was written from. Several moves
+ * may be made offline between two syncs (acceptée, then réalisée), so any reachable result is
+ * allowed; a proposition made and moved before anyone else saw it (`isNew`) starts from en
+ * attente; a result once set is never removed.
+ */
+export function isAllowedPropositionMove(
+  before: PropositionResult | undefined,
+  after: PropositionResult | undefined,
+  isNew: boolean,
+): boolean {
+  if (isNew) return after === undefined || canReach(INITIAL_PROPOSITION_RESULT, after);
+  if (before === undefined) return true;
+  return after !== undefined && canReach(before, after);
+}
+
+/**
  * The result that accounts for both of two results reached independently (two devices moving one
  * proposition offline): the further one when one lies on the path to the other, e.g. acceptée
  * and réalisée give réalisée; undefined when they are on different branches (acceptée and

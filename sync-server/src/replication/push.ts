@@ -1,25 +1,19 @@
 /**
- * Applying a batch pushed by a device: validation, scope, collection policies, conflict
- * detection by `rev`, the three-way merge for stale writes, and the conflict records.
- *
- * Rules (design.md, Sync protocol):
- * - a row whose `newDocumentState.rev` the server already stored (as a master state, or merged
- *   into one) is a replay: nothing changes, and the device is given the current master;
- * - a row whose `assumedMasterState.rev` is the stored rev is applied as is;
- * - otherwise the row is merged with the stored state against the base revision it was made
- *   from; the merged state is stored and returned as the master, and every field typed
- *   differently on both sides opens a review holding both values (conflicts.ts);
- * - a proposition's move is checked against the state it was made from, so two devices moving it
- *   to different results meet in the merge (a conflict) rather than one of them being refused;
- * - a loan booked on a slot that holds another site's booking is refused, both bookings kept in
- *   a review (the slot id makes a double booking visible even across scopes);
- * - a row outside the caller's scope, invalid, or breaking a collection rule is refused with a
- *   reason, stores nothing, and never reveals the stored document; when the document left the
- *   scope of a caller who had it, what they typed is kept in a review (left-scope.ts).
+ * Applying a batch pushed by a device, as a pipeline of stages (conventions §9); each row goes
+ * through them in order and stops at the first that refuses it or settles it:
+ * 1. shape: the row and its document against the schema (push-shape.ts), before the transaction;
+ * 2. scope: the stored document and its dossier must be the caller's (push-scope.ts);
+ * 3. replay: a row whose `newDocumentState.rev` the server already stored (as a master state,
+ *    or merged into one) changes nothing, and the device is given the current master;
+ * 4. the collection's write rules, against the state the write was made from (write-rules/);
+ * 5. merge: a row whose `assumedMasterState.rev` is the stored rev is applied as is; otherwise it
+ *    is merged with the stored state against the base revision it was made from, and every
+ *    field typed differently on both sides opens a review holding both values (conflicts.ts);
+ * 6. write: the state is stored with the scope of its dossier, and a dossier's documents follow
+ *    it when its scope changes.
+ * Rules of the protocol: design.md, Sync protocol.
  */
 import type { CollectionName, WireDocument } from '../../../src/domain/collections';
-import type { ErrorCode } from '../../../src/domain/errors';
-import { ERROR_CODES } from '../../../src/domain/errors';
 import { newRev } from '../../../src/domain/ids';
 import {
   mergeDocuments,
@@ -27,27 +21,21 @@ import {
   recordContent,
   type PlainDocument,
 } from '../../../src/domain/merge';
-import { canReach, INITIAL_PROPOSITION_RESULT } from '../../../src/domain/rules/proposition';
-import type { PropositionResult } from '../../../src/domain/schemas/pathway';
 import type { Clock } from '../../../src/domain/time';
-import {
-  nulCharacterIssues,
-  validateDocument,
-  type ValidationIssue,
-} from '../../../src/domain/validation';
-import type {
-  AuditEntry,
-  DocumentWrite,
-  Scope,
-  Storage,
-  StoredDocument,
-  WriteTransaction,
-} from '../storage/storage';
-import { ConflictRecorder, SERVER_ACTOR } from './conflicts';
-import { documentWrite, restampAttached } from './document-write';
+import type { Scope, Storage, StoredDocument } from '../storage/storage';
+import { ConflictRecorder } from './conflicts';
 import { probableDuplicateReviews } from './duplicates';
 import {
-  canSee,
+  auditEntry,
+  restampYouth,
+  writeState,
+  youthScopeOf,
+  type PushContext,
+} from './push-context';
+import { refuseWritesKeepReplays } from './push-read-only';
+import { refusedByScope } from './push-scope';
+import { checkRow, reject, type PushRow, type RejectedRow } from './push-shape';
+import {
   canWriteCollection,
   sameScope,
   scopeOf,
@@ -55,22 +43,11 @@ import {
   youthScope,
   type Caller,
 } from './scope';
-import { overlapsAnotherDispositif } from './dispositif-policy';
-import { keepLeftScopeWrite } from './left-scope';
 import { keepHiddenFields, redactFor } from './redaction';
 import { splitDeleted, toWire } from './wire';
+import { writeRuleRefusal } from './write-rules';
 
-export interface PushRow {
-  newDocumentState: PlainDocument;
-  assumedMasterState?: PlainDocument | null;
-}
-
-export interface RejectedRow {
-  id: string | null;
-  code: ErrorCode;
-  message: string;
-  issues?: ValidationIssue[];
-}
+export type { PushRow, RejectedRow } from './push-shape';
 
 export interface PushOutcome {
   /** Master states the device must adopt (RxDB's push answer). */
@@ -80,248 +57,79 @@ export interface PushOutcome {
   written: StoredDocument[];
 }
 
-function reject(id: string | null, code: ErrorCode, issues?: ValidationIssue[]): RejectedRow {
-  return { id, code, message: ERROR_CODES[code].fr, ...(issues ? { issues } : {}) };
-}
-
-function idOf(row: unknown): string | null {
-  const state = (row as PushRow | null)?.newDocumentState as { id?: unknown } | undefined;
-  return typeof state?.id === 'string' ? state.id : null;
-}
-
-/** Structural and schema checks that need no stored state. */
-function checkRow(collection: CollectionName, row: unknown): RejectedRow | PushRow {
-  const id = idOf(row);
-  if (typeof row !== 'object' || row === null)
-    return reject(id, 'VALIDATION_FAILED', [{ path: '/', message: 'a row must be an object' }]);
-  const nul = nulCharacterIssues(row);
-  if (nul.length > 0) return reject(id, 'VALIDATION_FAILED', nul);
-  const { newDocumentState, assumedMasterState } = row as PushRow;
-  if (typeof newDocumentState !== 'object' || newDocumentState === null) {
-    return reject(id, 'VALIDATION_FAILED', [
-      { path: '/newDocumentState', message: 'required object is missing' },
-    ]);
-  }
-  if (
-    assumedMasterState !== undefined &&
-    assumedMasterState !== null &&
-    typeof (assumedMasterState as { rev?: unknown }).rev !== 'string'
-  ) {
-    return reject(id, 'VALIDATION_FAILED', [
-      { path: '/assumedMasterState/rev', message: 'must be a string' },
-    ]);
-  }
-  const { data, deleted } = splitDeleted(newDocumentState);
-  if (newDocumentState._deleted !== undefined && typeof newDocumentState._deleted !== 'boolean') {
-    return reject(id, 'VALIDATION_FAILED', [{ path: '/_deleted', message: 'must be boolean' }]);
-  }
-  const result = validateDocument(collection, data);
-  if (!result.valid) return reject(id, 'VALIDATION_FAILED', result.issues);
-  return { newDocumentState: { ...data, _deleted: deleted }, assumedMasterState };
+/** Stage 3: the same write again changes nothing; the device is given the current master. */
+async function isReplay(
+  ctx: PushContext,
+  stored: StoredDocument | undefined,
+  incoming: PlainDocument,
+): Promise<boolean> {
+  if (!stored) return false;
+  const id = String(incoming.id);
+  const replay =
+    stored.rev === incoming.rev ||
+    (await ctx.tx.hasRevision(ctx.collection, id, String(incoming.rev)));
+  if (replay && stored.rev !== incoming.rev) ctx.conflicts.push(toWire(stored));
+  return replay;
 }
 
 /**
- * Collection rules that compare the stored state and the incoming one; `from` is the state the
- * write was made from (the stored state, or the base of a stale write).
+ * Stage 5: the state to store for a stale write, merged with the stored state against its base;
+ * undefined when the merge keeps the stored state as it is (the device adopts it). The pushed
+ * state is kept in the history either way, so a replay of it is recognised.
  */
-function policyViolation(
-  collection: CollectionName,
-  stored: StoredDocument | undefined,
-  from: PlainDocument | undefined,
+async function mergeStale(
+  ctx: PushContext,
+  stored: StoredDocument,
+  base: PlainDocument | null,
   incoming: PlainDocument,
-): ErrorCode | undefined {
-  if (collection === 'events' && stored) {
-    // Append-only: the same content again is fine (a retry); anything else is an edit.
-    const same = jsonEqual(recordContent(stored.data), recordContent(splitDeleted(incoming).data));
-    if (!same || incoming._deleted === true) return 'APPEND_ONLY';
-  }
-  if (collection === 'pathway' && incoming.kind === 'proposition') {
-    const to = incoming.result as PropositionResult | undefined;
-    const before = from?.result as PropositionResult | undefined;
-    if (!stored || stored.deleted || !from) {
-      // Made and moved offline before its first push: any result reached from en attente.
-      if (to && !canReach(INITIAL_PROPOSITION_RESULT, to)) return 'INVALID_TRANSITION';
-    } else if (before && to && !canReach(before, to)) {
-      // Several moves may have been made offline between two pushes (acceptée, then réalisée).
-      return 'INVALID_TRANSITION';
-    } else if (before && !to) {
-      return 'INVALID_TRANSITION';
-    }
-  }
-  return undefined;
-}
-
-interface Context {
-  tx: WriteTransaction;
-  caller: Caller;
-  collection: CollectionName;
-  now: string;
-  stored: Map<string, StoredDocument>;
-  youthScopes: Map<string, Scope>;
-  writes: DocumentWrite[];
-  recorder: ConflictRecorder;
-  audit: AuditEntry[];
-  conflicts: WireDocument[];
-  rejected: RejectedRow[];
-}
-
-function write(
-  ctx: Context,
-  collection: CollectionName,
-  state: PlainDocument,
-  scope: Scope,
-  previous: StoredDocument | undefined,
-  writtenBy: string,
-): DocumentWrite {
-  const written = documentWrite(collection, state, scope, previous, {
-    writtenBy,
-    deviceId: ctx.caller.deviceId,
-  });
-  ctx.writes.push(written);
-  return written;
-}
-
-/** When a dossier changes scope (or arrives after its documents), its documents follow it. */
-async function restampYouth(ctx: Context, youthId: string, scope: Scope): Promise<void> {
-  ctx.writes.push(
-    ...(await restampAttached(ctx.tx, youthId, scope, {
-      writtenBy: SERVER_ACTOR,
-      deviceId: ctx.caller.deviceId,
-    })),
+): Promise<PlainDocument | undefined> {
+  const id = stored.id;
+  const theirs = { ...stored.data, _deleted: stored.deleted };
+  const { merged, conflicts } = mergeDocuments(ctx.collection, base ?? undefined, incoming, theirs);
+  await ctx.recorder.record(ctx.collection, stored, incoming, conflicts);
+  const { data, deleted } = splitDeleted(incoming);
+  await ctx.tx.absorbRevision(
+    ctx.collection,
+    id,
+    { rev: String(incoming.rev), data, deleted },
+    stored.seq,
+    { writtenBy: ctx.caller.userId, deviceId: ctx.caller.deviceId },
   );
-}
-
-async function youthScopeOf(ctx: Context, youthId: string | undefined): Promise<Scope | undefined> {
-  if (!youthId) return undefined;
-  if (!ctx.youthScopes.has(youthId)) {
-    const youth = (await ctx.tx.getDocuments('youths', [youthId])).get(youthId);
-    if (youth) ctx.youthScopes.set(youthId, youthScope(youth.data));
+  if (
+    jsonEqual(recordContent(merged), recordContent(theirs)) &&
+    Boolean(merged._deleted) === stored.deleted
+  ) {
+    ctx.conflicts.push(toWire(stored));
+    ctx.audit.push(auditEntry(ctx, 'push-conflict', id));
+    return undefined;
   }
-  return ctx.youthScopes.get(youthId);
+  return {
+    ...merged,
+    rev: newRev(),
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: ctx.caller.userId,
+  };
 }
 
-/** A new loan on a slot another site already booked: kept in a review, the row refused. */
-function isForeignDoubleBooking(
-  ctx: Context,
-  row: PushRow,
+/** Stage 6: stores the state with its dossier's scope; a dossier's documents follow it. */
+async function write(
+  ctx: PushContext,
   stored: StoredDocument | undefined,
-): stored is StoredDocument {
-  return (
-    ctx.collection === 'mobility' &&
-    stored !== undefined &&
-    !stored.deleted &&
-    stored.data.kind === 'loan' &&
-    row.newDocumentState.kind === 'loan' &&
-    !row.assumedMasterState &&
-    !canSee(ctx.caller, stored.scope)
-  );
-}
-
-async function applyRow(ctx: Context, row: PushRow): Promise<void> {
-  const id = String(row.newDocumentState.id);
-  const stored = ctx.stored.get(id);
-  // Fields the caller's role never receives keep their stored values (redaction.ts).
-  const incoming = keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored);
-  const youthId = youthIdOf(ctx.collection, incoming);
-  const youth = youthId ? ctx.youthScopes.get(youthId) : undefined;
-  const newScope = scopeOf(ctx.collection, incoming, youth, ctx.caller.userId);
-
-  // Scope: the stored document (if any) and the dossier it belongs to must be the caller's.
-  const attachedToForeignYouth =
-    ctx.collection !== 'youths' && youth !== undefined && !canSee(ctx.caller, youth);
-  if (isForeignDoubleBooking(ctx, row, stored) && !attachedToForeignYouth) {
-    await ctx.recorder.recordForeignBooking(stored, incoming);
-    ctx.rejected.push(reject(id, 'SLOT_TAKEN'));
-    return;
-  }
-  if (
-    (stored && !canSee(ctx.caller, stored.scope)) ||
-    (!stored && !canSee(ctx.caller, newScope)) ||
-    attachedToForeignYouth
-  ) {
-    // What its author typed before the document left their scope goes to the siège (left-scope.ts).
-    const kept = await keepLeftScopeWrite({
-      tx: ctx.tx,
-      caller: ctx.caller,
-      collection: ctx.collection,
-      recorder: ctx.recorder,
-      assumedRev: row.assumedMasterState?.rev,
-      stored,
-      incoming,
-      youthId,
-      youth,
-    });
-    ctx.rejected.push(reject(id, kept ? 'SCOPE_LEFT' : 'OUT_OF_SCOPE'));
-    return;
-  }
-  // Replays: the same write again changes nothing; the device is given the current master.
-  if (
-    stored &&
-    (stored.rev === incoming.rev ||
-      (await ctx.tx.hasRevision(ctx.collection, id, String(incoming.rev))))
-  ) {
-    if (stored.rev !== incoming.rev) ctx.conflicts.push(toWire(stored));
-    return;
-  }
-
-  const assumedRev = row.assumedMasterState?.rev;
-  const stale = stored !== undefined && assumedRev !== stored.rev;
-  const base =
-    stale && typeof assumedRev === 'string'
-      ? await ctx.tx.getRevision(ctx.collection, id, assumedRev)
-      : null;
-  const from = stale ? (base ?? undefined) : stored && { ...stored.data, _deleted: stored.deleted };
-  const violation = policyViolation(ctx.collection, stored, from, incoming);
-  if (violation) {
-    ctx.rejected.push(reject(id, violation));
-    return;
-  }
-  if (
-    ctx.collection === 'pathway' &&
-    (await overlapsAnotherDispositif(ctx.tx, incoming, ctx.writes))
-  ) {
-    ctx.rejected.push(reject(id, 'DISPOSITIF_OVERLAP'));
-    return;
-  }
-
-  let state = incoming;
-  if (stored && stale) {
-    const theirs = { ...stored.data, _deleted: stored.deleted };
-    const { merged, conflicts } = mergeDocuments(
-      ctx.collection,
-      base ?? undefined,
-      incoming,
-      theirs,
-    );
-    await ctx.recorder.record(ctx.collection, stored, incoming, conflicts);
-    const { data, deleted } = splitDeleted(incoming);
-    await ctx.tx.absorbRevision(
-      ctx.collection,
-      id,
-      { rev: String(incoming.rev), data, deleted },
-      stored.seq,
-      { writtenBy: ctx.caller.userId, deviceId: ctx.caller.deviceId },
-    );
-    if (
-      jsonEqual(recordContent(merged), recordContent(theirs)) &&
-      Boolean(merged._deleted) === stored.deleted
-    ) {
-      ctx.conflicts.push(toWire(stored));
-      ctx.audit.push(auditEntry(ctx, 'push-conflict', id));
-      return;
-    }
-    state = { ...merged, rev: newRev(), updatedAt: ctx.now, updatedBy: ctx.caller.userId };
-  }
-
+  incoming: PlainDocument,
+  state: PlainDocument,
+  youthId: string | null,
+  youth: Scope | undefined,
+): Promise<void> {
+  const id = String(state.id);
   // A merge may keep the stored side's young person (a double booking): its dossier gives the scope.
   const stateYouthId = youthIdOf(ctx.collection, state);
   const stateYouth =
     stateYouthId === youthId ? youth : await youthScopeOf(ctx, stateYouthId ?? undefined);
   const scope = scopeOf(ctx.collection, state, stateYouth, ctx.caller.userId);
-  const documentWrite = write(ctx, ctx.collection, state, scope, stored, ctx.caller.userId);
-  ctx.stored.set(id, { ...documentWrite, seq: 0 });
+  const written = writeState(ctx, state, scope, stored);
+  ctx.stored.set(id, { ...written, seq: 0 });
   if (state !== incoming)
-    ctx.conflicts.push({ ...documentWrite.data, _deleted: documentWrite.deleted } as WireDocument);
+    ctx.conflicts.push({ ...written.data, _deleted: written.deleted } as WireDocument);
   ctx.audit.push(auditEntry(ctx, stored ? 'update' : 'create', id));
 
   if (ctx.collection === 'youths' && (!stored || !sameScope(stored.scope, scope))) {
@@ -330,41 +138,43 @@ async function applyRow(ctx: Context, row: PushRow): Promise<void> {
   }
 }
 
-function auditEntry(ctx: Context, action: string, documentId: string): AuditEntry {
-  return {
-    at: ctx.now,
-    userId: ctx.caller.userId,
-    deviceId: ctx.caller.deviceId,
-    action,
-    collection: ctx.collection,
-    documentId,
-    details: undefined,
-  };
-}
+async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
+  const id = String(row.newDocumentState.id);
+  const stored = ctx.stored.get(id);
+  // Fields the caller's role never receives keep their stored values (redaction.ts).
+  const incoming = keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored);
+  const youthId = youthIdOf(ctx.collection, incoming);
+  const youth = youthId ? ctx.youthScopes.get(youthId) : undefined;
+  const newScope = scopeOf(ctx.collection, incoming, youth, ctx.caller.userId);
 
-/**
- * A caller who may not write this collection is refused every row, except a row that only
- * replays the stored revision: it changes nothing. A device re-sends such rows when its
- * replication restarts before it recorded what it had pulled (a tab closed mid-sync, another
- * tab taking over), and refusing them would show a false error.
- */
-async function refuseWritesKeepReplays(
-  storage: Storage,
-  caller: Caller,
-  collection: CollectionName,
-  rows: unknown[],
-): Promise<PushOutcome> {
-  const code = collection === 'sites' ? 'FORBIDDEN' : 'READ_ONLY_COLLECTION';
-  const rejected: RejectedRow[] = [];
-  for (const row of rows) {
-    const id = idOf(row);
-    const rev = (row as PushRow | null)?.newDocumentState?.rev;
-    const lookable = id !== null && nulCharacterIssues(id).length === 0;
-    const stored = lookable ? await storage.getDocument(collection, id) : null;
-    const replay = stored !== null && canSee(caller, stored.scope) && stored.rev === rev;
-    if (!replay) rejected.push(reject(id, code));
+  if (await refusedByScope(ctx, { row, stored, incoming, youthId, youth, newScope })) return;
+  if (await isReplay(ctx, stored, incoming)) return;
+
+  const assumedRev = row.assumedMasterState?.rev;
+  const stale = stored !== undefined && assumedRev !== stored.rev;
+  const base =
+    stale && typeof assumedRev === 'string'
+      ? await ctx.tx.getRevision(ctx.collection, id, assumedRev)
+      : null;
+  const from = stale ? (base ?? undefined) : stored && { ...stored.data, _deleted: stored.deleted };
+
+  const refusal = await writeRuleRefusal({
+    caller: ctx.caller,
+    collection: ctx.collection,
+    stored,
+    from,
+    incoming,
+    now: ctx.now,
+    tx: ctx.tx,
+    batch: ctx.writes,
+  });
+  if (refusal) {
+    ctx.rejected.push(reject(id, refusal));
+    return;
   }
-  return { conflicts: [], rejected, written: [] };
+
+  const state = stored && stale ? await mergeStale(ctx, stored, base, incoming) : incoming;
+  if (state) await write(ctx, stored, incoming, state, youthId, youth);
 }
 
 export async function applyPush(
@@ -374,8 +184,10 @@ export async function applyPush(
   rows: unknown[],
   clock: Clock,
 ): Promise<PushOutcome> {
-  if (!canWriteCollection(caller, collection))
-    return refuseWritesKeepReplays(storage, caller, collection, rows);
+  if (!canWriteCollection(caller, collection)) {
+    const rejected = await refuseWritesKeepReplays(storage, caller, collection, rows);
+    return { conflicts: [], rejected, written: [] };
+  }
   const rejected: RejectedRow[] = [];
   const valid: PushRow[] = [];
   for (const row of rows) {
@@ -393,24 +205,27 @@ export async function applyPush(
       ),
     ];
     const youths = collection === 'youths' ? new Map() : await tx.getDocuments('youths', youthIds);
-    const ctx: Context = {
+    const now = clock.now();
+    const ctx: PushContext = {
       tx,
       caller,
       collection,
-      now: clock.now().toISOString(),
+      now,
       stored: await tx.getDocuments(collection, ids),
       youthScopes: new Map(
         [...youths.values()].map((y: StoredDocument) => [y.id, youthScope(y.data)]),
       ),
       writes: [],
-      recorder: new ConflictRecorder(tx, caller, clock.now().toISOString()),
+      recorder: new ConflictRecorder(tx, caller, now.toISOString()),
       audit: [],
       conflicts: [],
       rejected,
     };
     for (const row of valid) await applyRow(ctx, row);
     ctx.writes.push(...ctx.recorder.writes());
-    ctx.writes.push(...(await probableDuplicateReviews(storage, tx, ctx.writes, ctx.now)));
+    ctx.writes.push(
+      ...(await probableDuplicateReviews(storage, tx, ctx.writes, now.toISOString())),
+    );
     const written = await tx.putDocuments(ctx.writes);
     await tx.appendAudit(ctx.audit);
     const conflicts = ctx.conflicts.map((document) => redactFor(caller, collection, document));

@@ -1,0 +1,26 @@
+/**
+ * The registry of the collections' write rules, checked by the push pipeline (push.ts) in the
+ * order listed; the first refusal wins. Adding a rule is one module (or one export in the
+ * collection's module) and one line here. See rule.ts for what a rule receives.
+ */
+import type { CollectionName } from '../../../../src/domain/collections';
+import type { ErrorCode } from '../../../../src/domain/errors';
+import { appendOnly } from './events';
+import { dispositifOverlap, propositionMove } from './pathway';
+import type { WriteRule, WriteRuleInput } from './rule';
+
+export type { WriteRule, WriteRuleInput } from './rule';
+
+export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> = {
+  events: [appendOnly],
+  pathway: [propositionMove, dispositifOverlap],
+};
+
+/** The first refusal of the collection's rules, if any. */
+export async function writeRuleRefusal(input: WriteRuleInput): Promise<ErrorCode | undefined> {
+  for (const rule of WRITE_RULES[input.collection] ?? []) {
+    const refusal = await rule(input);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
