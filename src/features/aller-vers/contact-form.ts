@@ -8,7 +8,13 @@ import { qpvNamedIn } from '../../domain/rules/nearest-permanence';
 import type { Site } from '../../domain/schemas/site';
 import type { YouthEvent } from '../../domain/schemas/event';
 import type { OUTREACH_NEEDS, Youth } from '../../domain/schemas/youth';
-import { ageOf, ageWarning, type AgeWarning } from '../../domain/rules/age';
+import {
+  ageOf,
+  ageWarning,
+  entryAgeProblem,
+  entryAgeText,
+  type AgeWarning,
+} from '../../domain/rules/age';
 import { nowLocal, parseDay, today, type Clock } from '../../domain/time';
 import type { NewDocument } from '../../db/writes';
 
@@ -78,11 +84,13 @@ export function validateContact(values: ContactFormValues, clock: Clock): Contac
   const errors: ContactErrors = {};
   if (!values.firstName.trim()) errors.firstName = 'Indiquez au moins le prénom.';
   const birth = parseBirth(values.birth);
-  const years = ageOf(birth, clock)?.years;
+  // The contact is the entry: the ages a Mission Locale accompanies, on the device as on the server.
+  const ageProblem = entryAgeProblem(birth, today(clock));
   if (!values.birth.trim()) errors.birth = "Indiquez l'année de naissance, même approximative.";
   else if (!birth) errors.birth = 'Écrivez une année (2006) ou une date (12/04/2006).';
-  else if (years === undefined || years < 10 || years > 40)
-    errors.birth = 'Cette année de naissance ne semble pas possible : vérifiez-la.';
+  else if (ageOf(birth, clock) === undefined)
+    errors.birth = 'Cette date de naissance est dans le futur : vérifiez-la.';
+  else if (ageProblem) errors.birth = entryAgeText(ageProblem);
   if (values.phone.trim() && !PHONE.test(values.phone.trim()))
     errors.phone = 'Numéro incomplet : 10 chiffres, par exemple 06 12 34 56 78.';
   if (!values.place) errors.place = 'Choisissez le lieu de la rencontre.';
