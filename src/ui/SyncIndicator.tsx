@@ -67,7 +67,8 @@ export function SyncIndicator() {
   const hasError = sync.lastError !== null && sync.lastError.code !== 'NETWORK';
   // Until the device holds its caseload once, it is neither « en ligne » as usual nor « hors
   // ligne »: it is downloading (FirstDownloadBar shows how far).
-  const downloading = sync.firstDownload !== null;
+  // Without network it says so, the bar under the header saying the download waits for it.
+  const downloading = sync.firstDownload !== null && sync.lastError?.code !== 'NETWORK';
   const label = downloading ? 'Téléchargement initial' : sync.online ? 'En ligne' : 'Hors ligne';
 
   return (

@@ -32,7 +32,8 @@ describe('a dossier created offline', () => {
     await logIn(page, server.url, adviser.login);
     await page.getByRole('heading', { name: 'Portefeuille' }).waitFor();
     await page.getByText('En ligne', { exact: true }).waitFor();
-    await page.getByText(/^\d+ dossiers?$/).waitFor();
+    // « N dossiers sur M » once downloaded: the adviser's own first.
+    await page.getByText(/^\d+ dossiers?( sur \d+)?$/).waitFor();
     // The service worker holds the code of the dossier screens, not opened yet.
     await waitForServiceWorker(page);
 
