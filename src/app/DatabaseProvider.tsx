@@ -1,7 +1,8 @@
 /**
- * Creates the signed-in user's local database once, starts replication, and shows a loading or a
- * fatal-error state meanwhile. Screens get the database from `useDatabase()`; they never wait for
- * the network.
+ * Opens the signed-in user's local database once with their data key (held in memory since the
+ * unlock), starts replication, and shows a loading or a fatal-error state meanwhile. Screens get
+ * the database from `useDatabase()`; they never wait for the network. The count of changes not
+ * yet sent is copied to the keyring, so a wipe can say what it would lose.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { createRelaisDatabase, databaseNameFor, type RelaisDatabase } from '../db/database';
@@ -11,6 +12,8 @@ import { startSync } from '../sync/replication';
 import type { SessionUser } from '../sync/api';
 import { api } from './api';
 import { DatabaseContext, type DatabaseContextValue } from './database-context';
+import { unlockedSession } from './security/unlocked';
+import { deviceKeyring } from './session';
 
 // The context lives in './database-context' (no API client behind it, for component tests).
 export { useDatabase, useSyncEngine } from './database-context';
@@ -35,15 +38,24 @@ export function DatabaseProvider({ user, children }: { user: SessionUser; childr
     let opened: DatabaseContextValue | undefined;
     let unsubscribe: (() => void) | undefined;
     (async () => {
+      const unlocked = unlockedSession();
+      if (!unlocked || unlocked.user.id !== user.id) throw new Error('Relais est verrouillé.');
       const db = await createRelaisDatabase({
-        name: databaseNameFor(user.id),
+        name: databaseNameFor(user.id, unlocked.keyId),
+        dataKey: unlocked.dataKey,
         actorId: () => user.id,
         devMode: import.meta.env.DEV,
         multiInstance: true,
       });
       const sync = await startSync({ db, api });
       opened = { db, sync };
-      const subscription = sync.status$.subscribe(setSync);
+      let pending = -1;
+      const subscription = sync.status$.subscribe((status) => {
+        setSync(status);
+        if (status.pending === pending) return;
+        pending = status.pending;
+        deviceKeyring().update(user.id, { pending });
+      });
       unsubscribe = () => subscription.unsubscribe();
       if (cancelled) return;
       setState({ value: opened });

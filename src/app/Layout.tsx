@@ -1,16 +1,20 @@
 /**
- * The frame of every screen: header with the user, the sync status and logout, the update
- * prompt when a new version waits; watches the device's storage while someone is signed in.
+ * The frame of every screen: header with the user, the sync status, « Verrouiller » and logout,
+ * the update prompt when a new version waits; watches the device's storage and keeps the server
+ * session while someone is signed in.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAppStore } from '../stores/store';
 import { FirstDownloadBar } from '../ui/FirstDownloadBar';
 import { SyncIndicator } from '../ui/SyncIndicator';
+import { useOptionalSyncEngine } from './database-context';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { watchDeviceStorage } from './pwa/storage';
 import { routesFor } from './routes';
-import { logOut } from './session';
+import { LogoutDialog } from './security/LogoutDialog';
+import { useSessionKeeper } from './security/useSessionKeeper';
+import { lock } from './session';
 
 const ROLE_LABELS = {
   conseiller: 'Conseiller·ère',
@@ -24,7 +28,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const offlineSession = useAppStore((s) => s.offlineSession);
   const [location] = useLocation();
   const navigation = user ? routesFor(user.role).filter((route) => route.navLabel) : [];
+  const [leaving, setLeaving] = useState(false);
+  const sync = useOptionalSyncEngine();
   useEffect(() => watchDeviceStorage(), []);
+  useSessionKeeper(
+    offlineSession,
+    useCallback(() => sync?.reconnect(), [sync]),
+  );
   return (
     <div className="layout">
       <header className="app-header">
@@ -39,7 +49,10 @@ export function Layout({ children }: { children: ReactNode }) {
               {user.name} <span className="muted user-role">· {ROLE_LABELS[user.role]}</span>
               {offlineSession && <span className="muted"> · session hors ligne</span>}
             </span>
-            <button type="button" className="button-link" onClick={() => void logOut()}>
+            <button type="button" className="button-link" onClick={lock}>
+              Verrouiller
+            </button>
+            <button type="button" className="button-link" onClick={() => setLeaving(true)}>
               Se déconnecter
             </button>
           </div>
@@ -61,6 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       )}
       <main className="app-main">{children}</main>
+      {leaving && <LogoutDialog onClose={() => setLeaving(false)} />}
     </div>
   );
 }

@@ -1,13 +1,20 @@
-/** Login: French messages from the server's error codes; what was typed stays in the form. */
+/**
+ * Login, and unlock of the data kept on this device: the same form. Online, the server checks
+ * the password; without network, the device opens its own encrypted data with it (README,
+ * Security). French messages from the error codes; what was typed stays in the form.
+ */
 import { useState, type FormEvent } from 'react';
 import { frenchMessage, RelaisError } from '../domain/errors';
-import { logIn } from './session';
+import { useAppStore } from '../stores/store';
+import { deviceKeyring, logIn } from './session';
 
 export function LoginScreen() {
-  const [login, setLogin] = useState('');
+  const [login, setLogin] = useState(() => deviceKeyring().lastEntry()?.login ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const farewell = useAppStore((s) => s.farewell);
+  const knownHere = deviceKeyring().entries().length > 0;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -21,7 +28,9 @@ export function LoginScreen() {
       await logIn(login.trim(), password);
     } catch (caught) {
       setError(
-        caught instanceof RelaisError ? frenchMessage(caught.code) : 'Connexion impossible.',
+        caught instanceof RelaisError
+          ? caught.message || frenchMessage(caught.code)
+          : 'Connexion impossible.',
       );
     } finally {
       setBusy(false);
@@ -40,6 +49,11 @@ export function LoginScreen() {
           <img src="/favicon.svg" alt="" width="40" height="40" /> Relais
         </h1>
         <p className="login-subtitle">Mission Locale Jeunes du Pays d&apos;Alençon</p>
+        {farewell && (
+          <p className="login-farewell" role="status">
+            {farewell}
+          </p>
+        )}
         <label htmlFor="login">Identifiant</label>
         <input
           id="login"
@@ -63,8 +77,14 @@ export function LoginScreen() {
           </p>
         )}
         <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? 'Connexion…' : 'Se connecter'}
+          {busy ? 'Ouverture…' : 'Se connecter'}
         </button>
+        {knownHere && (
+          <p className="muted login-hint">
+            Sans réseau, Relais ouvre les dossiers chiffrés sur cet appareil avec le mot de passe de
+            votre dernière connexion.
+          </p>
+        )}
       </form>
     </main>
   );

@@ -1,41 +1,138 @@
 /**
- * Opening the session at start: the server says who is logged in; when it cannot be reached the
- * last user of this device opens offline (the data stays on the device until a login is possible).
- * A device that remembers nobody goes straight to the login page.
+ * The session of this device (README, Security): opening it with a password — online, or
+ * offline from the keyring — taking the key from another unlocked tab, locking and unlocking,
+ * renewing the server session of an unlocked device, and logging out. The data key stays in
+ * memory (security/unlocked.ts); the store only says where the session stands.
  */
+import { Keyring } from '../db/encryption/keyring';
 import { RelaisError } from '../domain/errors';
+import { systemClock } from '../domain/time';
 import { useAppStore } from '../stores/store';
-import { deviceId, deviceLabel, forgetUser, rememberUser, rememberedUser } from '../sync/device';
+import { deviceId, deviceLabel } from '../sync/device';
 import { api } from './api';
+import { checkPasswordLocally, signInWithPassword, unlockForHandOver } from './security/access';
+import { sessionChannel } from './security/session-channel';
+import { setUnlockedSession, unlockedSession, type Unlocked } from './security/unlocked';
 
+let keyring: Keyring | undefined;
+
+/** The device's keyring (localStorage holds only wrapped keys and sealed profiles). */
+export function deviceKeyring(): Keyring {
+  keyring ??= new Keyring(localStorage, systemClock);
+  return keyring;
+}
+
+function enter(unlocked: Unlocked): void {
+  setUnlockedSession(unlocked);
+  useAppStore.getState().signIn(unlocked.user, unlocked.policy, unlocked.offline);
+}
+
+/** Leaves the session in this tab: the key is dropped from memory. */
+function leave(farewell?: string): void {
+  setUnlockedSession(null);
+  useAppStore.getState().signOut(farewell);
+}
+
+/**
+ * At start: the login page at once, and the key of a tab already unlocked if one answers (only
+ * asked when someone signed in on this device).
+ */
 export async function restoreSession(): Promise<void> {
-  const { signIn, signOut } = useAppStore.getState();
-  // Nobody signed in on this device (or its memory was cleared, device id included): the login
-  // page at once, without asking the server about a session that would belong to no device.
-  if (!rememberedUser()) {
-    signOut();
-    return;
-  }
-  try {
-    const user = await api.currentUser();
-    rememberUser(user);
-    signIn(user, false);
-  } catch (error) {
-    const offlineUser = rememberedUser();
-    if (error instanceof RelaisError && error.code === 'NETWORK' && offlineUser)
-      signIn(offlineUser, true);
-    else signOut();
-  }
+  leave();
+  if (deviceKeyring().entries().length === 0) return;
+  const shared = await sessionChannel.askKey();
+  if (shared && useAppStore.getState().phase === 'anonymous') enter(shared);
 }
 
 export async function logIn(login: string, password: string): Promise<void> {
-  const user = await api.login(login, password, { id: deviceId(), label: deviceLabel() });
-  rememberUser(user);
-  useAppStore.getState().signIn(user, false);
+  const ring = deviceKeyring();
+  try {
+    const unlocked = await signInWithPassword(login, password, {
+      api,
+      keyring: ring,
+      device: { id: deviceId(), label: deviceLabel() },
+    });
+    enter(unlocked);
+    // Opened offline on a device known to be revoked: only to hand over and erase.
+    if (unlocked.offline && ring.deviceRevoked())
+      useAppStore.getState().loseAccess('DEVICE_REVOKED');
+  } catch (error) {
+    const lost =
+      error instanceof RelaisError &&
+      (error.code === 'DEVICE_REVOKED' || error.code === 'ACCOUNT_DISABLED');
+    const entry = lost ? ring.entryByLogin(login) : undefined;
+    if (!lost || !entry) throw error;
+    // Open this user's data with the password just typed, only to hand it over and erase it.
+    enter(await unlockForHandOver(entry, password));
+    useAppStore.getState().loseAccess(error.code as 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED');
+  }
 }
 
-export async function logOut(): Promise<void> {
+/** The lock screen: the password checked on the device (the key is still in memory). */
+export async function unlock(password: string): Promise<void> {
+  const unlocked = unlockedSession();
+  const entry = unlocked && deviceKeyring().entry(unlocked.user.id);
+  if (!unlocked || !entry) throw new RelaisError('NO_OFFLINE_DATA');
+  const material = await checkPasswordLocally(entry, password, deviceKeyring());
+  material.fill(0);
+  useAppStore.getState().setLocked(false);
+  sessionChannel.post({ type: 'unlock' });
+}
+
+export function lock(): void {
+  if (useAppStore.getState().phase !== 'signed-in') return;
+  useAppStore.getState().setLocked(true);
+  sessionChannel.post({ type: 'lock' });
+}
+
+/**
+ * A new server session for an unlocked device whose session is missing or expired (offline
+ * unlock, network back, 12 h passed), with the token kept sealed: no password asked.
+ */
+export async function renewSession(): Promise<boolean> {
+  const unlocked = unlockedSession();
+  if (!unlocked?.renewToken) return false;
+  const answer = await api.renewSession({
+    deviceId: deviceId(),
+    userId: unlocked.user.id,
+    token: unlocked.renewToken,
+  });
+  deviceKeyring().update(unlocked.user.id, {
+    lastOnlineAt: deviceKeyring().now().toISOString(),
+    policy: answer.policy,
+  });
+  setUnlockedSession({ ...unlocked, user: answer.user, policy: answer.policy, offline: false });
+  useAppStore.getState().confirmOnline(answer.user, answer.policy);
+  return true;
+}
+
+/** Ends the session on the server and in every tab; the sealed data stays for a fast return. */
+export async function logOut(farewell?: string): Promise<void> {
   await api.logout().catch(() => undefined);
-  forgetUser();
-  useAppStore.getState().signOut();
+  sessionChannel.post({ type: 'signed-out' });
+  leave(farewell);
+}
+
+/** What other tabs say: hand the key to a new tab, lock, unlock, sign out with them. */
+export function followOtherTabs(): () => void {
+  return sessionChannel.listen((message) => {
+    const store = useAppStore.getState();
+    const unlocked = unlockedSession();
+    switch (message.type) {
+      case 'ask-key':
+        if (unlocked && store.phase === 'signed-in' && !store.locked && !store.accessLost)
+          sessionChannel.post({ type: 'key', unlocked });
+        break;
+      case 'lock':
+        if (store.phase === 'signed-in') store.setLocked(true);
+        break;
+      case 'unlock':
+        if (store.phase === 'signed-in') store.setLocked(false);
+        break;
+      case 'signed-out':
+      case 'wiped':
+        if (store.phase === 'signed-in') leave();
+        break;
+    }
+  });
 }

@@ -2,6 +2,8 @@
  * The device's database: RxDB on its Dexie storage (IndexedDB), one collection per entry of the
  * domain registry. Every local write gets a new `rev`, `updatedAt` and `updatedBy` here, in
  * hooks, so no screen can forget them (the server detects conflicts by `rev`).
+ * Every record is sealed at rest with the user's data key (encryption/sealed-storage.ts): the
+ * database cannot be opened without it.
  * Dev-mode and schema validation run in development and tests only: dev-mode injects an iframe
  * and validation compiles with `eval`, which the production CSP forbids.
  */
@@ -21,6 +23,7 @@ import { COLLECTION_NAMES, COLLECTIONS, type CollectionDocuments } from '../doma
 import { newRev } from '../domain/ids';
 import { systemClock, type Clock } from '../domain/time';
 import { conflictHandlerFor } from './conflicts';
+import { wrappedSealedStorage } from './encryption/sealed-storage';
 import { MIGRATIONS } from './migrations';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -35,6 +38,8 @@ export type RelaisDatabase = RxDatabase<RelaisCollections>;
 export interface DatabaseOptions {
   /** IndexedDB database name; one per user on a device. */
   name: string;
+  /** The user's data key (encryption/keys.ts): every record is sealed with it at rest. */
+  dataKey: CryptoKey;
   /** The staff id written as `updatedBy` on local writes. */
   actorId: () => string;
   clock?: Clock;
@@ -55,7 +60,8 @@ async function storageFor(options: DatabaseOptions): Promise<RxStorage<unknown, 
   const dexie = getRxStorageDexie(
     options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {},
   ) as RxStorage<unknown, unknown>;
-  if (!DEV_BUILD || !options.devMode) return dexie;
+  const sealed = wrappedSealedStorage({ storage: dexie, key: options.dataKey });
+  if (!DEV_BUILD || !options.devMode) return sealed;
   if (!devModeLoaded) {
     const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
     disableWarnings();
@@ -63,12 +69,17 @@ async function storageFor(options: DatabaseOptions): Promise<RxStorage<unknown, 
     devModeLoaded = true;
   }
   const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
-  return wrappedValidateAjvStorage({ storage: dexie }) as RxStorage<unknown, unknown>;
+  // Outside the seal: validation sees the plain documents.
+  return wrappedValidateAjvStorage({ storage: sealed }) as RxStorage<unknown, unknown>;
 }
 
-/** Database names RxDB accepts: lower-case letters, digits, `-` and `_`. */
-export function databaseNameFor(userId: string): string {
-  return `relais-${userId.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+/**
+ * Database names RxDB accepts: lower-case letters, digits, `-` and `_`. One per user and data
+ * key: a new key (after a wipe) never meets the records of an older one.
+ */
+export function databaseNameFor(userId: string, keyId: string): string {
+  const clean = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return `relais-${clean(userId)}-${clean(keyId)}`;
 }
 
 export async function createRelaisDatabase(options: DatabaseOptions): Promise<RelaisDatabase> {

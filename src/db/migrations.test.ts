@@ -1,11 +1,23 @@
-import { createRxDatabase, type RxJsonSchema } from 'rxdb/plugins/core';
+import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
 import { buildAppointment, buildYouth } from '../../tests/support/builders';
+import { testDataKey } from '../../tests/support/database';
 import { appointmentSchema } from '../domain/schemas/appointment';
 import { youthSchema } from '../domain/schemas/youth';
 import { createRelaisDatabase } from './database';
+import { wrappedSealedStorage } from './encryption/sealed-storage';
+
+/** The storage of a device that ran the previous version: sealed with the user's key too. */
+function previousVersionStorage(dataKey: CryptoKey): RxStorage<unknown, unknown> {
+  const sealed = wrappedSealedStorage({
+    storage: getRxStorageDexie() as RxStorage<unknown, unknown>,
+    key: dataKey,
+  });
+  // Dev-mode (loaded by the database module) insists on a validating storage.
+  return wrappedValidateAjvStorage({ storage: sealed }) as RxStorage<unknown, unknown>;
+}
 
 describe('schema migrations', () => {
   it('migrates dossiers stored by the previous version when the database opens', async () => {
@@ -13,13 +25,14 @@ describe('schema migrations', () => {
     // A device that still runs schema version 0 of the dossiers stores one without createdOn.
     const { createdOn: _absent, ...properties } = youthSchema.properties;
     const v0 = { ...youthSchema, version: 0, properties } as unknown as RxJsonSchema<unknown>;
-    const old = await createRxDatabase({ name, storage: getRxStorageDexie() });
+    const dataKey = await testDataKey();
+    const old = await createRxDatabase({ name, storage: previousVersionStorage(dataKey) });
     await old.addCollections({ youths: { schema: v0 } });
     const { createdOn: _none, ...stored } = buildYouth({ updatedAt: '2025-03-14T09:30:00.000Z' });
     await old.collections.youths!.insert(stored);
     await old.close();
 
-    const db = await createRelaisDatabase({ name, actorId: () => 'me', devMode: true });
+    const db = await createRelaisDatabase({ name, dataKey, actorId: () => 'me', devMode: true });
     const migrated = await db.youths.findOne(stored.id).exec(true);
     expect(migrated.createdOn).toBe('2025-03-14');
     expect(migrated.lastName).toBe(stored.lastName);
@@ -40,15 +53,14 @@ describe('schema migrations', () => {
       properties,
       indexes: ['youthId'],
     } as unknown as RxJsonSchema<unknown>;
-    // Dev-mode (loaded by the previous test) insists on a validating storage.
-    const storage = wrappedValidateAjvStorage({ storage: getRxStorageDexie() });
-    const old = await createRxDatabase({ name, storage });
+    const dataKey = await testDataKey();
+    const old = await createRxDatabase({ name, storage: previousVersionStorage(dataKey) });
     await old.addCollections({ appointments: { schema: v0 } });
     const stored = buildAppointment({ youthId: 'y1', start: '2026-11-24T09:30' });
     await old.collections.appointments!.insert(stored);
     await old.close();
 
-    const db = await createRelaisDatabase({ name, actorId: () => 'me', devMode: true });
+    const db = await createRelaisDatabase({ name, dataKey, actorId: () => 'me', devMode: true });
     const onTuesday = await db.appointments
       .find({
         selector: { siteId: stored.siteId, start: { $gte: '2026-11-24', $lt: '2026-11-25' } },

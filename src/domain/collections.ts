@@ -34,49 +34,85 @@ export type WritePolicy = 'devices' | 'siege' | 'server';
 
 export interface CollectionDefinition {
   schema: { readonly version: number; readonly title: string } & Record<string, unknown>;
-  /** Personal data: never indexed, encrypted at rest on the device, audited when read. */
+  /** Sensitive personal data: never indexed, and hidden from the roles that may not see it. */
   sensitiveFields: readonly string[];
+  /**
+   * The only fields a device stores in clear (src/db/encryption): what its queries, indexes and
+   * sorts need — ids, the site, statuses, dates of appointments — none of it personal. Every
+   * other field, present or added later, is sealed with the user's data key.
+   */
+  deviceClearFields: readonly string[];
   writePolicy: WritePolicy;
   /** The field naming the young person a document belongs to, which gives its scope. */
   youthField?: string;
 }
 
 export const COLLECTIONS = {
-  youths: { schema: youthSchema, sensitiveFields: YOUTH_SENSITIVE_FIELDS, writePolicy: 'devices' },
+  youths: {
+    schema: youthSchema,
+    sensitiveFields: YOUTH_SENSITIVE_FIELDS,
+    deviceClearFields: ['id', 'siteId', 'referentId', 'status', 'mergedInto'],
+    writePolicy: 'devices',
+  },
   events: {
     schema: eventSchema,
     sensitiveFields: EVENT_SENSITIVE_FIELDS,
+    deviceClearFields: ['id', 'youthId'],
     writePolicy: 'devices',
     youthField: 'youthId',
   },
   pathway: {
     schema: pathwaySchema,
     sensitiveFields: PATHWAY_SENSITIVE_FIELDS,
+    deviceClearFields: ['id', 'youthId', 'kind'],
     writePolicy: 'devices',
     youthField: 'youthId',
   },
   appointments: {
     schema: appointmentSchema,
     sensitiveFields: [],
+    deviceClearFields: ['id', 'youthId', 'siteId', 'staffId', 'start', 'status'],
     writePolicy: 'devices',
     youthField: 'youthId',
   },
-  workshops: { schema: workshopSchema, sensitiveFields: [], writePolicy: 'devices' },
+  workshops: {
+    schema: workshopSchema,
+    sensitiveFields: [],
+    deviceClearFields: ['id'],
+    writePolicy: 'devices',
+  },
   attendances: {
     schema: attendanceSchema,
     sensitiveFields: [],
+    deviceClearFields: ['id', 'youthId', 'workshopId'],
     writePolicy: 'devices',
     youthField: 'youthId',
   },
   mobility: {
     schema: mobilitySchema,
     sensitiveFields: [],
+    deviceClearFields: ['id', 'kind', 'youthId', 'vehicleId'],
     writePolicy: 'devices',
     youthField: 'youthId',
   },
-  sites: { schema: siteSchema, sensitiveFields: [], writePolicy: 'siege' },
-  staff: { schema: staffSchema, sensitiveFields: [], writePolicy: 'server' },
-  reviews: { schema: reviewSchema, sensitiveFields: [], writePolicy: 'server' },
+  sites: {
+    schema: siteSchema,
+    sensitiveFields: [],
+    deviceClearFields: ['id'],
+    writePolicy: 'siege',
+  },
+  staff: {
+    schema: staffSchema,
+    sensitiveFields: [],
+    deviceClearFields: ['id'],
+    writePolicy: 'server',
+  },
+  reviews: {
+    schema: reviewSchema,
+    sensitiveFields: [],
+    deviceClearFields: ['id', 'kind', 'status'],
+    writePolicy: 'server',
+  },
 } as const satisfies Record<CollectionName, CollectionDefinition>;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

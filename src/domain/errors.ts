@@ -56,6 +56,25 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, fr: 'Trop de tentatives : patientez quelques minutes.' },
   INTERNAL: { status: 500, fr: 'Erreur interne du serveur.' },
   NETWORK: { status: 0, fr: 'Serveur injoignable : vos modifications restent sur cet appareil.' },
+  // Unlocking the device's encrypted data (the device alone says these: status 0).
+  WRONG_PASSWORD: { status: 0, fr: 'Mot de passe incorrect.' },
+  UNLOCK_WAIT: { status: 0, fr: 'Trop d’essais : patientez avant de réessayer.' },
+  UNLOCK_BLOCKED: {
+    status: 0,
+    fr: 'Trop d’essais de mot de passe : connectez-vous avec le réseau pour rouvrir Relais sur cet appareil. Rien de ce qui attend d’être envoyé n’est perdu.',
+  },
+  OFFLINE_GRACE_EXPIRED: {
+    status: 0,
+    fr: 'Votre compte n’a pas été vérifié par le siège depuis trop longtemps : connectez-vous avec le réseau pour rouvrir Relais sur cet appareil.',
+  },
+  NO_OFFLINE_DATA: {
+    status: 0,
+    fr: 'Serveur injoignable, et ce compte n’a jamais été ouvert sur cet appareil : connectez-vous avec le réseau.',
+  },
+  KEY_UNRECOVERABLE: {
+    status: 0,
+    fr: 'Les données de cet appareil ne s’ouvrent pas avec ce mot de passe et le siège n’a pas pu les rouvrir. Saisissez votre ancien mot de passe, ou contactez la direction.',
+  },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -88,4 +107,14 @@ export function isErrorCode(code: unknown): code is ErrorCode {
 /** French text for a code received from the server (unknown codes get a generic text). */
 export function frenchMessage(code: string): string {
   return isErrorCode(code) ? ERROR_CODES[code].fr : 'Erreur inattendue.';
+}
+
+/**
+ * What may be written to the console about an error: its name and code, never its message or
+ * parameters, which for a database error can hold a whole record (README, Security).
+ */
+export function errorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }

@@ -5,7 +5,8 @@
  */
 import type { CollectionName, WireDocument } from '../domain/collections';
 import { schemaVersionOf } from '../domain/collections';
-import { isErrorCode, RelaisError, type ErrorEnvelope } from '../domain/errors';
+import type { DevicePolicy } from '../domain/device-policy';
+import { isErrorCode, RelaisError, type ErrorCode, type ErrorEnvelope } from '../domain/errors';
 import type { Role } from '../domain/schemas/staff';
 
 export interface SessionUser {
@@ -14,6 +15,36 @@ export interface SessionUser {
   name: string;
   role: Role;
   siteIds: string[];
+}
+
+/** What the server hands a device after a password login (README, Security). */
+export interface DeviceKeyHandout {
+  recoveryKey: string | null;
+  renewToken: string;
+}
+
+export interface LoginAnswer {
+  user: SessionUser;
+  policy: DevicePolicy;
+  deviceKey: DeviceKeyHandout | null;
+}
+
+export interface SessionAnswer {
+  user: SessionUser;
+  policy: DevicePolicy;
+}
+
+/** Proves the device and its user without a session: the token kept sealed on the device. */
+export interface DeviceToken {
+  deviceId: string;
+  userId: string;
+  token: string;
+}
+
+export interface SurrenderAnswer {
+  kept: number;
+  unchanged: number;
+  refused: number;
 }
 
 export interface PushRow {
@@ -48,6 +79,8 @@ export interface ApiClientOptions {
   pendingCount?: () => number;
   /** The code of the last sync error, or null; reported for the devices board. */
   lastErrorCode?: () => string | null;
+  /** Told of every error answer (the app reacts to a revoked device or an expired session). */
+  onError?: (code: ErrorCode) => void;
 }
 
 export const APP_VERSION_HEADER = 'relais-app-version';
@@ -83,9 +116,11 @@ export function createApiClient(options: ApiClientOptions) {
   async function failure(response: Response): Promise<RelaisError> {
     const envelope = (await response.json().catch(() => null)) as ErrorEnvelope | null;
     const code = envelope?.error?.code;
-    if (isErrorCode(code))
-      return new RelaisError(code, envelope!.error.message, envelope!.error.details);
-    return new RelaisError(response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+    const error = isErrorCode(code)
+      ? new RelaisError(code, envelope!.error.message, envelope!.error.details)
+      : new RelaisError(response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+    options.onError?.(error.code);
+    return error;
   }
 
   async function json<T>(response: Response): Promise<T> {
@@ -105,18 +140,37 @@ export function createApiClient(options: ApiClientOptions) {
       login: string,
       password: string,
       device?: { id: string; label: string },
-    ): Promise<SessionUser> {
+    ): Promise<LoginAnswer> {
       const body = {
         login,
         password,
         ...(device ? { deviceId: device.id, deviceLabel: device.label } : {}),
       };
-      return (await json<{ user: SessionUser }>(await request('POST', '/api/v1/session', body)))
-        .user;
+      return json<LoginAnswer>(await request('POST', '/api/v1/session', body));
     },
 
-    async currentUser(): Promise<SessionUser> {
-      return (await json<{ user: SessionUser }>(await request('GET', '/api/v1/session'))).user;
+    async currentSession(): Promise<SessionAnswer> {
+      return json<SessionAnswer>(await request('GET', '/api/v1/session'));
+    },
+
+    /** A new session for an unlocked device, without the password. */
+    async renewSession(device: DeviceToken): Promise<SessionAnswer> {
+      return json<SessionAnswer>(await request('POST', '/api/v1/session/renew', device));
+    },
+
+    async registerRecoveryKey(recoveryKey: string): Promise<void> {
+      const response = await request('PUT', '/api/v1/device-key', { recoveryKey });
+      if (!response.ok) throw await failure(response);
+    },
+
+    /** A revoked device hands over what it had not sent (kept in reviews at the siège). */
+    async surrender(
+      device: DeviceToken,
+      rows: { collection: CollectionName; document: WireDocument }[],
+    ): Promise<SurrenderAnswer> {
+      return json<SurrenderAnswer>(
+        await request('POST', '/api/v1/devices/surrender', { ...device, rows }),
+      );
     },
 
     async logout(): Promise<void> {
@@ -153,7 +207,11 @@ export function createApiClient(options: ApiClientOptions) {
      * Any other JSON endpoint of the server (the siège's reviews and devices routes): the parsed
      * answer, or a RelaisError with the server's code.
      */
-    async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    async send<T>(
+      method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+      path: string,
+      body?: unknown,
+    ): Promise<T> {
       return json<T>(await request(method, path, body));
     },
 

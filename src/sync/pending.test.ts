@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildYouth } from '../../tests/support/builders';
+import { testDataKey } from '../../tests/support/database';
 import { createRelaisDatabase, type RelaisDatabase } from '../db/database';
 import { countPending, countRefused, PendingTracker } from './pending';
 
@@ -13,8 +14,16 @@ afterEach(async () => {
   }
 });
 
+/** One key for the whole file: a test reopens the same database. */
+const dataKey = testDataKey();
+
 async function open(name = `test-${crypto.randomUUID().replace(/-/g, '')}`) {
-  const db = await createRelaisDatabase({ name, actorId: () => 'staff-1', devMode: true });
+  const db = await createRelaisDatabase({
+    name,
+    dataKey: await dataKey,
+    actorId: () => 'staff-1',
+    devMode: true,
+  });
   const tracker = await PendingTracker.attach(db);
   opened.push({ db, tracker });
   return { db, tracker, name };

@@ -10,6 +10,7 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb/plugins/core';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/collections';
+import { errorSummary } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import { localDocument$ } from '../db/local-documents';
 
@@ -141,7 +142,9 @@ export class PendingTracker {
             });
         this.show(written);
       })
-      .catch((error: unknown) => console.error('Relais: suivi des envois impossible', error));
+      .catch((error: unknown) =>
+        console.error('Relais: suivi des envois impossible', errorSummary(error)),
+      );
   }
 
   markChanged(collection: CollectionName, id: string, rev: string): void {

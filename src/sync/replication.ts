@@ -43,6 +43,8 @@ export interface SyncEngine {
   pending: PendingTracker;
   /** Pulls and pushes now (the "Synchroniser maintenant" button), from any tab. */
   syncNow(): void;
+  /** Opens the stream again at once and syncs (a new session, the network back). */
+  reconnect(): void;
   /**
    * Resolves once nothing is waiting to be sent (refused writes aside) and, in the leader tab,
    * every collection has pulled to the end. Never resolves while the server is unreachable:
@@ -259,6 +261,10 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     pending,
     syncNow() {
       if (status$.value.leader) reSyncAll();
+      else shared.requestSync();
+    },
+    reconnect() {
+      if (status$.value.leader) onOnline();
       else shared.requestSync();
     },
     async awaitInSync() {

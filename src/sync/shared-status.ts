@@ -7,6 +7,7 @@
  */
 import { BehaviorSubject, type Observable, type Subscription, filter, map } from 'rxjs';
 import type { RelaisDatabase } from '../db/database';
+import { errorSummary } from '../domain/errors';
 import { localDocument$ } from '../db/local-documents';
 
 export interface SharedSyncFacts {
@@ -71,7 +72,9 @@ export class SharedSyncStatus {
       this.facts$.next(facts);
       void this.db
         .upsertLocal<SharedSyncFacts>(STATUS_DOC_ID, facts)
-        .catch((error: unknown) => console.error('Relais: état de synchronisation', error));
+        .catch((error: unknown) =>
+          console.error('Relais: état de synchronisation', errorSummary(error)),
+        );
     };
     this.subscriptions.push(
       leaderFacts$.subscribe((facts) => {
@@ -86,7 +89,9 @@ export class SharedSyncStatus {
   requestSync(): void {
     void this.db
       .upsertLocal(REQUEST_DOC_ID, { at: new Date().toISOString(), nonce: crypto.randomUUID() })
-      .catch((error: unknown) => console.error('Relais: demande de synchronisation', error));
+      .catch((error: unknown) =>
+        console.error('Relais: demande de synchronisation', errorSummary(error)),
+      );
   }
 
   /** Emits each time some tab asks for a sync (after this call). */

@@ -56,6 +56,7 @@ export function TextField({
     <FieldFrame label={label} hint={hint} error={error} required={input.required}>
       {({ id, describedBy, invalid }) => (
         <input
+          autoComplete="off"
           id={id}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
@@ -76,6 +77,7 @@ export function TextAreaField({
     <FieldFrame label={label} hint={hint} error={error} required={input.required}>
       {({ id, describedBy, invalid }) => (
         <textarea
+          autoComplete="off"
           id={id}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
@@ -104,6 +106,7 @@ export function SelectField({
     <FieldFrame label={label} hint={hint} error={error} required={select.required}>
       {({ id, describedBy, invalid }) => (
         <select
+          autoComplete="off"
           id={id}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
@@ -129,7 +132,7 @@ export function CheckboxField({
   const id = useId();
   return (
     <div className="field field-checkbox">
-      <input id={id} type="checkbox" {...input} />
+      <input autoComplete="off" id={id} type="checkbox" {...input} />
       <label htmlFor={id}>{label}</label>
       {hint && <p className="field-hint">{hint}</p>}
     </div>

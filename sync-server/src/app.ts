@@ -8,9 +8,11 @@ import { systemClock, type Clock } from '../../src/domain/time';
 import { LoginThrottle } from './auth/throttle';
 import { authenticate } from './http/caller';
 import { envelope, errorHandler } from './http/errors';
+import { registerDeviceAccessRoutes } from './http/device-access-routes';
 import { registerDeviceRoutes } from './http/device-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
+import { registerSettingsRoutes } from './http/settings-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
 import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
@@ -61,10 +63,12 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   // Open streams check their session again; revoke and logout here make them check at once.
   const guards = new StreamGuards(clock);
   const accessRevoked = () => guards.accessRevoked();
+  // One throttle for password logins and device tokens: both guess at a secret.
+  const throttle = new LoginThrottle(clock);
   registerSessionRoutes(app, {
     storage,
     clock,
-    throttle: new LoginThrottle(clock),
+    throttle,
     secureCookies: options.secureCookies,
     requireSession,
     accessRevoked,
@@ -72,6 +76,15 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   registerSyncRoutes(app, { storage, clock, hub, guards, commits, requireSession });
   registerReviewRoutes(app, { storage, clock, commits, requireSession });
   registerDeviceRoutes(app, { storage, clock, requireSession, accessRevoked });
+  registerDeviceAccessRoutes(app, {
+    storage,
+    clock,
+    throttle,
+    commits,
+    secureCookies: options.secureCookies,
+    requireSession,
+  });
+  registerSettingsRoutes(app, { storage, clock, requireSession });
   app.get('/api/v1/health', async () => ({ ok: true, storage: storage.kind }));
 
   const serving = options.staticDir ? await registerStatic(app, options.staticDir) : false;

@@ -91,7 +91,7 @@ export async function benchBrowserSync(scale: Scale = SITE_SCALE): Promise<Bench
     if (sync.documents !== total) throw new Error(`synced ${sync.documents} of ${total}`);
     const ratio = sync.ms / baselineMs;
     return {
-      what: `first sync, ${scale.name} scale, ${total} docs, Chromium IndexedDB`,
+      what: `first sync with encryption at rest, ${scale.name} scale, ${total} docs, Chromium IndexedDB`,
       measured: `${(sync.ms / 1000).toFixed(2)} s (baseline ${(baselineMs / 1000).toFixed(2)} s)`,
       target: '≤ 2× static JSON + Dexie bulkPut',
       ratio: `${ratio.toFixed(2)}× baseline`,

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { importAesKey, newKeyMaterial } from '../../src/db/encryption/keys';
 import { createRelaisDatabase } from '../../src/db/database';
 import { createApiClient } from '../../src/sync/api';
 import { startSync } from '../../src/sync/replication';
@@ -67,6 +68,7 @@ export async function benchInitialSyncNode(): Promise<BenchRow> {
     await api.login(DIRECTION.login, PASSWORD);
     const db = await createRelaisDatabase({
       name: `bench-${Date.now()}`,
+      dataKey: await importAesKey(newKeyMaterial()),
       actorId: () => DIRECTION.id,
       indexedDB: new IDBFactory(),
       IDBKeyRange,
@@ -81,7 +83,7 @@ export async function benchInitialSyncNode(): Promise<BenchRow> {
     if (synced !== total) throw new Error(`synced ${synced} of ${total} documents`);
     const ratio = ms / baselineMs;
     return {
-      what: `first sync, ${total} docs, RxDB on fake-indexeddb (Node)`,
+      what: `first sync with encryption at rest, ${total} docs, RxDB on fake-indexeddb (Node)`,
       measured: `${(ms / 1000).toFixed(2)} s (baseline ${(baselineMs / 1000).toFixed(2)} s)`,
       target: '≤ 2× static JSON + Dexie bulkPut',
       ratio: `${ratio.toFixed(2)}× baseline`,

@@ -20,7 +20,7 @@ const BENCHES: Bench[] = [
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
-  { name: 'offline start (Chromium)', run: benchOfflineStart },
+  { name: 'offline start and unlock (Chromium)', run: benchOfflineStart },
   { name: 'bundle size', run: benchBundleSize },
   { name: 'caseload search (Chromium)', run: benchCaseloadSearchRow },
 ];

@@ -16,7 +16,7 @@ import {
   saveDossier,
   typeInDossier,
 } from './support/dossier-pages';
-import { caseloadCount, logIn } from './support/pages';
+import { caseloadCount, logIn, signInAgain } from './support/pages';
 import {
   cachedUrls,
   closeSyncPanel,
@@ -63,6 +63,9 @@ describe('Relais without network', () => {
 
     await context.setOffline(true);
     await page.reload();
+    // The data key left memory with the page: the password opens the device's data offline.
+    expect(await page.getByLabel('Identifiant').inputValue()).toBe('camille.martin');
+    await signInAgain(page);
     await page.getByRole('heading', { name: 'Portefeuille' }).waitFor();
     await page.getByText('session hors ligne').waitFor();
     await page.getByText('Hors ligne', { exact: true }).waitFor();
@@ -94,6 +97,7 @@ describe('Relais without network', () => {
     await closeSyncPanel(page);
 
     await page.reload();
+    await signInAgain(page);
     await page.getByText('Hors ligne', { exact: true }).waitFor();
     expect(await dossierFieldValue(page, 'Téléphone')).toBe('06 39 98 12 34');
     expect(await dossierFieldValue(page, 'Prénom')).toBe('Inès');
@@ -108,6 +112,8 @@ describe('Relais without network', () => {
     const { page, context } = camille;
     await context.setOffline(false);
     await page.getByText('En ligne', { exact: true }).waitFor({ timeout: 30_000 });
+    // The session renewed itself with the sealed token: no password asked, nothing contradictory.
+    await page.getByText('session hors ligne').waitFor({ state: 'detached' });
     await eventually(async () =>
       expect(await serverYouth(ines)).toMatchObject({
         firstName: 'Inès',

@@ -112,6 +112,15 @@ describe('operating the server', () => {
     expect(await login(again.url, 'admin', 'Un-Mot-De-Passe-2026')).toBe(200);
     await again.stop();
 
+    expect(admin(['user:password', '--login', 'admin'], 'court\n').err).toContain('trop faible');
+    expect(admin(['user:password', '--login', 'admin'], 'Nouveau-Mot-2027!\n').out).toContain(
+      'Mot de passe changé : admin',
+    );
+    const reset = await startServer({ RELAIS_DEMO: '0' });
+    expect(await login(reset.url, 'admin', 'Un-Mot-De-Passe-2026')).toBe(401);
+    expect(await login(reset.url, 'admin', 'Nouveau-Mot-2027!')).toBe(200);
+    await reset.stop();
+
     expect(admin(['user:disable', '--login', 'admin']).out).toContain('Compte désactivé');
     expect(admin(['user:list']).out).toContain('désactivé');
   });

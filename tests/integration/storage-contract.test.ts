@@ -253,6 +253,54 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     ]);
   });
 
+  it("keeps each user's keys of a device apart, replaces them, and forgets them", async () => {
+    const key = (userId: string, recoveryKey: string) => ({
+      deviceId: 'device-1',
+      userId,
+      recoveryKey,
+      renewTokenHash: `hash-${recoveryKey}`,
+      updatedAt: '2026-11-26T10:00:00.000Z',
+    });
+    expect(await storage.getDeviceKey('device-1', 'u1')).toBeNull();
+    await storage.putDeviceKey(key('u1', 'r1'));
+    await storage.putDeviceKey(key('u2', 'r2'));
+    await storage.putDeviceKey(key('u1', 'r1-bis'));
+    expect(await storage.getDeviceKey('device-1', 'u1')).toEqual(key('u1', 'r1-bis'));
+    expect(await storage.getDeviceKey('device-1', 'u2')).toEqual(key('u2', 'r2'));
+    await storage.deleteDeviceKeys('device-1', 'u1');
+    expect(await storage.getDeviceKey('device-1', 'u1')).toBeNull();
+    expect(await storage.getDeviceKey('device-1', 'u2')).not.toBeNull();
+    await storage.deleteDeviceKeys('device-1');
+    expect(await storage.getDeviceKey('device-1', 'u2')).toBeNull();
+  });
+
+  it('ends every session of a device', async () => {
+    const session = (tokenHash: string, deviceId: string) => ({
+      tokenHash,
+      userId: 'u1',
+      deviceId,
+      createdAt: '2026-11-26T10:00:00.000Z',
+      expiresAt: '2026-11-26T22:00:00.000Z',
+    });
+    await storage.createSession(session('a', 'device-1'));
+    await storage.createSession(session('b', 'device-1'));
+    await storage.createSession(session('c', 'device-2'));
+    await storage.deleteDeviceSessions('device-1');
+    expect(await storage.getSession('a')).toBeNull();
+    expect(await storage.getSession('b')).toBeNull();
+    expect(await storage.getSession('c')).not.toBeNull();
+  });
+
+  it('keeps the settings of the Mission Locale', async () => {
+    expect(await storage.getSetting('device-policy')).toBeNull();
+    await storage.putSetting('device-policy', { lockAfterMinutes: 10, offlineGraceDays: 5 });
+    await storage.putSetting('device-policy', { lockAfterMinutes: 20, offlineGraceDays: 5 });
+    expect(await storage.getSetting('device-policy')).toEqual({
+      lockAfterMinutes: 20,
+      offlineGraceDays: 5,
+    });
+  });
+
   it('keeps what was committed across a reopen, and continues the sequence', async () => {
     const [first] = await storage.write((tx) => tx.putDocuments([docWrite()]));
     await storage.close();

@@ -173,7 +173,7 @@ describe('an open stream on one server', () => {
     clock.advance(REVALIDATE_MS);
     await expectCutOff(stream, healthy, await colleaguePushes(server));
     await expect(adviser.api.pull('youths', 0, 10)).rejects.toMatchObject({
-      code: 'UNAUTHENTICATED',
+      code: 'ACCOUNT_DISABLED',
     });
   });
 

@@ -4,12 +4,19 @@
  */
 import { afterEach } from 'vitest';
 import { createRelaisDatabase, type RelaisDatabase } from '../../src/db/database';
+import { importAesKey, newKeyMaterial } from '../../src/db/encryption/keys';
 import type { CollectionName } from '../../src/domain/collections';
 import type { Clock } from '../../src/domain/time';
+
+/** A fresh data key, as a device holds one in memory once unlocked. */
+export function testDataKey(): Promise<CryptoKey> {
+  return importAesKey(newKeyMaterial());
+}
 
 export async function openTestDatabase(actorId = 'u1', clock?: Clock): Promise<RelaisDatabase> {
   return createRelaisDatabase({
     name: `test-${crypto.randomUUID().replace(/-/g, '')}`,
+    dataKey: await testDataKey(),
     actorId: () => actorId,
     devMode: true,
     ...(clock ? { clock } : {}),

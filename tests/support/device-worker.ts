@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RxCollection } from 'rxdb/plugins/core';
 import { createRelaisDatabase, type RelaisDatabase } from '../../src/db/database';
+import { importAesKey, newKeyMaterial } from '../../src/db/encryption/keys';
 import type { CollectionName } from '../../src/domain/collections';
 import { createApiClient } from '../../src/sync/api';
 import { startSync, type SyncEngine } from '../../src/sync/replication';
@@ -36,6 +37,8 @@ const config = workerData as DeviceWorkerData;
 const network = createDeviceFetch();
 let db: RelaisDatabase;
 let sync: SyncEngine;
+/** The device's data key, the same across restarts of its database in this worker. */
+const dataKey = importAesKey(newKeyMaterial());
 const api = createApiClient({
   baseUrl: config.serverUrl,
   fetch: network.fetch,
@@ -46,12 +49,13 @@ const api = createApiClient({
 });
 
 async function open(): Promise<void> {
-  const user = await api.login(config.login, config.password, {
+  const { user } = await api.login(config.login, config.password, {
     id: config.deviceId,
     label: 'test device',
   });
   db = await createRelaisDatabase({
     name: `device-${config.deviceId.replace(/-/g, '')}`,
+    dataKey: await dataKey,
     actorId: () => user.id,
     clock: { now: () => new Date(Date.now() + config.clockOffsetMs) },
     devMode: true,

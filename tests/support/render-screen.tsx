@@ -13,6 +13,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { ClockContext } from '../../src/app/clock-context';
 import { DatabaseContext } from '../../src/app/database-context';
 import { ROUTES } from '../../src/app/routes';
+import { DEFAULT_DEVICE_POLICY } from '../../src/domain/device-policy';
 import type { RelaisDatabase } from '../../src/db/database';
 import type { Role } from '../../src/domain/schemas/staff';
 import { fixedClock, type Clock } from '../../src/domain/time';
@@ -65,10 +66,11 @@ export async function renderScreen(
     status$: new BehaviorSubject(INITIAL_SYNC_STATUS),
     pending,
     syncNow: () => undefined,
+    reconnect: () => undefined,
     awaitInSync: async () => undefined,
     stop: async () => undefined,
   };
-  useAppStore.getState().signIn(user, false);
+  useAppStore.getState().signIn(user, DEFAULT_DEVICE_POLICY, false);
   useAppStore.getState().resetCaseloadFilters();
   // Scopes chosen by an earlier test are forgotten; what it saved in localStorage is not.
   useAppStore.setState({ dossierScopes: {} });

@@ -121,7 +121,10 @@ export const youthSchema = {
 
 export type Youth = FromSchema<typeof youthSchema>;
 
-/** Personal data that is never indexed and is encrypted at rest on the device. */
+/**
+ * Sensitive personal data: never indexed, hidden from the roles that may not see it (sealed at
+ * rest on the device like every field outside `deviceClearFields`).
+ */
 export const YOUTH_SENSITIVE_FIELDS = [
   'phone',
   'email',

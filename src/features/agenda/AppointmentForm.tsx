@@ -78,6 +78,7 @@ export function AppointmentForm(props: AppointmentFormProps) {
 
   return (
     <form
+      autoComplete="off"
       className="appointment-form card"
       noValidate
       onSubmit={(event: FormEvent) => {

@@ -109,6 +109,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
 
   return (
     <form
+      autoComplete="off"
       className="outcome-form"
       noValidate
       onSubmit={(event: FormEvent) => {
@@ -125,6 +126,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
         {APPOINTMENT_STATUSES.map((value) => (
           <label key={value} className={`status-option status-${value}`}>
             <input
+              autoComplete="off"
               type="radio"
               name={`status-${appointment.id}`}
               value={value}
@@ -171,6 +173,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
                 {EVENT_THEMES.map((theme) => (
                   <label key={theme}>
                     <input
+                      autoComplete="off"
                       type="checkbox"
                       checked={themes.includes(theme)}
                       onChange={(e) =>

@@ -42,6 +42,7 @@ export function ChoiceGroup<T extends string>({
         {choices.map((choice) => (
           <label key={choice.value} className="choice-tile">
             <input
+              autoComplete="off"
               type="radio"
               name={`${id}-${name}`}
               value={choice.value}

@@ -119,7 +119,7 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
   }
 
   return (
-    <form className="contact-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form autoComplete="off" className="contact-form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="contact-fields">
         <div className="field-row">
           <TextField

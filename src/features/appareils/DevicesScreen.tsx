@@ -1,8 +1,9 @@
 /**
  * Appareils (direction, admin): every device that signed in — who uses it, for which sites, its
  * last contact, app version, changes waiting to be sent and last sync error as it last reported
- * them — and revocation (the device is refused from its next contact; wiping it is a later step).
- * The list comes from the server, so it needs the network.
+ * them — revocation (at its next contact the device hands over what it had not sent, then
+ * erases its data), and the device security settings. The list comes from the server, so it
+ * needs the network.
  */
 import { useMemo, useState } from 'react';
 import { APP_VERSION } from '../../app/api';
@@ -12,6 +13,7 @@ import { CheckboxField, SelectField } from '../../ui/Field';
 import { useNow } from '../../ui/useNow';
 import { useDirectory } from '../shared/useDirectory';
 import { CONTACT_BUCKETS, countByContact } from './contact';
+import { DevicePolicyForm } from './DevicePolicyForm';
 import { DeviceRowView } from './DeviceRowView';
 import { useDevices } from './useDevices';
 import '../reconciliation/reconciliation.css';
@@ -105,6 +107,7 @@ export function DevicesScreen() {
         </figure>
       </div>
       <form
+        autoComplete="off"
         className="device-filters"
         aria-label="Filtrer les appareils"
         onSubmit={(e) => e.preventDefault()}
@@ -164,6 +167,7 @@ export function DevicesScreen() {
       {!devices.isLoading && shown.length === 0 && !devices.error && (
         <p className="empty">Aucun appareil ne correspond.</p>
       )}
+      <DevicePolicyForm />
     </section>
   );
 }

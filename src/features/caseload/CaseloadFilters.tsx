@@ -31,6 +31,7 @@ function Select<K extends keyof Filters>(props: {
     <div className="caseload-filter">
       <label htmlFor={props.id}>{props.label}</label>
       <select
+        autoComplete="off"
         id={props.id}
         value={value === undefined ? '' : String(value)}
         onChange={(e) =>

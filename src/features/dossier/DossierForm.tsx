@@ -101,7 +101,13 @@ export function DossierForm(props: Props) {
 
   const problems = Object.entries(errors) as [DossierField, string][];
   return (
-    <form ref={formRef} className="dossier-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form
+      autoComplete="off"
+      ref={formRef}
+      className="dossier-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
       {problems.length > 0 && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <h2>

@@ -127,6 +127,7 @@ export function DuplicatePairCard({ pair, names, online, onSettled }: Props) {
         {dossiers.map((youth, index) => (
           <label key={youth.id} className={`keep-option${keep === index ? ' is-chosen' : ''}`}>
             <input
+              autoComplete="off"
               type="radio"
               name={`${id}-keep`}
               checked={keep === index}
@@ -198,6 +199,7 @@ export function DuplicatePairCard({ pair, names, online, onSettled }: Props) {
                         {differs ? (
                           <label className="compare-choice">
                             <input
+                              autoComplete="off"
                               type="radio"
                               name={`${id}-${field}`}
                               checked={chosen(field) === index}

@@ -42,7 +42,12 @@ export function WalkInForm({ onSubmit, onCancel }: WalkInFormProps) {
   }
 
   return (
-    <form className="walk-in-form card no-print" noValidate onSubmit={(e) => void submit(e)}>
+    <form
+      autoComplete="off"
+      className="walk-in-form card no-print"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
       <h2>Accueillir sans rendez-vous</h2>
       <YouthPicker
         value={youthId}

@@ -115,7 +115,7 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
           ))}
         </div>
       </header>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
         <fieldset
           className="conflict-values"
           aria-describedby={missingChoice ? `${id}-missing` : undefined}
@@ -130,6 +130,7 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
                 className={`conflict-value${choice === String(index) ? ' is-chosen' : ''}`}
               >
                 <input
+                  autoComplete="off"
                   type="radio"
                   name={`${id}-choice`}
                   value={index}
@@ -152,6 +153,7 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
             <div className={`conflict-value conflict-edit${choice === EDIT ? ' is-chosen' : ''}`}>
               <label className="conflict-edit-choice">
                 <input
+                  autoComplete="off"
                   type="radio"
                   name={`${id}-choice`}
                   value={EDIT}
@@ -165,6 +167,7 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
               </label>
               {isLongText(field) ? (
                 <textarea
+                  autoComplete="off"
                   id={`${id}-merged`}
                   rows={3}
                   value={merged}
@@ -174,6 +177,7 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
                 />
               ) : (
                 <input
+                  autoComplete="off"
                   id={`${id}-merged`}
                   value={merged}
                   onChange={(e) => setMerged(e.target.value)}

@@ -91,6 +91,7 @@ export function ReconciliationScreen() {
           onSelect={(age) => setFilters((f) => ({ ...f, age }))}
         />
         <form
+          autoComplete="off"
           className="queue-filters"
           aria-label="Filtrer les conflits"
           onSubmit={(e) => e.preventDefault()}

@@ -43,7 +43,7 @@ export function RelanceForm({ youthId, youthName, defaultFollowUp, ...props }: R
   }
 
   return (
-    <form className="relance-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form autoComplete="off" className="relance-form" noValidate onSubmit={(e) => void submit(e)}>
       <fieldset
         ref={legendRef}
         className={`status-choice${errors.channel ? ' has-error' : ''}`}
@@ -53,6 +53,7 @@ export function RelanceForm({ youthId, youthName, defaultFollowUp, ...props }: R
         {RELANCE_CHANNELS.map((value) => (
           <label key={value} className="status-option">
             <input
+              autoComplete="off"
               type="radio"
               name={`channel-${youthId}`}
               value={value}

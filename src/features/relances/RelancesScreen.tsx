@@ -60,9 +60,10 @@ function ThresholdsForm() {
     setText(clean.join(', '));
   }
   return (
-    <form className="thresholds-form" noValidate onSubmit={submit}>
+    <form autoComplete="off" className="thresholds-form" noValidate onSubmit={submit}>
       <label htmlFor="relance-thresholds">Seuils sans nouvelles (jours)</label>
       <input
+        autoComplete="off"
         id="relance-thresholds"
         value={text}
         inputMode="numeric"

@@ -35,6 +35,7 @@ export function ExceptionsEditor({ rows, errors = {}, onChange }: ExceptionsEdit
             <label>
               Date
               <input
+                autoComplete="off"
                 type="date"
                 value={row.date}
                 aria-invalid={error ? true : undefined}
@@ -44,6 +45,7 @@ export function ExceptionsEditor({ rows, errors = {}, onChange }: ExceptionsEdit
             <label>
               Type
               <select
+                autoComplete="off"
                 value={row.mode}
                 onChange={(e) => update(row.key, { mode: e.target.value as ExceptionMode })}
               >
@@ -59,6 +61,7 @@ export function ExceptionsEditor({ rows, errors = {}, onChange }: ExceptionsEdit
                 <label>
                   De
                   <input
+                    autoComplete="off"
                     type="time"
                     value={row.start}
                     onChange={(e) => update(row.key, { start: e.target.value })}
@@ -67,6 +70,7 @@ export function ExceptionsEditor({ rows, errors = {}, onChange }: ExceptionsEdit
                 <label>
                   À
                   <input
+                    autoComplete="off"
                     type="time"
                     value={row.end}
                     onChange={(e) => update(row.key, { end: e.target.value })}
@@ -77,6 +81,7 @@ export function ExceptionsEditor({ rows, errors = {}, onChange }: ExceptionsEdit
             <label className="exception-note">
               Motif
               <input
+                autoComplete="off"
                 value={row.note}
                 maxLength={200}
                 placeholder="Férié, salle prise…"

@@ -54,7 +54,7 @@ export function SiteForm({ title, initial, onSubmit, onCancel }: SiteFormProps) 
   }
 
   return (
-    <form className="site-form card" noValidate onSubmit={(e) => void submit(e)}>
+    <form autoComplete="off" className="site-form card" noValidate onSubmit={(e) => void submit(e)}>
       <h1>{title}</h1>
       <div className="form-row">
         <TextField

@@ -64,6 +64,16 @@ async function saveAccount(
   });
 }
 
+function checkPasswordStrength(password: string): void {
+  const problems = passwordProblems(password);
+  if (problems.length > 0) {
+    throw new RelaisError(
+      'VALIDATION_FAILED',
+      `Mot de passe trop faible : il faut ${problems.join(', ')}.`,
+    );
+  }
+}
+
 /** Creates an account; refuses a taken login, an unknown role or a weak password (French). */
 export async function createAccount(
   storage: Storage,
@@ -84,15 +94,7 @@ export async function createAccount(
       `Rôle inconnu : ${String(input.role)} (attendu : ${ROLES.join(', ')}).`,
     );
   }
-  if (options.checkPassword !== false) {
-    const problems = passwordProblems(input.password);
-    if (problems.length > 0) {
-      throw new RelaisError(
-        'VALIDATION_FAILED',
-        `Mot de passe trop faible : il faut ${problems.join(', ')}.`,
-      );
-    }
-  }
+  if (options.checkPassword !== false) checkPasswordStrength(input.password);
   if (await storage.getAccountByLogin(login)) {
     throw new RelaisError('VALIDATION_FAILED', `L'identifiant « ${login} » existe déjà.`);
   }
@@ -119,6 +121,24 @@ export async function setAccountDisabled(
   const account = await storage.getAccountByLogin(login.trim().toLowerCase());
   if (!account) throw new RelaisError('NOT_FOUND', `Aucun compte « ${login} ».`);
   const updated = { ...account, disabled };
+  await saveAccount(storage, updated, clock);
+  return updated;
+}
+
+/**
+ * A new password set at the siège (forgotten, or compromised). The user's devices keep their
+ * data: the next online login re-wraps each device's key (README, Security).
+ */
+export async function setAccountPassword(
+  storage: Storage,
+  login: string,
+  password: string,
+  clock: Clock,
+): Promise<Account> {
+  const account = await storage.getAccountByLogin(login.trim().toLowerCase());
+  if (!account) throw new RelaisError('NOT_FOUND', `Aucun compte « ${login} ».`);
+  checkPasswordStrength(password);
+  const updated = { ...account, passwordHash: await hashPassword(password) };
   await saveAccount(storage, updated, clock);
   return updated;
 }

@@ -34,7 +34,10 @@ export async function openSession(
   return { token, session };
 }
 
-/** The live session and account behind a token, or null when absent, expired or disabled. */
+/**
+ * The live session and account behind a token, or null when absent or expired. A disabled
+ * account is returned (the caller refuses it), so its device learns why and wipes its data.
+ */
 export async function resolveSession(
   storage: Storage,
   token: string | undefined,
@@ -48,6 +51,6 @@ export async function resolveSession(
     return null;
   }
   const account = await storage.getAccount(session.userId);
-  if (!account || account.disabled) return null;
+  if (!account) return null;
   return { session, account };
 }

@@ -5,12 +5,13 @@
  *   user:create --login L --role R [--sites S1,S2] [--name "Nom"]   (password on standard input)
  *   user:list
  *   user:disable --login L
+ *   user:password --login L                                          (password on standard input)
  *   site:list
  */
 import { parseArgs } from 'node:util';
 import { RelaisError } from '../../../src/domain/errors';
 import { systemClock } from '../../../src/domain/time';
-import { createAccount, isRole, setAccountDisabled } from '../auth/accounts';
+import { createAccount, isRole, setAccountDisabled, setAccountPassword } from '../auth/accounts';
 import { readConfig } from '../config';
 import { openStorage } from '../storage/open';
 import type { Storage } from '../storage/storage';
@@ -21,6 +22,7 @@ const USAGE = `Usage : npm run admin -- <commande>
               (le mot de passe est lu sur l'entrée standard)
   user:list
   user:disable --login L
+  user:password --login L   (le nouveau mot de passe est lu sur l'entrée standard)
   site:list`;
 
 async function siteIds(storage: Storage): Promise<Map<string, string>> {
@@ -95,6 +97,17 @@ async function run(storage: Storage, command: string | undefined, args: string[]
       if (!values.login) throw new RelaisError('VALIDATION_FAILED', '--login est obligatoire.');
       const account = await setAccountDisabled(storage, values.login, true, systemClock);
       console.log(`Compte désactivé : ${account.login}`);
+      return;
+    }
+    case 'user:password': {
+      if (!values.login) throw new RelaisError('VALIDATION_FAILED', '--login est obligatoire.');
+      const account = await setAccountPassword(
+        storage,
+        values.login,
+        await readPassword(),
+        systemClock,
+      );
+      console.log(`Mot de passe changé : ${account.login}`);
       return;
     }
     case 'site:list': {

@@ -69,8 +69,9 @@ export interface ResolvedCaller {
 
 /**
  * The one check behind every request and every open stream: a live session (not expired, not
- * logged out) of an enabled account, on a device that is not revoked. Throws UNAUTHENTICATED or
- * DEVICE_REVOKED otherwise.
+ * logged out) of an enabled account, on a device that is not revoked. Throws UNAUTHENTICATED,
+ * ACCOUNT_DISABLED or DEVICE_REVOKED otherwise (the last two tell the device to hand over what it
+ * holds and wipe it).
  */
 export async function resolveCaller(
   storage: Storage,
@@ -82,6 +83,7 @@ export async function resolveCaller(
   const { session, account } = resolved;
   const device = session.deviceId ? await storage.getDevice(session.deviceId) : null;
   if (device?.revokedAt) throw new RelaisError('DEVICE_REVOKED');
+  if (account.disabled) throw new RelaisError('ACCOUNT_DISABLED');
   return {
     session,
     account,

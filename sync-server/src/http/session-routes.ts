@@ -2,11 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
+import { handOutDeviceKey } from '../auth/device-keys';
+import { readDevicePolicy } from '../auth/device-policy';
 import { verifyPassword } from '../auth/passwords';
-import { hashToken, openSession, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/sessions';
+import { hashToken, openSession, SESSION_COOKIE } from '../auth/sessions';
 import type { LoginThrottle } from '../auth/throttle';
 import type { Account, Storage } from '../storage/storage';
 import { callerOf } from './caller';
+import { setSessionCookie } from './session-cookie';
 
 export interface SessionUser {
   id: string;
@@ -43,20 +46,6 @@ interface LoginBody {
   password: string;
   deviceId?: string;
   deviceLabel?: string;
-}
-
-/**
- * http://localhost works without TLS; anywhere else the session cookie requires HTTPS. Behind a
- * TLS proxy (RELAIS_TRUST_PROXY) the request's protocol says https even when the proxy forwards
- * a loopback Host.
- */
-function wantsSecureCookie(request: FastifyRequest): boolean {
-  return request.protocol === 'https' || !isLoopback(request.hostname);
-}
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /** A hash to compare against when the login is unknown, so timing does not reveal logins. */
@@ -137,20 +126,18 @@ export function registerSessionRoutes(
           details: undefined,
         },
       ]);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.secureCookies ?? wantsSecureCookie(request),
-        maxAge: Math.floor(SESSION_TTL_MS / 1000),
-      });
-      return { user: publicUser(account) };
+      setSessionCookie(request, reply, token, deps.secureCookies);
+      // The device's key handout (auth/device-keys.ts): only after the password was checked.
+      const deviceKey = deviceId
+        ? await handOutDeviceKey(storage, deviceId, account.id, clock)
+        : null;
+      return { user: publicUser(account), policy: await readDevicePolicy(storage), deviceKey };
     },
   );
 
   app.get('/api/v1/session', { preHandler: deps.requireSession }, async (request) => {
     callerOf(request);
-    return { user: publicUser(request.account!) };
+    return { user: publicUser(request.account!), policy: await readDevicePolicy(storage) };
   });
 
   app.delete('/api/v1/session', async (request, reply) => {

@@ -138,7 +138,8 @@ export class ConflictRecorder {
       this.caller.deviceId,
       String(incoming.rev),
     );
-    const youthIds = [text(incoming.youthId)].filter((y): y is string => y !== undefined);
+    const youthId = collection === 'youths' ? incoming.id : incoming.youthId;
+    const youthIds = [text(youthId)].filter((y): y is string => y !== undefined);
     this.addFor(collection, id, text(dossier.siteId), youthIds, CREATION_FIELD, [side]);
   }
 

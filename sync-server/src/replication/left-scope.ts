@@ -39,7 +39,7 @@ export interface LeftScopeWrite {
 const METADATA = new Set<string>([...WRITE_METADATA_FIELDS, DELETION_FIELD]);
 
 /** What the write changed against its base, with the value the stored document holds now. */
-function changedFields(
+export function changedFields(
   collection: CollectionName,
   base: PlainDocument,
   incoming: PlainDocument,
@@ -68,7 +68,11 @@ function changedFields(
 }
 
 /** Whether the dossier was in the caller's scope at one of its stored revisions. */
-async function hadDossier(tx: WriteTransaction, caller: Caller, youthId: string): Promise<boolean> {
+export async function hadDossier(
+  tx: WriteTransaction,
+  caller: Caller,
+  youthId: string,
+): Promise<boolean> {
   const history = await tx.getHistory('youths', youthId);
   return history.some(
     (revision) => !revision.absorbed && canSee(caller, youthScope(revision.data)),

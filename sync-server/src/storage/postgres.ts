@@ -6,6 +6,7 @@
  * the other processes in the same transaction (postgres-commits.ts), so they stream its commit.
  */
 import pg from 'pg';
+import { toDeviceKey, type DeviceKeyRow } from './device-key-row';
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
 import { COMMITS_CHANNEL, watchCommits } from './postgres-commits';
@@ -14,6 +15,7 @@ import type {
   CommitWatch,
   AuditEntry,
   Device,
+  DeviceKey,
   DocumentWrite,
   PulledRow,
   RevisionRecord,
@@ -87,6 +89,18 @@ CREATE TABLE IF NOT EXISTS devices (
   pending_pushes INTEGER,
   last_error TEXT,
   revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS device_keys (
+  device_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  recovery_key TEXT,
+  renew_token_hash TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (device_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS audit (
   seq BIGSERIAL PRIMARY KEY,
@@ -587,6 +601,51 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
     async listDevices() {
       const { rows } = await pool.query('SELECT * FROM devices ORDER BY last_seen_at DESC');
       return rows.map(toDevice);
+    },
+
+    async deleteDeviceSessions(deviceId) {
+      await pool.query('DELETE FROM sessions WHERE device_id = $1', [deviceId]);
+    },
+
+    async getDeviceKey(deviceId, userId) {
+      const { rows } = await pool.query(
+        'SELECT * FROM device_keys WHERE device_id = $1 AND user_id = $2',
+        [deviceId, userId],
+      );
+      return rows[0] ? toDeviceKey(rows[0] as DeviceKeyRow) : null;
+    },
+
+    async putDeviceKey(key: DeviceKey) {
+      await pool.query(
+        `INSERT INTO device_keys (device_id, user_id, recovery_key, renew_token_hash, updated_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (device_id, user_id) DO UPDATE SET recovery_key = excluded.recovery_key,
+           renew_token_hash = excluded.renew_token_hash, updated_at = excluded.updated_at`,
+        [key.deviceId, key.userId, key.recoveryKey, key.renewTokenHash, key.updatedAt],
+      );
+    },
+
+    async deleteDeviceKeys(deviceId, userId) {
+      if (userId === undefined)
+        await pool.query('DELETE FROM device_keys WHERE device_id = $1', [deviceId]);
+      else
+        await pool.query('DELETE FROM device_keys WHERE device_id = $1 AND user_id = $2', [
+          deviceId,
+          userId,
+        ]);
+    },
+
+    async getSetting(name) {
+      const { rows } = await pool.query('SELECT value FROM settings WHERE name = $1', [name]);
+      return rows[0] ? (JSON.parse((rows[0] as { value: string }).value) as unknown) : null;
+    },
+
+    async putSetting(name, value) {
+      await pool.query(
+        `INSERT INTO settings (name, value) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+        [name, JSON.stringify(value)],
+      );
     },
 
     async appendAudit(entries) {

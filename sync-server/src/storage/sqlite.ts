@@ -5,6 +5,7 @@
  * read-only connection, which WAL lets read the last committed snapshot).
  */
 import Database from 'better-sqlite3';
+import { toDeviceKey, type DeviceKeyRow } from './device-key-row';
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
 import { Mutex } from './mutex';
@@ -12,6 +13,7 @@ import type {
   Account,
   AuditEntry,
   Device,
+  DeviceKey,
   DocumentWrite,
   RevisionRecord,
   PulledRow,
@@ -82,6 +84,18 @@ CREATE TABLE IF NOT EXISTS devices (
   pending_pushes INTEGER,
   last_error TEXT,
   revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS device_keys (
+  device_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  recovery_key TEXT,
+  renew_token_hash TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (device_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -637,6 +651,49 @@ export function openSqliteStorage(file: string): Storage {
       return (
         db.prepare('SELECT * FROM devices ORDER BY last_seen_at DESC').all() as DeviceRow[]
       ).map(toDevice);
+    },
+
+    async deleteDeviceSessions(deviceId) {
+      db.prepare('DELETE FROM sessions WHERE device_id = ?').run(deviceId);
+    },
+
+    async getDeviceKey(deviceId, userId) {
+      const row = db
+        .prepare('SELECT * FROM device_keys WHERE device_id = ? AND user_id = ?')
+        .get(deviceId, userId) as DeviceKeyRow | undefined;
+      return row ? toDeviceKey(row) : null;
+    },
+
+    async putDeviceKey(key: DeviceKey) {
+      db.prepare(
+        `INSERT INTO device_keys (device_id, user_id, recovery_key, renew_token_hash, updated_at)
+         VALUES (@deviceId, @userId, @recoveryKey, @renewTokenHash, @updatedAt)
+         ON CONFLICT (device_id, user_id) DO UPDATE SET recovery_key = excluded.recovery_key,
+           renew_token_hash = excluded.renew_token_hash, updated_at = excluded.updated_at`,
+      ).run(key);
+    },
+
+    async deleteDeviceKeys(deviceId, userId) {
+      if (userId === undefined)
+        db.prepare('DELETE FROM device_keys WHERE device_id = ?').run(deviceId);
+      else
+        db.prepare('DELETE FROM device_keys WHERE device_id = ? AND user_id = ?').run(
+          deviceId,
+          userId,
+        );
+    },
+
+    async getSetting(name) {
+      const row = db.prepare('SELECT value FROM settings WHERE name = ?').get(name) as
+        { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as unknown) : null;
+    },
+
+    async putSetting(name, value) {
+      db.prepare(
+        `INSERT INTO settings (name, value) VALUES (?, ?)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+      ).run(name, JSON.stringify(value));
     },
 
     async appendAudit(entries) {

@@ -110,6 +110,20 @@ export interface Device {
   revokedAt: string | null;
 }
 
+/**
+ * What the server keeps for one user on one device so that the device's encrypted data stays
+ * reachable (README, Security): the recovery key that unwraps the device's data key after a
+ * password change (handed back only after a password login), and the hash of the token that
+ * renews the device's session once it is unlocked. Revoking the device deletes it.
+ */
+export interface DeviceKey {
+  deviceId: string;
+  userId: string;
+  recoveryKey: string | null;
+  renewTokenHash: string | null;
+  updatedAt: string;
+}
+
 export interface AuditEntry {
   at: string;
   userId: string | null;
@@ -237,6 +251,18 @@ export interface Storage {
   upsertDevice(device: Device): Promise<void>;
   getDevice(id: string): Promise<Device | null>;
   listDevices(): Promise<Device[]>;
+
+  /** Ends every session of a device (after it handed over what it held). */
+  deleteDeviceSessions(deviceId: string): Promise<void>;
+
+  getDeviceKey(deviceId: string, userId: string): Promise<DeviceKey | null>;
+  putDeviceKey(key: DeviceKey): Promise<void>;
+  /** Every user's keys of a device, or one user's. */
+  deleteDeviceKeys(deviceId: string, userId?: string): Promise<void>;
+
+  /** A setting of the Mission Locale (JSON), or null when never set. */
+  getSetting(name: string): Promise<unknown>;
+  putSetting(name: string, value: unknown): Promise<void>;
 
   appendAudit(entries: AuditEntry[]): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;

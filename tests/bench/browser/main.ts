@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import { filter, firstValueFrom } from 'rxjs';
+import { importAesKey, newKeyMaterial } from '../../../src/db/encryption/keys';
 import { createRelaisDatabase, type RelaisDatabase } from '../../../src/db/database';
 import { createApiClient } from '../../../src/sync/api';
 import { startSync, type SyncEngine } from '../../../src/sync/replication';
@@ -28,9 +29,10 @@ async function baseline(): Promise<number> {
 }
 
 async function openDevice(login: string, password: string): Promise<void> {
-  const user = await api.login(login, password);
+  const { user } = await api.login(login, password);
   const db = await createRelaisDatabase({
     name: `bench-${user.login.replace(/[^a-z]/g, '')}-${Date.now()}`,
+    dataKey: await importAesKey(newKeyMaterial()),
     actorId: () => user.id,
     // As the app opens it (DatabaseProvider): the leader tab shares each written page with the
     // other tabs, a cost the first sync must include.

@@ -21,6 +21,11 @@ export interface Browser {
   page: Page;
   /** Messages the page logged as errors (a test can assert there were none). */
   errors: string[];
+  /** The profile folder, kept until `close` (a test may read it after `quit`). */
+  profile: string;
+  /** Closes Chromium and keeps the profile folder. */
+  quit(): Promise<void>;
+  /** Closes Chromium and removes the profile folder. */
   close(): Promise<void>;
 }
 
@@ -30,9 +35,11 @@ export async function openBrowser(
     hasTouch?: boolean;
     /** 'block' plays a browser where the service worker cannot install. */
     serviceWorkers?: 'allow' | 'block';
+    /** Reopens an existing profile (the same device after a restart). */
+    profile?: string;
   } = {},
 ): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'relais-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'relais-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -49,6 +56,8 @@ export async function openBrowser(
     context,
     page,
     errors,
+    profile,
+    quit: () => context.close(),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * accueil reached from the portefeuille, the identité tab of a dossier, its events.
  */
 import type { Page } from 'playwright-core';
+import { signInIfAsked } from './pages';
 
 export interface NewDossier {
   lastName: string;
@@ -59,6 +60,7 @@ export async function createDossier(page: Page, dossier: NewDossier): Promise<st
 /** Opens the identité tab of a dossier by its address (a full page load). */
 export async function openDossier(page: Page, baseUrl: string, id: string): Promise<void> {
   await page.goto(`${baseUrl}/dossiers/${id}/identite`);
+  await signInIfAsked(page);
   await page.getByRole('button', { name: 'Enregistrer le dossier' }).waitFor();
 }
 

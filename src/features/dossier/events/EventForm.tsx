@@ -71,6 +71,7 @@ export function EventForm({
     : `Nouvel événement : ${EVENT_KIND_LABELS[values.kind].toLowerCase()}`;
   return (
     <form
+      autoComplete="off"
       ref={formRef}
       className="card event-form"
       aria-label={title}

@@ -57,6 +57,7 @@ export function DispositifForm({ initial, editing, others, onSave, onEndOther, o
   const title = editing ? `Modifier le ${values.programme}` : `Ouvrir un ${values.programme}`;
   return (
     <form
+      autoComplete="off"
       className="card inline-form"
       aria-label={title}
       noValidate

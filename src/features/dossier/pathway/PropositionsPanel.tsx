@@ -57,6 +57,7 @@ function DemandeForm(props: {
   }
   return (
     <form
+      autoComplete="off"
       className="card inline-form"
       aria-label="Nouvelle demande"
       noValidate
@@ -90,6 +91,7 @@ function PropositionForm(props: {
   }
   return (
     <form
+      autoComplete="off"
       className="card inline-form"
       aria-label="Nouvelle proposition"
       noValidate

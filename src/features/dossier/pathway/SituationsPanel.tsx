@@ -55,6 +55,7 @@ function SituationForm(props: {
 
   return (
     <form
+      autoComplete="off"
       className="card inline-form"
       aria-label="Nouvelle situation"
       noValidate
@@ -138,6 +139,7 @@ export function SituationsPanel({ youthId, userId, situations }: Props) {
                   {periodText(situation)}
                 </span>
                 <select
+                  autoComplete="off"
                   value={situation.phase ?? ''}
                   className={`phase-badge phase-${situation.phase ?? 'inconnue'}`}
                   onChange={(e) => {
