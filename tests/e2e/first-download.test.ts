@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../src/domain/collections';
 import { openBrowser, type Browser } from './support/browser';
 import { startAppServer, type AppServer } from './support/app-server';
-import { logIn } from './support/pages';
+import { logIn, signInIfAsked } from './support/pages';
 
 let server: AppServer;
 let browser: Browser;
@@ -88,6 +88,8 @@ describe('the first download of the siège’s caseload', () => {
     // Interrupted half-way (the tab reloaded): the device resumes the download and says so.
     expect(first.bar!.now).toBeLessThan(total);
     await page.reload();
+    // The data key is not kept across a reload (encryption at rest): the password again.
+    await signInIfAsked(page);
     const resumed = await whileDownloading(page);
     expectShownAsFirstDownload(resumed, total);
 
