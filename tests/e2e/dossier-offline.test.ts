@@ -81,7 +81,9 @@ describe('a dossier created offline', () => {
       report: 'Premier entretien à la mairie, sans réseau.',
     });
     // Acknowledged: the markers go away.
-    await header.getByText('non envoyé').waitFor({ state: 'detached', timeout: 30_000 });
+    await header
+      .getByText('non envoyé', { exact: true })
+      .waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByText('non envoyé').first().waitFor({ state: 'detached', timeout: 30_000 });
     expect(browser.errors).toEqual([]);
   });

@@ -95,8 +95,9 @@ describe('the first download of the siège’s caseload', () => {
 
     // Done: online, no bar, the counts are final.
     await page.getByText('En ligne', { exact: true }).waitFor({ timeout: 180_000 });
+    // Reading every event of the siège's caseload takes a while on a loaded machine.
     await page.waitForFunction(() => /\d+ sans aucun contact/.test(document.body.innerText), null, {
-      timeout: 60_000,
+      timeout: 180_000,
     });
     const done = await snapshot(page);
     expect(done.bar).toBeNull();
