@@ -51,7 +51,8 @@ interface ContactFormProps {
   siteNames: ReadonlyMap<string, string>;
   /** Resolves true once stored on the device. */
   onSave(values: ContactFormValues): Promise<boolean>;
-  onChooseExisting(youth: Youth): void;
+  /** A suggestion was recognised: the place and need typed so far go with it. */
+  onChooseExisting(youth: Youth, values: ContactFormValues): void;
 }
 
 function focusField(field: string): void {
@@ -173,7 +174,7 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
         matches={matches}
         siteNames={siteNames}
         mustCheck={mustCheck}
-        onChoose={onChooseExisting}
+        onChoose={(youth) => onChooseExisting(youth, values)}
       />
 
       <div className="contact-choices">
