@@ -15,6 +15,7 @@ import { APPOINTMENT_STATUS_LABELS, EVENT_THEME_LABELS } from '../../domain/labe
 import { DURATION_OPTIONS } from './labels';
 import { SaveFooter, useWarnedSave, WarningList } from './WarnedSave';
 import type { Outcome } from './useAppointmentActions';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 type Status = Appointment['status'];
 type Theme = NonNullable<YouthEvent['themes']>[number];
@@ -30,6 +31,7 @@ export interface OutcomeFormProps {
 }
 
 export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
+  const typed = useTypedInput('le compte-rendu du rendez-vous');
   const clock = useClock();
   const [status, setStatus] = useState<Status>(props.initialStatus ?? appointment.status);
   const [withEntretien, setWithEntretien] = useState(!appointment.eventId);
@@ -109,6 +111,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
 
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       className="outcome-form"
       noValidate

@@ -27,6 +27,7 @@ import {
 import { NEED_LABELS, RGPD_INFORMATION } from './labels';
 import { Suggestions } from './Suggestions';
 import { useClock } from '../../app/clock-context';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 const PLACE_CHOICES = [
   ...QPV_PLACES.map((place) => ({ value: place, label: place })),
@@ -75,6 +76,7 @@ function useSuggestions(people: PeopleIndex<Youth>, values: ContactFormValues): 
 }
 
 export function ContactForm({ people, siteNames, onSave, onChooseExisting }: ContactFormProps) {
+  const typed = useTypedInput('le premier contact');
   const clock = useClock();
   const [values, setValues] = useState<ContactFormValues>(() => emptyContact());
   const [errors, setErrors] = useState<ContactErrors>({});
@@ -111,6 +113,7 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
       if (!(await onSave(values))) return;
       // The next contact is likely made at the same place.
       setValues(emptyContact(values.place, values.otherPlace));
+      typed.saved();
       setMustCheck(false);
       focusField('firstName');
     } finally {
@@ -119,7 +122,13 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
   }
 
   return (
-    <form autoComplete="off" className="contact-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      onChange={typed.onChange}
+      autoComplete="off"
+      className="contact-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <div className="contact-fields">
         <div className="field-row">
           <TextField
