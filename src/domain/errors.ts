@@ -38,6 +38,14 @@ export const ERROR_CODES = {
     status: 409,
     fr: 'Un jeune ne peut pas être dans deux dispositifs à la fois (CEJ et PACEA) : les dates se chevauchent.',
   },
+  NOT_HAPPENED_YET: {
+    status: 409,
+    fr: 'Ce qui n’a pas encore eu lieu ne se note pas : entretien, présence ou absence datés d’un jour à venir.',
+  },
+  AGE_OUT_OF_RANGE: {
+    status: 409,
+    fr: 'Âge impossible pour la Mission Locale (moins de 15 ans ou plus de 30 ans à l’entrée) : vérifiez la date de naissance.',
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
   REQUEST_TIMEOUT: {

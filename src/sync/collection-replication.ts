@@ -13,6 +13,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { COLLECTIONS, type CollectionName } from '../domain/collections';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient, PushRow, RefusedRow } from './api';
+import type { FirstDownload } from './first-download';
 import type { PendingTracker } from './pending';
 
 export const PULL_BATCH_SIZE = 5000;
@@ -33,6 +34,8 @@ export interface CollectionReplicationOptions {
   /** Server revisions of documents imported by the bootstrap, for their first push. */
   importedRevs: Map<string, string>;
   initialCheckpoints?: { pull: Checkpoint; push: RxStorageDefaultCheckpoint };
+  /** Counts what a first download (or its resumption) receives. */
+  firstDownload?: FirstDownload;
   onSuccess(): void;
   onRefused(row: RefusedRow): void;
 }
@@ -75,7 +78,14 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       stream$: options.stream$,
       initialCheckpoint: options.initialCheckpoints?.pull,
       async handler(checkpoint, batchSize) {
-        const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize);
+        const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize, {
+          progress: options.firstDownload?.wantsTotal(name),
+        });
+        options.firstDownload?.received(
+          name,
+          answer.documents.filter((doc) => !doc._deleted).length,
+          answer.progress,
+        );
         options.onSuccess();
         return { documents: answer.documents as never[], checkpoint: answer.checkpoint };
       },

@@ -13,6 +13,8 @@ import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
 import { bootstrapCollection, importedRevisions } from './bootstrap';
+import { reportAfterSync } from './device-report';
+import { FirstDownload, type FirstDownloadProgress } from './first-download';
 import {
   replicateCollection,
   replicationIdentifier,
@@ -32,6 +34,8 @@ export interface SyncStatus {
   refused: number;
   lastSuccessAt: Date | null;
   lastError: { code: string; message: string; at: Date } | null;
+  /** Set until the device holds its whole caseload once (first-download.ts). */
+  firstDownload: FirstDownloadProgress | null;
 }
 
 export interface SyncEngine {
@@ -82,6 +86,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   const names = options.collections ?? COLLECTION_NAMES;
   const pending = await PendingTracker.attach(db);
   const shared = await SharedSyncStatus.attach(db);
+  const firstDownload = await FirstDownload.attach(db, shared.facts$.value.lastSuccessAt !== null);
   const fromShared = (
     facts: SharedSyncFacts,
   ): Pick<SyncStatus, 'online' | 'lastSuccessAt' | 'lastError'> => {
@@ -96,6 +101,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   };
   const status$ = new BehaviorSubject<SyncStatus>({
     leader: false,
+    firstDownload: firstDownload.progress$.value,
     pending: countPending(pending.state),
     refused: countRefused(pending.state),
     ...fromShared(shared.facts$.value),
@@ -123,11 +129,17 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
 
   let stopped = false;
   let connection: StreamConnection | undefined;
-  const subscriptions: { unsubscribe(): void }[] = [pendingSubscription, sharedSubscription];
+  const subscriptions: { unsubscribe(): void }[] = [
+    pendingSubscription,
+    sharedSubscription,
+    firstDownload.progress$.subscribe((progress) => patchStatus({ firstDownload: progress })),
+  ];
+  // Until this tab replicates, it follows what the replicating tab finishes.
+  const following = firstDownload.follow();
 
   async function startCollection(name: CollectionName): Promise<CollectionReplication> {
     const identifier = replicationIdentifier(api, name);
-    const bootstrap = await bootstrapCollection(db, api, name, identifier).catch(
+    const bootstrap = await bootstrapCollection(db, api, name, identifier, firstDownload).catch(
       (error: unknown) => {
         failed(error);
         return undefined;
@@ -141,6 +153,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
       identifier,
       stream$: streams.get(name)!.asObservable(),
       pending,
+      firstDownload,
       importedRevs: bootstrap?.revisions ?? (await importedRevisions(db, name)),
       initialCheckpoints: bootstrap && {
         pull: bootstrap.pullCheckpoint,
@@ -151,6 +164,13 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
         patchStatus({ lastError: { code: row.code, message: row.message, at: new Date() } }),
     });
     subscriptions.push(replication.error$.subscribe(failed));
+    // Pulled to the end once: what depends on this collection is no longer unfinished.
+    if (!firstDownload.isFinished(name)) {
+      replication
+        .awaitInitialReplication()
+        .then(() => firstDownload.finished(name))
+        .catch(() => undefined);
+    }
     return replication;
   }
 
@@ -204,8 +224,10 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   // The leader bootstraps, replicates and listens; other tabs only read the shared database.
   const replications: Promise<CollectionReplication[]> = db.waitForLeadership().then(async () => {
     if (stopped) return [];
+    following.unsubscribe();
     patchStatus({ leader: true, online: false });
     shareAsLeader();
+    subscriptions.push(reportAfterSync(status$, api));
     const started = await Promise.all(names.map(startCollection));
     if (stopped) {
       await Promise.all(started.map((replication) => replication.cancel()));
@@ -263,6 +285,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
       }
       connection?.close();
       clearInterval(staleCheck);
+      following.unsubscribe();
       shared.detach();
       for (const subscription of subscriptions) subscription.unsubscribe();
       // A tab that never became leader has no replication to cancel.

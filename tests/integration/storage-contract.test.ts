@@ -124,6 +124,29 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     ]);
   });
 
+  it('counts the live documents a caller may see, in all and after a seq', async () => {
+    const first = docWrite({ scope: { siteId: 'site-a', ownerId: null } });
+    const theirs = docWrite({ scope: { siteId: 'site-b', ownerId: null } });
+    const referent = docWrite({ scope: { siteId: 'site-b', ownerId: 'user-1' } });
+    const deleted = docWrite({ scope: { siteId: 'site-a', ownerId: null }, deleted: true });
+    const [written] = await storage.write((tx) => tx.putDocuments([first]));
+    await storage.write((tx) => tx.putDocuments([theirs, referent, deleted]));
+    const visibility = { all: false as const, siteIds: ['site-a'], userId: 'user-1' };
+    expect(await storage.countVisible('youths', 0, visibility)).toEqual({ total: 2, remaining: 2 });
+    expect(await storage.countVisible('youths', written!.seq, visibility)).toEqual({
+      total: 2,
+      remaining: 1,
+    });
+    expect(await storage.countVisible('youths', 0, { all: true })).toEqual({
+      total: 3,
+      remaining: 3,
+    });
+    expect(await storage.countVisible('events', 0, { all: true })).toEqual({
+      total: 0,
+      remaining: 0,
+    });
+  });
+
   it('pulls as wire JSON exactly what pull gives, removals and deletions included', async () => {
     const mine = docWrite({ scope: { siteId: 'site-a', ownerId: null } });
     const gone = docWrite({ deleted: true, scope: { siteId: 'site-a', ownerId: null } });

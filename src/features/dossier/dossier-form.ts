@@ -3,7 +3,13 @@
  * and from the `youths` document, with the validation messages in French. Pure, so the rules are
  * tested without a screen; the form never clears what was typed when a value is refused.
  */
-import { ageOf, ageWarning, type AgeWarning } from '../../domain/rules/age';
+import {
+  ageOf,
+  ageWarning,
+  entryAgeProblem,
+  entryAgeText,
+  type AgeWarning,
+} from '../../domain/rules/age';
 import type { Youth, YouthStatus } from '../../domain/schemas/youth';
 import { findCommune } from '../../domain/territory/territory';
 import { parseDay, today, type Clock } from '../../domain/time';
@@ -194,7 +200,11 @@ function checkDay(value: string, label: string, todayDay: string): string | unde
 export function validateDossierForm(
   values: DossierFormValues,
   clock: Clock,
-  options: { birthYearKnown?: boolean } = {},
+  options: {
+    birthYearKnown?: boolean;
+    /** The dossier's date of entry (`createdOn`); today for a new one. */
+    entryDay?: string;
+  } = {},
 ): DossierErrors {
   const errors: DossierErrors = {};
   const todayDay = today(clock);
@@ -206,7 +216,9 @@ export function validateDossierForm(
   if (values.firstName.length > NAME_MAX) errors.firstName = '100 caractères au maximum.';
   if (values.birthDate) {
     const problem = checkDay(values.birthDate, 'La date de naissance', todayDay);
+    const ageProblem = entryAgeProblem(values.birthDate, options.entryDay ?? todayDay);
     if (problem) errors.birthDate = problem;
+    else if (ageProblem) errors.birthDate = entryAgeText(ageProblem);
   } else if (!outreach && !options.birthYearKnown) {
     errors.birthDate = 'Indiquez la date de naissance.';
   }

@@ -81,7 +81,10 @@ export function registerSyncRoutes(
 ): void {
   const { storage, clock, hub, commits } = deps;
 
-  app.get<{ Params: CollectionParams; Querystring: { seq?: string; limit?: string } }>(
+  app.get<{
+    Params: CollectionParams;
+    Querystring: { seq?: string; limit?: string; progress?: string };
+  }>(
     '/api/v1/sync/:collection/:schemaVersion/pull',
     { preHandler: deps.requireSession },
     async (request, reply) => {
@@ -91,7 +94,9 @@ export function registerSyncRoutes(
       const limit =
         integerQuery(request.query.limit, 'limit', DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT) ||
         DEFAULT_PULL_LIMIT;
-      const result = await pullDocumentsJson(storage, caller, collection, seq, limit);
+      const result = await pullDocumentsJson(storage, caller, collection, seq, limit, {
+        progress: request.query.progress === '1',
+      });
       if (result.count > 0 && collection !== 'sites' && collection !== 'staff') {
         await storage.appendAudit([
           {

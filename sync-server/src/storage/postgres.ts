@@ -566,6 +566,20 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
       return Number(rows[0]!.n);
     },
 
+    async countVisible(collection, afterSeq, visibility) {
+      const visible = visibility.all
+        ? ''
+        : 'AND ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4)';
+      const { rows } = await pool.query<{ total: string; remaining: string }>(
+        `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE seq > $2) AS remaining FROM documents
+         WHERE collection = $1 AND NOT deleted ${visible}`,
+        visibility.all
+          ? [collection, afterSeq]
+          : [collection, afterSeq, visibility.siteIds, visibility.userId],
+      );
+      return { total: Number(rows[0]!.total), remaining: Number(rows[0]!.remaining) };
+    },
+
     async lastSeq() {
       const { rows } = await pool.query<{ seq: string }>(
         'SELECT COALESCE(MAX(seq), 0) AS seq FROM documents',

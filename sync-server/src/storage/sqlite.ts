@@ -618,6 +618,24 @@ export function openSqliteStorage(file: string): Storage {
       return row.n;
     },
 
+    async countVisible(collection, afterSeq, visibility: Visibility) {
+      const sites = visibility.all || visibility.siteIds.length === 0 ? [''] : visibility.siteIds;
+      const visible = visibility.all
+        ? ''
+        : `AND ((scope_site IS NULL AND scope_owner IS NULL)
+             OR scope_site IN ${placeholders(sites.length)} OR scope_owner = ?)`;
+      const row = reader
+        .prepare(
+          `SELECT COUNT(*) AS total, COALESCE(SUM(seq > ?), 0) AS remaining FROM documents
+           WHERE collection = ? AND deleted = 0 ${visible}`,
+        )
+        .get(afterSeq, collection, ...(visibility.all ? [] : [...sites, visibility.userId])) as {
+        total: number;
+        remaining: number;
+      };
+      return { total: row.total, remaining: row.remaining };
+    },
+
     async lastSeq() {
       return (
         reader.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM documents').get() as {

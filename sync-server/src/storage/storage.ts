@@ -239,6 +239,15 @@ export interface Storage {
   ): Promise<PulledWireRow[]>;
   getDocument(collection: CollectionName, id: string): Promise<StoredDocument | null>;
   countDocuments(collection?: CollectionName): Promise<number>;
+  /**
+   * How many live documents of a collection the caller may see: in all (`total`) and written
+   * after `afterSeq` (`remaining`). A first download shows its progress with it.
+   */
+  countVisible(
+    collection: CollectionName,
+    afterSeq: number,
+    visibility: Visibility,
+  ): Promise<{ total: number; remaining: number }>;
   lastSeq(): Promise<number>;
 
   getAccountByLogin(login: string): Promise<Account | null>;

@@ -6,14 +6,18 @@
 import type { CollectionName } from '../../../../src/domain/collections';
 import type { ErrorCode } from '../../../../src/domain/errors';
 import { appendOnly } from './events';
+import { eventHappened, outcomeHappened } from './happened';
 import { dispositifOverlap, propositionMove } from './pathway';
 import type { WriteRule, WriteRuleInput } from './rule';
+import { entryAge } from './youths';
 
 export type { WriteRule, WriteRuleInput } from './rule';
 
 export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> = {
-  events: [appendOnly],
+  youths: [entryAge],
+  events: [appendOnly, eventHappened],
   pathway: [propositionMove, dispositifOverlap],
+  appointments: [outcomeHappened],
 };
 
 /** The first refusal of the collection's rules, if any. */
