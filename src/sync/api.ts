@@ -50,6 +50,8 @@ export interface SurrenderAnswer {
 export interface PushRow {
   newDocumentState: WireDocument;
   assumedMasterState?: WireDocument;
+  /** Revs of this document pushed earlier without an answer, oldest first (pending.ts). */
+  lineage?: string[];
 }
 
 export interface RefusedRow {

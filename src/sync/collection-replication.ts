@@ -44,6 +44,25 @@ export function replicationIdentifier(api: ApiClient, name: CollectionName): str
   return `relais-${name}-v${COLLECTIONS[name].schema.version}-${api.baseUrl || 'origin'}`;
 }
 
+/** A document imported by the bootstrap is pushed the first time against its server rev. */
+function withImportedBase(row: PushRow, importedRevs: Map<string, string>): PushRow {
+  if (row.assumedMasterState) return row;
+  const id = (row.newDocumentState as { id: string }).id;
+  const rev = importedRevs.get(id);
+  // Only `rev` of the assumed master state matters to the server.
+  return rev
+    ? {
+        ...row,
+        assumedMasterState: { id, rev, _deleted: false } as unknown as PushRow['newDocumentState'],
+      }
+    : row;
+}
+
+/** The revs pushed earlier without an answer, so a lost answer is no conflict (pending.ts). */
+function withLineage(row: PushRow, lineage: string[]): PushRow {
+  return lineage.length > 0 ? { ...row, lineage } : row;
+}
+
 export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
   const { api, name, pending, importedRevs } = options;
   const readOnly = COLLECTIONS[name].writePolicy === 'server';
@@ -78,22 +97,17 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
             batchSize: PUSH_BATCH_SIZE,
             initialCheckpoint: options.initialCheckpoints?.push,
             async handler(rows) {
-              const wireRows = (rows as unknown as PushRow[]).map((row) => {
-                if (row.assumedMasterState) return row;
-                const id = (row.newDocumentState as { id: string }).id;
-                const rev = importedRevs.get(id);
-                // Only `rev` of the assumed master state matters to the server.
-                return rev
-                  ? {
-                      ...row,
-                      assumedMasterState: {
-                        id,
-                        rev,
-                        _deleted: false,
-                      } as unknown as PushRow['newDocumentState'],
-                    }
-                  : row;
-              });
+              const pushed = rows.map(
+                (row) => row.newDocumentState as unknown as { id: string; rev: string },
+              );
+              // Stored before the request leaves (after the marks of these writes, queued first).
+              await pending.recordSent(name, pushed);
+              const wireRows = (rows as unknown as PushRow[]).map((row, i) =>
+                withLineage(
+                  withImportedBase(row, importedRevs),
+                  pending.lineageOf(name, pushed[i]!.id, pushed[i]!.rev),
+                ),
+              );
               const answer = await api.push(name, wireRows);
               const refusedIds = new Set(answer.refused.map((row) => row.id));
               pending.acknowledge(

@@ -10,7 +10,7 @@ import {
   schemaVersionOf,
   type CollectionName,
 } from '../../../src/domain/collections';
-import { RelaisError } from '../../../src/domain/errors';
+import { ERROR_CODES, RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
 import type { CommitPublisher } from '../replication/commit-fanout';
 import type { ChangeHub } from '../replication/hub';
@@ -137,13 +137,8 @@ export function registerSyncRoutes(
       const outcome = await applyPush(storage, caller, collection, rows, clock);
       commits.committed(outcome.written);
       if (outcome.rejected.length === 0) return outcome.conflicts;
-      const code = refusalCode(outcome.rejected);
-      const status =
-        code === 'OUT_OF_SCOPE' || code === 'SCOPE_LEFT'
-          ? 403
-          : code === 'VALIDATION_FAILED'
-            ? 400
-            : 409;
+      // The status is the refusal's own, from the one table of codes (403, 400, 409…).
+      const status = ERROR_CODES[refusalCode(outcome.rejected)].status;
       return reply.code(status).send(
         envelope('ROWS_REFUSED', undefined, {
           rejected: outcome.rejected,

@@ -55,6 +55,14 @@ CREATE TABLE IF NOT EXISTS revisions (
   absorbed INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (collection, id, rev)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS revision_scopes (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rev TEXT NOT NULL,
+  scope_site TEXT NOT NULL,
+  scope_owner TEXT NOT NULL,
+  PRIMARY KEY (collection, id, rev, scope_site, scope_owner)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reviews_by_document ON documents (json_extract(data, '$.documentId'))
   WHERE collection = 'reviews';
 CREATE TABLE IF NOT EXISTS accounts (
@@ -171,12 +179,36 @@ interface RevisionRow {
   absorbed: number;
 }
 
-/** Files created before the `absorbed` column get it (CREATE TABLE IF NOT EXISTS does not). */
+/**
+ * Files created before the `absorbed` column get it (CREATE TABLE IF NOT EXISTS does not), and
+ * files written before `revision_scopes` get the scopes they can tell: each revision is taken
+ * as seen by the document's current scope and the one before its last transfer.
+ */
 function migrate(db: Database.Database): void {
   const columns = db.prepare('PRAGMA table_info(revisions)').all() as { name: string }[];
   if (!columns.some((column) => column.name === 'absorbed')) {
     db.exec('ALTER TABLE revisions ADD COLUMN absorbed INTEGER NOT NULL DEFAULT 0');
   }
+  const recorded = db.prepare('SELECT 1 FROM revision_scopes LIMIT 1').get();
+  if (!recorded) db.exec(BACKFILL_REVISION_SCOPES);
+}
+
+const BACKFILL_REVISION_SCOPES = `
+INSERT OR IGNORE INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+  SELECT r.collection, r.id, r.rev, COALESCE(d.scope_site, ''), COALESCE(d.scope_owner, '')
+  FROM revisions r JOIN documents d ON d.collection = r.collection AND d.id = r.id
+  UNION
+  SELECT r.collection, r.id, r.rev, COALESCE(d.prev_site, ''), COALESCE(d.prev_owner, '')
+  FROM revisions r JOIN documents d ON d.collection = r.collection AND d.id = r.id
+  WHERE d.prev_site IS NOT NULL OR d.prev_owner IS NOT NULL`;
+
+/** '' stands for "no site" or "no owner" in `revision_scopes`, whose key allows no NULL. */
+function scopeKey(value: string | null): string {
+  return value ?? '';
+}
+
+function scopeValue(key: string): string | null {
+  return key === '' ? null : key;
 }
 
 function toStored(row: DocumentRow): StoredDocument {
@@ -321,6 +353,17 @@ export function openSqliteStorage(file: string): Storage {
     getRevision: db.prepare(
       'SELECT data, deleted FROM revisions WHERE collection = ? AND id = ? AND rev = ?',
     ),
+    insertRevisionScope: db.prepare(`
+      INSERT OR IGNORE INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+      VALUES (?, ?, ?, ?, ?)`),
+    insertCurrentScope: db.prepare(`
+      INSERT OR IGNORE INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+      SELECT collection, id, ?, COALESCE(scope_site, ''), COALESCE(scope_owner, '')
+      FROM documents WHERE collection = ? AND id = ?`),
+    revisionScopes: db.prepare(
+      `SELECT scope_site, scope_owner FROM revision_scopes
+       WHERE collection = ? AND id = ? AND rev = ?`,
+    ),
     upsertAccount: db.prepare(`
       INSERT INTO accounts (id, login, name, role, site_ids, password_hash, disabled, created_at)
       VALUES (@id, @login, @name, @role, @siteIds, @passwordHash, @disabled, @createdAt)
@@ -425,6 +468,7 @@ export function openSqliteStorage(file: string): Storage {
           deviceId: provenance.deviceId,
           absorbed: 1,
         });
+        statements.insertCurrentScope.run(state.rev, collection, id);
       },
       getHistory: async (collection, id) =>
         (statements.history.all(collection, id) as RevisionRow[]).map((row): RevisionRecord => ({
@@ -436,6 +480,26 @@ export function openSqliteStorage(file: string): Storage {
           deviceId: row.device_id,
           absorbed: row.absorbed === 1,
         })),
+      getRevisionScopes: async (collection, id, rev) =>
+        (
+          statements.revisionScopes.all(collection, id, rev) as {
+            scope_site: string;
+            scope_owner: string;
+          }[]
+        ).map((row) => ({
+          siteId: scopeValue(row.scope_site),
+          ownerId: scopeValue(row.scope_owner),
+        })),
+      getReviewsAbout: async (documentIds) => {
+        if (documentIds.length === 0) return [];
+        const rows = db
+          .prepare(
+            `SELECT * FROM documents WHERE collection = 'reviews' AND deleted = 0
+               AND json_extract(data, '$.documentId') IN ${placeholders(documentIds.length)}`,
+          )
+          .all(...documentIds) as DocumentRow[];
+        return rows.map(toStored);
+      },
       getOpenReviews: async (documentIds) => {
         if (documentIds.length === 0) return [];
         const rows = db
@@ -476,6 +540,13 @@ export function openSqliteStorage(file: string): Storage {
             deviceId: write.deviceId,
             absorbed: 0,
           });
+          statements.insertRevisionScope.run(
+            write.collection,
+            write.id,
+            write.rev,
+            scopeKey(write.scope.siteId),
+            scopeKey(write.scope.ownerId),
+          );
           return { ...write, seq };
         }),
       listYouthIdentities: async (sinceSeq) =>

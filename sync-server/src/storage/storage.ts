@@ -6,7 +6,8 @@
  * - `seq` is strictly increasing in commit order: writes run one at a time inside `write`, which
  *   allocates sequence numbers and commits before the next writer starts, so a reader that has
  *   seen seq n will never later see a new row with seq ≤ n.
- * - Every stored state of a document is kept in `revisions` (the merge base and the history).
+ * - Every stored state of a document is kept in `revisions` (the merge base and the history),
+ *   with every scope it was stored under (who had the document at that revision).
  * - The audit log is append-only.
  * - A storage several server processes may share (PostgreSQL) has a `commitFeed`, so each process
  *   streams every commit, whichever process made it.
@@ -171,8 +172,17 @@ export interface WriteTransaction {
   ): Promise<void>;
   /** Every state a document had, newest first. */
   getHistory(collection: CollectionName, id: string): Promise<RevisionRecord[]>;
+  /**
+   * Every scope a revision of a document was stored under: the one it was written with, and
+   * each one its dossier's transfers gave it while it was current (a restamp keeps the rev). A
+   * state merged into another (`absorbRevision`) has the scope of the state it was merged into.
+   * Who could see one of them had the document at that revision.
+   */
+  getRevisionScopes(collection: CollectionName, id: string, rev: string): Promise<Scope[]>;
   /** The open reviews (conflicts) about any of these documents. */
   getOpenReviews(documentIds: string[]): Promise<StoredDocument[]>;
+  /** Every review about any of these documents, whatever its status. */
+  getReviewsAbout(documentIds: string[]): Promise<StoredDocument[]>;
   putDocuments(writes: DocumentWrite[]): Promise<StoredDocument[]>;
   /** The identity of every dossier written after `sinceSeq`, in `seq` order. */
   listYouthIdentities(sinceSeq: number): Promise<YouthIdentityRow[]>;
