@@ -26,6 +26,9 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
+      // A scrollable region takes the focus so the keyboard can scroll it (axe's
+      // scrollable-region-focusable; src/ui/TableScroll.tsx), as a tab panel may.
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['tabpanel', 'region'] }],
       // Only src/db and src/sync talk to RxDB (conventions: one wrapper, like Excalidraw's jotai).
       'no-restricted-imports': [
         'error',

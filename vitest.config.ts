@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects, one per kind of suite: `unit` beside the code (fast, fake-indexeddb and jsdom),
- * `integration` in tests/integration (real server, real SQLite/PostgreSQL, devices in worker
- * threads), `e2e` in tests/e2e (real Chromium through playwright-core).
+ * `integration` in tests/integration, tests/property and tests/faults (real server, real
+ * SQLite/PostgreSQL, devices in worker threads, a faulty network, crashes, hostile input),
+ * `e2e` in tests/e2e (real Chromium through playwright-core).
  */
 export default defineConfig({
   test: {
@@ -21,7 +22,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts', 'tests/property/**/*.test.ts'],
+          include: [
+            'tests/integration/**/*.test.ts',
+            'tests/property/**/*.test.ts',
+            'tests/faults/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 60_000,

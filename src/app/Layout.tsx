@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAppStore } from '../stores/store';
+import { FirstDownloadBar } from '../ui/FirstDownloadBar';
 import { SyncIndicator } from '../ui/SyncIndicator';
 import { useOptionalSyncEngine } from './database-context';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
@@ -45,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {user && (
           <div className="user">
             <span>
-              {user.name} <span className="muted">· {ROLE_LABELS[user.role]}</span>
+              {user.name} <span className="muted user-role">· {ROLE_LABELS[user.role]}</span>
               {offlineSession && <span className="muted"> · session hors ligne</span>}
             </span>
             <button type="button" className="button-link" onClick={lock}>
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         )}
       </header>
+      <FirstDownloadBar />
       <UpdatePrompt />
       {navigation.length > 1 && (
         <nav className="app-nav" aria-label="Navigation principale">

@@ -8,6 +8,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../domain/schemas/staff';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { lazyScreen } from './lazy-screen';
+import { NotFoundScreen } from './NotFoundScreen';
 
 export interface AppRoute {
   path: string;
@@ -88,6 +89,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/appareils', component: DevicesScreen, navLabel: 'Appareils', roles: SIEGE },
 ];
 
+/** Last of every list: any other address (or a screen of another role) is « introuvable ». */
+const NOT_FOUND: AppRoute = { path: '*', component: NotFoundScreen };
+
 export function routesFor(role: Role): AppRoute[] {
-  return ROUTES.filter((route) => !route.roles || route.roles.includes(role));
+  return [...ROUTES.filter((route) => !route.roles || route.roles.includes(role)), NOT_FOUND];
 }

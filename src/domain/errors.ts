@@ -6,6 +6,7 @@
 
 export const ERROR_CODES = {
   INVALID_JSON: { status: 400, fr: 'La requête envoyée est illisible.' },
+  MALFORMED_REQUEST: { status: 400, fr: 'La requête envoyée est illisible.' },
   VALIDATION_FAILED: { status: 400, fr: 'Certaines données ne sont pas valides.' },
   UNKNOWN_COLLECTION: { status: 404, fr: 'Type de données inconnu du serveur.' },
   NOT_FOUND: { status: 404, fr: 'Élément introuvable.' },
@@ -46,15 +47,29 @@ export const ERROR_CODES = {
     status: 409,
     fr: "Un dossier ne s'ouvre qu'avec la libre adhésion du jeune et après l'information RGPD : il n'a pas été enregistré.",
   },
+  NOT_HAPPENED_YET: {
+    status: 409,
+    fr: 'Ce qui n’a pas encore eu lieu ne se note pas : entretien, présence ou absence datés d’un jour à venir.',
+  },
+  AGE_OUT_OF_RANGE: {
+    status: 409,
+    fr: 'Âge impossible pour la Mission Locale (moins de 15 ans ou plus de 30 ans à l’entrée) : vérifiez la date de naissance.',
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    fr: "L'envoi a pris trop de temps et a été interrompu : il sera repris.",
+  },
   PAYLOAD_TOO_LARGE: { status: 413, fr: 'Envoi trop volumineux.' },
   TOO_MANY_ROWS: { status: 413, fr: 'Trop de modifications dans un même envoi.' },
+  URI_TOO_LONG: { status: 414, fr: 'Adresse de la requête trop longue.' },
   SCHEMA_OUTDATED: {
     status: 426,
     fr: "Cette version de Relais est trop ancienne : rechargez l'application.",
   },
   RATE_LIMITED: { status: 429, fr: 'Trop de tentatives : patientez quelques minutes.' },
+  HEADERS_TOO_LARGE: { status: 431, fr: 'En-têtes de la requête trop volumineux.' },
   INTERNAL: { status: 500, fr: 'Erreur interne du serveur.' },
   NETWORK: { status: 0, fr: 'Serveur injoignable : vos modifications restent sur cet appareil.' },
   // Unlocking the device's encrypted data (the device alone says these: status 0).

@@ -4,7 +4,8 @@
  * - youths (the dossier) and the other collections: per field, nothing special;
  * - events: append-only, never merged (a correction is a new event that supersedes);
  * - attendances (id `workshopId:youthId`): present if either side says present, and the sign-up
- *   time is the earlier one;
+ *   time is that of the sign-up the server stored first (`theirs`: the stored state on the
+ *   server, the server's master on a device), never the earlier of two device clocks;
  * - pathway propositions: the result follows the state machine; two results on one path keep
  *   the further one, two results on different branches are a true conflict;
  * - mobility loans (id `vehicleId:startDate`): two bookings of one slot for different young
@@ -50,12 +51,6 @@ export const LOAN_BOOKING: ConflictGroup = {
   appliesTo: (document) => document.kind === 'loan',
 };
 
-function earlier(a: unknown, b: unknown): unknown {
-  if (typeof a !== 'string') return b;
-  if (typeof b !== 'string') return a;
-  return a <= b ? a : b;
-}
-
 export const MERGE_POLICIES: Partial<Record<CollectionName, MergePolicy>> = {
   events: { immutable: true },
   accesses: { immutable: true },
@@ -63,7 +58,9 @@ export const MERGE_POLICIES: Partial<Record<CollectionName, MergePolicy>> = {
     resolve(field, ours, theirs) {
       // Émargement: a young person marked present on either device was present.
       if (field === 'present') return { value: ours === true || theirs === true };
-      if (field === 'registeredAt') return { value: earlier(ours, theirs) };
+      // The order of two sign-ups is the server's: a tablet whose clock says year 1 must not
+      // jump the queue. `theirs` is the state the server holds.
+      if (field === 'registeredAt') return { value: theirs === undefined ? ours : theirs };
       return undefined;
     },
   },

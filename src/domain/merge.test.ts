@@ -82,16 +82,18 @@ describe('three-way merge', () => {
     expect(conflicts).toEqual([]);
   });
 
-  it('keeps an attendance sign-up made on two devices as one, with the earlier time', () => {
+  it('keeps an attendance sign-up made on two devices as one, with the time the server holds', () => {
     const made = { id: 'w:y', workshopId: 'w', youthId: 'y' };
+    const stored = { ...made, rev: 'b', registeredAt: '2026-03-02T10:00' };
     const { merged, conflicts } = mergeDocuments(
       'attendances',
       undefined,
-      { ...made, rev: 'a', registeredAt: '2026-03-02T10:00', present: true },
-      { ...made, rev: 'b', registeredAt: '2026-03-01T09:00' },
+      { ...made, rev: 'a', registeredAt: '0001-01-01T00:00', present: true },
+      stored,
     );
     expect(conflicts).toEqual([]);
-    expect(merged).toMatchObject({ registeredAt: '2026-03-01T09:00', present: true });
+    // A device clock never decides which sign-up came first, not even an earlier one.
+    expect(merged).toMatchObject({ registeredAt: '2026-03-02T10:00', present: true });
   });
 
   it('never merges an event: the stored one stays whole and differences are reported', () => {

@@ -6,7 +6,8 @@
  * differently on both sides keeps `theirs` (the siège's stored value) and is reported as a
  * conflict holding both values, so nothing typed is lost — unless the collection's policy
  * (merge-policies.ts) settles it; merging is deterministic, and merge(base, a, b) and
- * merge(base, b, a) agree on deletion and on every field that is not in conflict.
+ * merge(base, b, a) agree on deletion and on every field that is not in conflict — except a
+ * field a policy settles by the side the server holds (`theirs`: an attendance's sign-up time).
  */
 import type { CollectionName } from './collections';
 import { MERGE_POLICIES } from './merge-policies';

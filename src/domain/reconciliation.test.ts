@@ -114,3 +114,42 @@ describe('a document kept whole for the siège', () => {
     expect(conflictFieldValue('events', absent, CREATION_FIELD)).toBeUndefined();
   });
 });
+
+describe('consent after two dossiers are merged (issue 14, item 3)', () => {
+  const base = { id: 'a', rev: 'r', updatedAt: '2026-01-01T00:00:00Z', updatedBy: 'u' };
+
+  it('keeps the most recent choice, even when the kept dossier is the older one', () => {
+    const older = {
+      ...base,
+      consent: { freeAdherence: true, rgpdInformedOn: '2025-03-02', recontactAgreed: true },
+    };
+    const newer = {
+      ...base,
+      id: 'b',
+      consent: { freeAdherence: true, rgpdInformedOn: '2026-10-12', recontactAgreed: false },
+    };
+    expect(mergeDossierFields(older, newer, []).consent).toEqual(newer.consent);
+    // The siège cannot widen it by picking the other value either.
+    expect(mergeDossierFields(newer, older, ['consent']).consent).toEqual(newer.consent);
+  });
+
+  it('keeps the more restrictive choice when it cannot tell which is the more recent', () => {
+    const yes = {
+      ...base,
+      consent: { freeAdherence: true, rgpdInformedOn: '2026-10-12', recontactAgreed: true },
+    };
+    const no = {
+      ...base,
+      id: 'b',
+      consent: { freeAdherence: true, rgpdInformedOn: '2026-10-12', recontactAgreed: false },
+    };
+    expect(mergeDossierFields(yes, no, []).consent).toMatchObject({ recontactAgreed: false });
+    const undated = { ...base, consent: { freeAdherence: true, recontactAgreed: true } };
+    expect(mergeDossierFields(undated, no, []).consent).toMatchObject({ recontactAgreed: false });
+    const unknown = { ...base, id: 'b', consent: { freeAdherence: false } };
+    expect(mergeDossierFields(undated, unknown, []).consent).toMatchObject({
+      freeAdherence: false,
+      recontactAgreed: false,
+    });
+  });
+});

@@ -11,6 +11,7 @@
 import type { CollectionName } from './collections';
 import { DELETION_FIELD, WRITE_METADATA_FIELDS, jsonEqual, type PlainDocument } from './merge';
 import { conflictGroupOf } from './merge-policies';
+import { mergeConsent, type Consent } from './rules/consent';
 
 /**
  * The pseudo-field of a review holding a whole document its author could not store any more
@@ -87,19 +88,23 @@ function isBlank(value: unknown): boolean {
   );
 }
 
+/** Decided by a rule, not picked by the siège: consent is never widened by a merge. */
+export const RULED_FIELDS = new Set<string>(['consent']);
+
 /** The fields where two dossiers hold different non-blank values: the siège picks one. */
 export function differingFields(a: PlainDocument, b: PlainDocument): string[] {
   const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...fields]
-    .filter((field) => !NOT_MERGED.has(field))
+    .filter((field) => !NOT_MERGED.has(field) && !RULED_FIELDS.has(field))
     .filter((field) => !isBlank(a[field]) && !isBlank(b[field]) && !jsonEqual(a[field], b[field]))
     .sort();
 }
 
 /**
  * The kept dossier after merging `other` into it: its own values, the blanks filled from the
- * other dossier, and the fields listed in `takeFromOther` taken from it. The other dossier stays
- * as it is (a redirect), so no value typed in it is lost.
+ * other dossier, and the fields listed in `takeFromOther` taken from it — but the consent is the
+ * most recent choice, the more restrictive when in doubt (rules/consent.ts), whatever is picked.
+ * The other dossier stays as it is (a redirect), so no value typed in it is lost.
  */
 export function mergeDossierFields(
   kept: PlainDocument,
@@ -112,9 +117,14 @@ export function mergeDossierFields(
     if (isBlank(merged[field]) && !isBlank(value)) merged[field] = value;
   }
   for (const field of takeFromOther) {
-    if (NOT_MERGED.has(field)) continue;
+    if (NOT_MERGED.has(field) || RULED_FIELDS.has(field)) continue;
     if (other[field] === undefined) delete merged[field];
     else merged[field] = other[field];
   }
+  const consent = mergeConsent(
+    kept.consent as Consent | undefined,
+    other.consent as Consent | undefined,
+  );
+  if (consent) merged.consent = consent;
   return merged;
 }

@@ -14,6 +14,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   refused: 0,
   lastSuccessAt: null,
   lastError: null,
+  firstDownload: null,
 };
 
 export const createSyncSlice: StateCreator<SyncSlice, [], [], SyncSlice> = (set) => ({

@@ -50,6 +50,8 @@ export interface SurrenderAnswer {
 export interface PushRow {
   newDocumentState: WireDocument;
   assumedMasterState?: WireDocument;
+  /** Revs of this document pushed earlier without an answer, oldest first (pending.ts). */
+  lineage?: string[];
 }
 
 export interface RefusedRow {
@@ -66,6 +68,8 @@ export interface PushAnswer {
 export interface PullAnswer {
   documents: WireDocument[];
   checkpoint: { seq: number };
+  /** When asked (`progress`): documents the caller may see, and how many remain after this page. */
+  progress?: { total: number; remaining: number };
 }
 
 export interface ApiClientOptions {
@@ -87,6 +91,10 @@ export const LAST_ERROR_HEADER = 'relais-last-error';
 
 export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  /** The state last reported in the headers, so a report is sent only when it changed. */
+  let lastReport: string | undefined;
+  const currentReport = () =>
+    `${options.pendingCount?.() ?? ''}|${options.lastErrorCode?.() ?? ''}`;
 
   async function request(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -94,6 +102,7 @@ export function createApiClient(options: ApiClientOptions) {
     if (options.appVersion) headers[APP_VERSION_HEADER] = options.appVersion;
     if (options.pendingCount) headers[PENDING_HEADER] = String(options.pendingCount());
     if (options.lastErrorCode) headers[LAST_ERROR_HEADER] = options.lastErrorCode() ?? '';
+    if (options.appVersion) lastReport = currentReport();
     try {
       return await doFetch(`${options.baseUrl}${path}`, {
         method,
@@ -176,10 +185,29 @@ export function createApiClient(options: ApiClientOptions) {
       if (!response.ok && response.status !== 401) throw await failure(response);
     },
 
-    async pull(collection: CollectionName, seq: number, limit: number): Promise<PullAnswer> {
+    async pull(
+      collection: CollectionName,
+      seq: number,
+      limit: number,
+      options: { progress?: boolean } = {},
+    ): Promise<PullAnswer> {
+      const progress = options.progress ? '&progress=1' : '';
       return json<PullAnswer>(
-        await request('GET', `${syncPath(collection, 'pull')}?seq=${seq}&limit=${limit}`),
+        await request(
+          'GET',
+          `${syncPath(collection, 'pull')}?seq=${seq}&limit=${limit}${progress}`,
+        ),
       );
+    },
+
+    /**
+     * Tells the devices board what this device holds now (pushes waiting, last error), unless
+     * the last request already said so. The report is in the headers of every request.
+     */
+    async reportState(): Promise<void> {
+      if (!options.appVersion || currentReport() === lastReport) return;
+      const response = await request('POST', '/api/v1/devices/report');
+      if (!response.ok) throw await failure(response);
     },
 
     /**

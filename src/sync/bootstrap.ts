@@ -16,6 +16,7 @@ import type { RxCollection, RxStorageDefaultCheckpoint } from 'rxdb/plugins/core
 import type { CollectionName, WireDocument } from '../domain/collections';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
+import type { FirstDownload } from './first-download';
 
 export const BOOTSTRAP_PAGE_SIZE = 5000;
 /**
@@ -70,6 +71,7 @@ export async function bootstrapCollection(
   api: ApiClient,
   name: CollectionName,
   replicationIdentifier: string,
+  firstDownload?: FirstDownload,
 ): Promise<BootstrapResult | undefined> {
   const collection = db.collections[name] as RxCollection;
   if (!(await isFresh(db, name))) return undefined;
@@ -86,7 +88,7 @@ export async function bootstrapCollection(
   let imported = 0;
 
   let asked = BOOTSTRAP_FIRST_PAGE_SIZE;
-  let next = api.pull(name, 0, asked);
+  let next = api.pull(name, 0, asked, { progress: firstDownload?.wantsTotal(name) });
   for (;;) {
     const page = await next;
     const full = page.documents.length === asked;
@@ -96,6 +98,7 @@ export async function bootstrapCollection(
       next = api.pull(name, page.checkpoint.seq, asked);
     }
     const live = page.documents.filter((doc) => !doc._deleted);
+    firstDownload?.received(name, live.length, page.progress);
     if (live.length > 0) {
       // The raw storage keeps the given `_meta` (RxDB's wrapper would stamp its own).
       const result = await collection.storageInstance.originalStorageInstance.bulkWrite(

@@ -13,6 +13,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { COLLECTIONS, isDeviceLog, type CollectionName } from '../domain/collections';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient, PushRow, RefusedRow } from './api';
+import type { FirstDownload } from './first-download';
 import type { PendingTracker } from './pending';
 
 export const PULL_BATCH_SIZE = 5000;
@@ -33,12 +34,33 @@ export interface CollectionReplicationOptions {
   /** Server revisions of documents imported by the bootstrap, for their first push. */
   importedRevs: Map<string, string>;
   initialCheckpoints?: { pull: Checkpoint; push: RxStorageDefaultCheckpoint };
+  /** Counts what a first download (or its resumption) receives. */
+  firstDownload?: FirstDownload;
   onSuccess(): void;
   onRefused(row: RefusedRow): void;
 }
 
 export function replicationIdentifier(api: ApiClient, name: CollectionName): string {
   return `relais-${name}-v${COLLECTIONS[name].schema.version}-${api.baseUrl || 'origin'}`;
+}
+
+/** A document imported by the bootstrap is pushed the first time against its server rev. */
+function withImportedBase(row: PushRow, importedRevs: Map<string, string>): PushRow {
+  if (row.assumedMasterState) return row;
+  const id = (row.newDocumentState as { id: string }).id;
+  const rev = importedRevs.get(id);
+  // Only `rev` of the assumed master state matters to the server.
+  return rev
+    ? {
+        ...row,
+        assumedMasterState: { id, rev, _deleted: false } as unknown as PushRow['newDocumentState'],
+      }
+    : row;
+}
+
+/** The revs pushed earlier without an answer, so a lost answer is no conflict (pending.ts). */
+function withLineage(row: PushRow, lineage: string[]): PushRow {
+  return lineage.length > 0 ? { ...row, lineage } : row;
 }
 
 export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
@@ -61,7 +83,14 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
             stream$: options.stream$,
             initialCheckpoint: options.initialCheckpoints?.pull,
             async handler(checkpoint: Checkpoint | undefined, batchSize: number) {
-              const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize);
+              const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize, {
+                progress: options.firstDownload?.wantsTotal(name),
+              });
+              options.firstDownload?.received(
+                name,
+                answer.documents.filter((doc) => !doc._deleted).length,
+                answer.progress,
+              );
               options.onSuccess();
               return { documents: answer.documents as never[], checkpoint: answer.checkpoint };
             },
@@ -74,22 +103,17 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
             batchSize: PUSH_BATCH_SIZE,
             initialCheckpoint: options.initialCheckpoints?.push,
             async handler(rows) {
-              const wireRows = (rows as unknown as PushRow[]).map((row) => {
-                if (row.assumedMasterState) return row;
-                const id = (row.newDocumentState as { id: string }).id;
-                const rev = importedRevs.get(id);
-                // Only `rev` of the assumed master state matters to the server.
-                return rev
-                  ? {
-                      ...row,
-                      assumedMasterState: {
-                        id,
-                        rev,
-                        _deleted: false,
-                      } as unknown as PushRow['newDocumentState'],
-                    }
-                  : row;
-              });
+              const pushed = rows.map(
+                (row) => row.newDocumentState as unknown as { id: string; rev: string },
+              );
+              // Stored before the request leaves (after the marks of these writes, queued first).
+              await pending.recordSent(name, pushed);
+              const wireRows = (rows as unknown as PushRow[]).map((row, i) =>
+                withLineage(
+                  withImportedBase(row, importedRevs),
+                  pending.lineageOf(name, pushed[i]!.id, pushed[i]!.rev),
+                ),
+              );
               const answer = await api.push(name, wireRows);
               const refusedIds = new Set(answer.refused.map((row) => row.id));
               pending.acknowledge(

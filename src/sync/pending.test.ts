@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildYouth } from '../../tests/support/builders';
 import { testDataKey } from '../../tests/support/database';
 import { createRelaisDatabase, type RelaisDatabase } from '../db/database';
-import { countPending, countRefused, PendingTracker } from './pending';
+import { countPending, countRefused, MAX_UNANSWERED_REVS, PendingTracker } from './pending';
 
 const opened: { db: RelaisDatabase; tracker: PendingTracker }[] = [];
 
@@ -85,5 +85,49 @@ describe('what is waiting to be sent', () => {
 
     const reopened = await open(name);
     expect(countPending(reopened.tracker.state, 'youths')).toBe(1);
+  });
+
+  it('remembers the revs pushed without an answer, across a restart, until one is answered', async () => {
+    const { db, tracker, name } = await open();
+    const v1 = await db.youths.insert(buildYouth());
+    await tracker.flush();
+    await tracker.recordSent('youths', [{ id: v1.id, rev: v1.rev }]);
+    // The answer is lost and the app closes; the adviser edits again after the restart.
+    tracker.detach();
+    await db.close();
+    opened.splice(0);
+    const again = await open(name);
+    const v2 = await again.db.youths
+      .findOne(v1.id)
+      .exec(true)
+      .then((doc) => doc.incrementalPatch({ phone: '06 39 98 12 34' }));
+    await again.tracker.flush();
+    expect(again.tracker.lineageOf('youths', v1.id, v2.rev)).toEqual([v1.rev]);
+
+    await again.tracker.recordSent('youths', [{ id: v1.id, rev: v2.rev }]);
+    expect(again.tracker.lineageOf('youths', v1.id, v2.rev)).toEqual([v1.rev]);
+    // The server answered for v1 (a retry): v1 is the base now, only v2 stays unanswered.
+    const v3 = await v2.incrementalPatch({ phone: '06 39 98 56 78' });
+    await again.tracker.flush();
+    again.tracker.acknowledge('youths', [{ id: v1.id, rev: v1.rev }]);
+    await again.tracker.flush();
+    expect(again.tracker.lineageOf('youths', v1.id, v3.rev)).toEqual([v2.rev]);
+    again.tracker.acknowledge('youths', [{ id: v1.id, rev: v3.rev }]);
+    await again.tracker.flush();
+    expect(again.tracker.state.youths[v1.id]).toBeUndefined();
+  });
+
+  it('remembers a bounded number of unanswered pushes per record', async () => {
+    const { db, tracker } = await open();
+    let doc = await db.youths.insert(buildYouth());
+    const revs: string[] = [];
+    for (let i = 0; i < MAX_UNANSWERED_REVS + 5; i += 1) {
+      await tracker.flush();
+      await tracker.recordSent('youths', [{ id: doc.id, rev: doc.rev }]);
+      revs.push(doc.rev);
+      doc = await doc.incrementalPatch({ phone: `06 39 98 00 ${String(i).padStart(2, '0')}` });
+    }
+    await tracker.flush();
+    expect(tracker.lineageOf('youths', doc.id, doc.rev)).toEqual(revs.slice(-MAX_UNANSWERED_REVS));
   });
 });

@@ -6,6 +6,12 @@
  * a reload and is shared by the tabs: every change is a read-modify-write of the stored state
  * (RxDB retries it on a conflict with another tab) and every tab follows the stored document,
  * so no tab overwrites another's marks and all of them show the same counts.
+ *
+ * It also remembers, per record, the revs pushed without an answer yet (`sent`). When an answer
+ * is lost (network cut, app closed before the retry), RxDB's next push of the record still names
+ * the last master it saw as its base, although the server holds the lost write; the push then
+ * lists these revs (its lineage) so the server applies the newer write on top of the device's
+ * own earlier one instead of opening a review against itself (sync-server/src/replication/push.ts).
  */
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb/plugins/core';
@@ -19,6 +25,8 @@ export interface PendingEntry {
   rev: string;
   /** Set when the server refused the write: its error code. */
   refused?: string;
+  /** Revs of this record pushed without an answer yet, oldest first (see above). */
+  sent?: string[];
 }
 
 export type PendingState = Record<CollectionName, Record<string, PendingEntry>>;
@@ -30,6 +38,8 @@ interface StoredPending {
 const LOCAL_DOC_ID = 'sync-pending';
 /** Enough for several push batches; older acknowledgements cannot race any more. */
 const MAX_REMEMBERED_ACKNOWLEDGEMENTS = 2_000;
+/** Unanswered pushes remembered per record: each one is a lost answer, so a few is plenty. */
+export const MAX_UNANSWERED_REVS = 20;
 
 function emptyState(): PendingState {
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, {}])) as PendingState;
@@ -67,6 +77,10 @@ export class PendingTracker {
    * after the push it belongs to was acknowledged is cleared when it arrives.
    */
   private readonly acknowledged = new Map<string, string>();
+  /** Late marks whose acknowledgement is queued (see `show`). */
+  private readonly lateInFlight = new Set<string>();
+  /** Local writes not yet in the stored state (see `markChanged`). */
+  private readonly queuedMarks: { collection: CollectionName; id: string; rev: string }[] = [];
 
   private constructor(private readonly db: RelaisDatabase) {}
 
@@ -108,12 +122,19 @@ export class PendingTracker {
     this.shownHeight = height;
     const state = complete(doc.get('state'));
     this.state$.next(state);
-    const late = COLLECTION_NAMES.flatMap((name) =>
-      Object.entries(state[name])
+    // One acknowledgement per collection for the late marks, and none for a mark whose late
+    // acknowledgement is already on its way: every write shows the state again.
+    for (const name of COLLECTION_NAMES) {
+      const late = Object.entries(state[name])
         .filter(([id, entry]) => this.acknowledged.get(`${name}:${id}`) === entry.rev)
-        .map(([id, entry]) => ({ name, id, rev: entry.rev })),
-    );
-    for (const { name, id, rev } of late) this.acknowledge(name, [{ id, rev }]);
+        .filter(([id]) => !this.lateInFlight.has(`${name}:${id}`))
+        .map(([id, entry]) => ({ id, rev: entry.rev }));
+      if (late.length === 0) continue;
+      for (const { id } of late) this.lateInFlight.add(`${name}:${id}`);
+      void this.acknowledge(name, late).then(() => {
+        for (const { id } of late) this.lateInFlight.delete(`${name}:${id}`);
+      });
+    }
   }
 
   get state(): PendingState {
@@ -125,9 +146,21 @@ export class PendingTracker {
   }
 
   /** Applies `change` to the latest stored state (re-applied if another tab wrote meanwhile). */
-  private update(change: (state: PendingState) => void): void {
+  private update(change: (state: PendingState) => void): Promise<unknown> {
+    return this.enqueue(() => change);
+  }
+
+  /**
+   * Queues a write of the stored state; the change is made when the write's turn comes (so
+   * marks queued meanwhile join it), and is undefined when there is nothing left to write.
+   */
+  private enqueue(
+    changeWhenDue: () => ((state: PendingState) => void) | undefined,
+  ): Promise<unknown> {
     this.saving = this.saving
       .then(async () => {
+        const change = changeWhenDue();
+        if (!change) return;
         const doc = await this.db.getLocal<StoredPending>(LOCAL_DOC_ID);
         const written = doc
           ? await doc.incrementalModify((stored) => {
@@ -147,28 +180,85 @@ export class PendingTracker {
       .catch((error: unknown) =>
         console.error('Relais: suivi des envois impossible', errorSummary(error)),
       );
+    return this.saving;
   }
 
+  /**
+   * A local write. Marks wait in memory for one write of the stored state: a bulk insert of a
+   * thousand records is one write, not a thousand writes each copying the whole state.
+   */
   markChanged(collection: CollectionName, id: string, rev: string): void {
-    this.update((state) => {
-      state[collection][id] = { rev };
+    this.queuedMarks.push({ collection, id, rev });
+    if (this.queuedMarks.length > 1) return;
+    void this.enqueue(() => {
+      const marks = this.queuedMarks.splice(0);
+      if (marks.length === 0) return undefined;
+      return (state) => {
+        for (const mark of marks) {
+          const sent = state[mark.collection][mark.id]?.sent;
+          state[mark.collection][mark.id] = { rev: mark.rev, ...(sent ? { sent } : {}) };
+        }
+      };
     });
   }
 
-  /** The server accepted these (id, rev) writes: forget them unless a newer write happened. */
-  acknowledge(collection: CollectionName, written: { id: string; rev: string }[]): void {
-    if (written.length === 0) return;
-    for (const { id, rev } of written) this.remember(`${collection}:${id}`, rev);
-    this.update((state) => {
-      for (const { id, rev } of written) {
-        if (state[collection][id]?.rev === rev) delete state[collection][id];
+  /**
+   * These writes are about to be pushed: remembered as unanswered until the server answers, and
+   * stored before the request leaves, so a restart in between does not forget them.
+   */
+  recordSent(collection: CollectionName, pushed: { id: string; rev: string }[]): Promise<unknown> {
+    if (pushed.length === 0) return this.saving;
+    return this.update((state) => {
+      for (const { id, rev } of pushed) {
+        const entry = state[collection][id];
+        if (!entry || entry.rev !== rev) continue;
+        const sent = (entry.sent ?? []).filter((earlier) => earlier !== rev);
+        entry.sent = [...sent, rev].slice(-MAX_UNANSWERED_REVS);
       }
+    });
+  }
+
+  /** The revs of a record pushed earlier without an answer, for the push of `rev`. */
+  lineageOf(collection: CollectionName, id: string, rev: string): string[] {
+    return (this.state[collection][id]?.sent ?? []).filter((sent) => sent !== rev);
+  }
+
+  /**
+   * The server accepted these (id, rev) writes: forget them unless a newer write happened. They
+   * are remembered once forgotten, so that a mark of the same write another tab stores later is
+   * cleared when it shows up (see `show`).
+   */
+  acknowledge(
+    collection: CollectionName,
+    written: { id: string; rev: string }[],
+  ): Promise<unknown> {
+    if (written.length === 0) return this.saving;
+    const done = this.update((state) => {
+      for (const { id, rev } of written) {
+        const entry = state[collection][id];
+        if (!entry) continue;
+        if (entry.rev === rev) {
+          delete state[collection][id];
+          continue;
+        }
+        // The server answered for `rev`: it is the device's base from now on, and so are the
+        // writes pushed before it.
+        const answered = entry.sent?.indexOf(rev) ?? -1;
+        if (answered >= 0) {
+          const sent = entry.sent!.slice(answered + 1);
+          if (sent.length > 0) entry.sent = sent;
+          else delete entry.sent;
+        }
+      }
+    });
+    return done.then(() => {
+      for (const { id, rev } of written) this.remember(`${collection}:${id}`, rev);
     });
   }
 
   refuse(collection: CollectionName, refused: { id: string; code: string }[]): void {
     if (refused.length === 0) return;
-    this.update((state) => {
+    void this.update((state) => {
       for (const { id, code } of refused) {
         const entry = state[collection][id];
         if (entry) entry.refused = code;

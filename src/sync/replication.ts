@@ -19,6 +19,8 @@ import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
 import { purgeOnErasure } from './erasure-purge';
 import { bootstrapCollection, importedRevisions } from './bootstrap';
+import { reportAfterSync } from './device-report';
+import { FirstDownload, type FirstDownloadProgress } from './first-download';
 import {
   replicateCollection,
   replicationIdentifier,
@@ -38,6 +40,8 @@ export interface SyncStatus {
   refused: number;
   lastSuccessAt: Date | null;
   lastError: { code: string; message: string; at: Date } | null;
+  /** Set until the device holds its whole caseload once (first-download.ts). */
+  firstDownload: FirstDownloadProgress | null;
 }
 
 export interface SyncEngine {
@@ -88,6 +92,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   const names = options.collections ?? COLLECTION_NAMES;
   const pending = await PendingTracker.attach(db);
   const shared = await SharedSyncStatus.attach(db);
+  const firstDownload = await FirstDownload.attach(db, shared.facts$.value.lastSuccessAt !== null);
   const fromShared = (
     facts: SharedSyncFacts,
   ): Pick<SyncStatus, 'online' | 'lastSuccessAt' | 'lastError'> => {
@@ -102,6 +107,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   };
   const status$ = new BehaviorSubject<SyncStatus>({
     leader: false,
+    firstDownload: firstDownload.progress$.value,
     pending: countPending(pending.state),
     refused: countRefused(pending.state),
     ...fromShared(shared.facts$.value),
@@ -129,7 +135,13 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
 
   let stopped = false;
   let connection: StreamConnection | undefined;
-  const subscriptions: { unsubscribe(): void }[] = [pendingSubscription, sharedSubscription];
+  const subscriptions: { unsubscribe(): void }[] = [
+    pendingSubscription,
+    sharedSubscription,
+    firstDownload.progress$.subscribe((progress) => patchStatus({ firstDownload: progress })),
+  ];
+  // Until this tab replicates, it follows what the replicating tab finishes.
+  const following = firstDownload.follow();
 
   async function startCollection(name: CollectionName): Promise<CollectionReplication> {
     const identifier = replicationIdentifier(api, name);
@@ -137,7 +149,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     const bootstrap = await (
       isDeviceLog(name)
         ? Promise.resolve(undefined)
-        : bootstrapCollection(db, api, name, identifier)
+        : bootstrapCollection(db, api, name, identifier, firstDownload)
     ).catch((error: unknown) => {
       failed(error);
       return undefined;
@@ -150,6 +162,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
       identifier,
       stream$: streams.get(name)!.asObservable(),
       pending,
+      firstDownload,
       importedRevs: bootstrap?.revisions ?? (await importedRevisions(db, name)),
       initialCheckpoints: bootstrap && {
         pull: bootstrap.pullCheckpoint,
@@ -161,6 +174,13 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     });
     subscriptions.push(replication.error$.subscribe(failed));
     subscriptions.push(purgeOnErasure(db, name, replication, awaitCollectionInSync));
+    // Pulled to the end once: what depends on this collection is no longer unfinished.
+    if (!firstDownload.isFinished(name)) {
+      replication
+        .awaitInitialReplication()
+        .then(() => firstDownload.finished(name))
+        .catch(() => undefined);
+    }
     return replication;
   }
 
@@ -214,8 +234,10 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   // The leader bootstraps, replicates and listens; other tabs only read the shared database.
   const replications: Promise<CollectionReplication[]> = db.waitForLeadership().then(async () => {
     if (stopped) return [];
+    following.unsubscribe();
     patchStatus({ leader: true, online: false });
     shareAsLeader();
+    subscriptions.push(reportAfterSync(status$, api));
     const started = await Promise.all(names.map(startCollection));
     if (stopped) {
       await Promise.all(started.map((replication) => replication.cancel()));
@@ -278,6 +300,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
       }
       connection?.close();
       clearInterval(staleCheck);
+      following.unsubscribe();
       shared.detach();
       for (const subscription of subscriptions) subscription.unsubscribe();
       // A tab that never became leader has no replication to cancel.

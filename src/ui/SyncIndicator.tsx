@@ -45,27 +45,49 @@ export function SyncIndicator() {
     };
   }, [open]);
 
-  const details = [
-    sync.pending > 0
-      ? counted(sync.pending, 'modification non envoyée', 'modifications non envoyées')
-      : 'Tout est envoyé',
-    sync.refused > 0 ? counted(sync.refused, 'refusée') + ' par le serveur' : null,
-    sync.lastSuccessAt
-      ? `synchronisé ${formatSince(sync.lastSuccessAt, fixedClock(now))}`
-      : 'jamais synchronisé',
-  ].filter(Boolean);
+  // On a narrow screen (a tablet upright) only what waits stays in the header: the time of the
+  // last sync is in the panel, so the header keeps to one line.
+  const details: [string, string][] = [
+    [
+      sync.pending > 0 ? 'sync-pending' : 'sync-all-sent',
+      sync.pending > 0
+        ? counted(sync.pending, 'modification non envoyée', 'modifications non envoyées')
+        : 'Tout est envoyé',
+    ],
+    ...(sync.refused > 0
+      ? [['sync-refused', counted(sync.refused, 'refusée') + ' par le serveur'] as [string, string]]
+      : []),
+    [
+      'sync-last',
+      sync.lastSuccessAt
+        ? `synchronisé ${formatSince(sync.lastSuccessAt, fixedClock(now))}`
+        : 'jamais synchronisé',
+    ],
+  ];
   const hasError = sync.lastError !== null && sync.lastError.code !== 'NETWORK';
+  // Until the device holds its caseload once, it is neither « en ligne » as usual nor « hors
+  // ligne »: it is downloading (FirstDownloadBar shows how far).
+  // Without network it says so, the bar under the header saying the download waits for it.
+  const downloading = sync.firstDownload !== null && sync.lastError?.code !== 'NETWORK';
+  const label = downloading ? 'Téléchargement initial' : sync.online ? 'En ligne' : 'Hors ligne';
 
   return (
     <div className="sync-status" ref={wrapper}>
       <div
-        className={`sync-indicator ${sync.online ? 'is-online' : 'is-offline'}`}
+        className={`sync-indicator ${downloading ? 'is-downloading' : sync.online ? 'is-online' : 'is-offline'}`}
         role="status"
         aria-live="polite"
       >
         <span className="sync-dot" aria-hidden="true" />
-        <span className="sync-label">{sync.online ? 'En ligne' : 'Hors ligne'}</span>
-        <span className="sync-details">{details.join(' · ')}</span>
+        <span className="sync-label">{label}</span>
+        <span className="sync-details">
+          {details.map(([className, text], index) => (
+            <span key={className} className={className}>
+              {index > 0 ? ' · ' : ''}
+              {text}
+            </span>
+          ))}
+        </span>
         {hasError && <span className="sync-error">Incident de synchronisation</span>}
         {(level === 'warn' || level === 'critical') && (
           <span className="sync-error">Stockage presque plein</span>

@@ -37,6 +37,10 @@ const ADVICE: Partial<Record<ErrorCode, string>> = {
   APPEND_ONLY: 'Ajoutez un nouvel événement qui corrige le précédent.',
   INVALID_TRANSITION:
     'Ouvrez la proposition : son état a changé entre-temps, choisissez l’étape suivante permise.',
+  NOT_HAPPENED_YET:
+    'Ouvrez le rendez-vous ou l’événement : notez-le le jour venu, ou corrigez sa date. Le reste est envoyé.',
+  AGE_OUT_OF_RANGE:
+    'Ouvrez le dossier et corrigez la date de naissance (ou la date d’accueil) : il sera envoyé ensuite.',
   VALIDATION_FAILED:
     'Ouvrez l’élément concerné pour corriger la saisie ; si rien n’y paraît, prévenez l’administrateur.',
   ROWS_REFUSED: 'Ouvrez le détail ci-dessus : chaque refus dit pourquoi.',

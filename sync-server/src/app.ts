@@ -7,7 +7,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from '../../src/domain/time';
 import { LoginThrottle } from './auth/throttle';
 import { authenticate } from './http/caller';
-import { envelope, errorHandler } from './http/errors';
+import { SERVER_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './http/connection-limits';
+import { envelope, errorHandler, frameworkErrorHandler } from './http/errors';
 import { registerDeviceAccessRoutes } from './http/device-access-routes';
 import { registerDeviceRoutes } from './http/device-routes';
 import { registerDossierRightsRoutes } from './http/dossier-rights-routes';
@@ -17,6 +18,7 @@ import { registerSettingsRoutes } from './http/settings-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
 import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
+import { registerJsonBodyParser } from './http/json-body';
 import { refuseNulCharacters } from './http/nul-guard';
 import { DEMO_SETTING } from './demo/demo-setting';
 import { startCommitPublisher } from './replication/commit-fanout';
@@ -39,6 +41,8 @@ export interface AppOptions {
    */
   trustProxy?: boolean | string;
   logger?: boolean;
+  /** How long a client may take to send a request (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RelaisApp {
@@ -56,11 +60,14 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     forceCloseConnections: true,
     // Never `true` for Fastify (every hop trusted): the client could then forge its address.
     trustProxy: options.trustProxy === true ? 'loopback' : (options.trustProxy ?? false),
+    ...timeoutOptions({ ...SERVER_TIMEOUTS, ...options.timeouts }),
+    frameworkErrors: frameworkErrorHandler,
   });
   // On PostgreSQL, the hub hears every process's commits (replication/commit-fanout.ts).
   const commits = await startCommitPublisher(storage, hub);
   app.addHook('onClose', () => commits.close());
   app.setErrorHandler(errorHandler);
+  registerJsonBodyParser(app);
   await app.register(fastifyCookie);
   addSecurityHeaders(app);
   refuseNulCharacters(app);

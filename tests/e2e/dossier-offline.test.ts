@@ -32,7 +32,8 @@ describe('a dossier created offline', () => {
     await logIn(page, server.url, adviser.login);
     await page.getByRole('heading', { name: 'Portefeuille' }).waitFor();
     await page.getByText('En ligne', { exact: true }).waitFor();
-    await page.getByText(/^\d+ dossiers?$/).waitFor();
+    // « N dossiers sur M » once downloaded: the adviser's own first.
+    await page.getByText(/^\d+ dossiers?( sur \d+)?$/).waitFor();
     // The service worker holds the code of the dossier screens, not opened yet.
     await waitForServiceWorker(page);
 
@@ -80,7 +81,9 @@ describe('a dossier created offline', () => {
       report: 'Premier entretien à la mairie, sans réseau.',
     });
     // Acknowledged: the markers go away.
-    await header.getByText('non envoyé').waitFor({ state: 'detached', timeout: 30_000 });
+    await header
+      .getByText('non envoyé', { exact: true })
+      .waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByText('non envoyé').first().waitFor({ state: 'detached', timeout: 30_000 });
     expect(browser.errors).toEqual([]);
   });

@@ -131,6 +131,8 @@ describe('Relais without network', () => {
     const { page } = lucas;
     await logIn(page, server.url, 'lucas.bernard');
     await page.getByRole('heading', { name: 'Portefeuille' }).waitFor();
+    // Camille's dossiers, not Lucas's own: he looks at every dossier of the device.
+    await page.getByLabel('Dossiers', { exact: true }).selectOption('all');
     await page.getByLabel('Rechercher un jeune').fill('Hors-Réseau');
     await page.getByRole('cell', { name: 'Mathis' }).waitFor({ timeout: 60_000 });
     await page.getByRole('cell', { name: 'Inès' }).waitFor();

@@ -39,6 +39,8 @@ async function dossierFromAnotherDevice(lastName: string): Promise<string> {
 
 async function findInCaseload(page: Page, lastName: string): Promise<void> {
   await page.getByRole('link', { name: 'Portefeuille', exact: true }).click();
+  // Lucas's dossier, not Camille's own: every dossier of the device.
+  await page.getByLabel('Dossiers', { exact: true }).selectOption('all');
   await page.getByLabel('Rechercher un jeune').fill(lastName);
   await page.getByRole('cell', { name: lastName }).waitFor({ timeout: 30_000 });
 }

@@ -9,7 +9,7 @@ import { createAccount } from '../../sync-server/src/auth/accounts';
 import { movePatch, reportedAppointment } from '../../src/domain/rules/appointments';
 import type { Appointment } from '../../src/domain/schemas/appointment';
 import { systemClock } from '../../src/domain/time';
-import { ADVISER_SEES, DIRECTION, PASSWORD } from '../support/accounts';
+import { ADVISER_SEES, DIRECTION, PASSWORD, testPasswordHash } from '../support/accounts';
 import {
   buildAppointment,
   buildEvent,
@@ -36,6 +36,7 @@ const world = syncWorld({
         password: PASSWORD,
       },
       systemClock,
+      { passwordHash: await testPasswordHash() },
     );
   },
 });

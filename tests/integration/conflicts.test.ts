@@ -143,6 +143,64 @@ describe('conflicts recorded on push', () => {
     expect(before.youth?.data).toMatchObject({ notes: 'Vu au forum' });
   });
 
+  describe('a write made after the answer to an earlier one was lost', () => {
+    /** A push that names the device's unanswered revs of the document (pending.ts). */
+    async function writeAfterLoss(api: ApiClient, next: Doc, seen: Doc, lineage: string[]) {
+      return api.push('youths', [
+        { newDocumentState: wire(next), assumedMasterState: wire(seen), lineage },
+      ]);
+    }
+
+    it("applies the adviser's newer edit over her own unanswered one, without a review", async () => {
+      const youth = buildYouth();
+      await write(sees, 'youths', youth);
+      // v1 reaches the server, its answer does not reach the tablet (network cut, app closed).
+      const v1 = edit(youth, { phone: '06 39 98 11 11' });
+      await write(sees, 'youths', v1, youth);
+      // The adviser corrects it; RxDB still names the last master it saw as the base.
+      const v2 = edit(v1, { phone: '06 39 98 22 22', notes: 'Rappeler jeudi' });
+      const answer = await writeAfterLoss(sees, v2, youth, [v1.rev]);
+      expect(answer).toEqual({ conflicts: [], refused: [] });
+      expect((await stored('youths', youth.id))?.data).toMatchObject({
+        rev: v2.rev,
+        phone: '06 39 98 22 22',
+        notes: 'Rappeler jeudi',
+      });
+      expect(await reviews()).toEqual([]);
+    });
+
+    it("merges it with another adviser's edit made meanwhile, from her own unanswered write", async () => {
+      const youth = buildYouth();
+      await write(sees, 'youths', youth);
+      const v1 = edit(youth, { phone: '06 39 98 11 11' });
+      await write(sees, 'youths', v1, youth);
+      await write(sees2, 'youths', edit(youth, { status: 'accompagne' }), youth);
+      const v2 = edit(v1, { phone: '06 39 98 22 22' });
+      const answer = await writeAfterLoss(sees, v2, youth, [v1.rev]);
+      expect(answer.refused).toEqual([]);
+      expect((await stored('youths', youth.id))?.data).toMatchObject({
+        phone: '06 39 98 22 22',
+        status: 'accompagne',
+      });
+      expect(await reviews()).toEqual([]);
+    });
+
+    it("still meets another device's write as a conflict, whatever revs it names", async () => {
+      const youth = buildYouth();
+      await write(sees, 'youths', youth);
+      const v1 = edit(youth, { phone: '06 39 98 11 11' });
+      await write(sees, 'youths', v1, youth);
+      // Sées 2 names Sées's rev as its own: it is not, so the base stays the one it saw.
+      const other = edit(youth, { phone: '06 39 98 22 22' });
+      const answer = await writeAfterLoss(sees2, other, youth, [v1.rev]);
+      expect(answer.conflicts).toEqual([expect.objectContaining({ phone: '06 39 98 11 11' })]);
+      const open = await reviews();
+      expect(open.map((review) => review.values.map((v) => v.by))).toEqual([
+        [ADVISER_SEES.id, ADVISER_SEES_2.id],
+      ]);
+    });
+  });
+
   it('keeps a deletion over an edit made meanwhile, and lets the siège restore the dossier', async () => {
     const youth = buildYouth();
     await write(sees, 'youths', youth);
@@ -215,6 +273,30 @@ describe('conflicts recorded on push', () => {
       sees2,
       'attendances',
       buildAttendance({ ...signUp, registeredAt: '2026-11-20T11:30', present: true }),
+    );
+    expect((await stored('attendances', `${workshop.id}:${youth.id}`))?.data).toMatchObject({
+      registeredAt: '2026-11-20T10:00',
+      present: true,
+    });
+    expect(await reviews()).toEqual([]);
+  });
+
+  it('keeps the sign-up time of the first sign-up to reach the server, whatever a device clock says', async () => {
+    const youth = buildYouth();
+    const workshop = buildWorkshop();
+    await write(sees, 'youths', youth);
+    await write(sees, 'workshops', workshop);
+    const signUp = { workshopId: workshop.id, youthId: youth.id };
+    await write(
+      sees,
+      'attendances',
+      buildAttendance({ ...signUp, registeredAt: '2026-11-20T10:00' }),
+    );
+    // A tablet whose clock says year 1 signs the same young person up offline, and syncs later.
+    await write(
+      sees2,
+      'attendances',
+      buildAttendance({ ...signUp, registeredAt: '0001-01-01T00:00', present: true }),
     );
     expect((await stored('attendances', `${workshop.id}:${youth.id}`))?.data).toMatchObject({
       registeredAt: '2026-11-20T10:00',

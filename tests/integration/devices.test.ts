@@ -7,8 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../src/sync/api';
 import { ADVISER_SEES, DIRECTION, PASSWORD, createTestAccounts } from '../support/accounts';
+import { buildYouth, SITE_SEES } from '../support/builders';
 import { createDeviceFetch } from '../support/cookie-fetch';
+import { spawnDevice } from '../support/device';
 import { startTestServer, type TestServer } from '../support/server';
+import { eventually } from '../support/http';
 
 let server: TestServer;
 
@@ -73,6 +76,46 @@ describe('the devices board', () => {
       user: { login: ADVISER_SEES.login, name: 'Camille Sées', role: 'conseiller' },
     });
     expect(board.devices.find((d) => d.id === siege.id)?.current).toBe(true);
+  });
+
+  it('shows a device with nothing waiting and no error once it has synced what it held', async () => {
+    // The server's clock moves only when told, so what the board shows does not depend on how
+    // fast this machine runs: devices are written at most every 30 s (caller.ts).
+    let now = Date.parse('2026-11-26T10:00:00Z');
+    const clock = { now: () => new Date(now) };
+    await server.close();
+    server = await startTestServer({ clock });
+    await createTestAccounts(server.storage);
+    const deviceId = randomUUID();
+    const device = spawnDevice({
+      serverUrl: server.url,
+      login: ADVISER_SEES.login,
+      password: PASSWORD,
+      deviceId,
+    });
+    try {
+      await device.sync();
+      // Offline for a while: two dossiers wait, the last error is the network.
+      await device.setOnline(false);
+      await device.insert('youths', buildYouth({ siteId: SITE_SEES }));
+      await device.insert('youths', buildYouth({ siteId: SITE_SEES, firstName: 'Noé' }));
+      now += 60_000;
+      // The network returns: the first request reports « 2 en attente », then all is sent.
+      await device.setOnline(true);
+      await device.sync();
+      expect((await device.status()).pending).toBe(0);
+
+      const siege = await deviceClient(DIRECTION.login);
+      await eventually(async () => {
+        const board = await siege.api.send<Board>('GET', '/api/v1/devices');
+        expect(board.devices.find((d) => d.id === deviceId)).toMatchObject({
+          pendingPushes: 0,
+          lastError: null,
+        });
+      }, 10_000);
+    } finally {
+      await device.close();
+    }
   });
 
   it('ignores a count of pushes waiting that is not a whole number, and keeps serving', async () => {

@@ -88,4 +88,40 @@ describe('one dispositif at a time', () => {
     ]);
     expect((await adviser.push('pathway', [{ newDocumentState: wire(cej) }])).refused).toEqual([]);
   });
+
+  it('counts both end days: a CEJ may not start the day the PACEA ends, but the day after', async () => {
+    const pacea = dispositif('PACEA', '2026-01-05', '2026-10-31');
+    await adviser.push('pathway', [{ newDocumentState: wire(pacea) }]);
+    const sameDay = dispositif('CEJ', '2026-10-31', '2027-04-30');
+    const before = dispositif('CEJ', '2025-07-06', '2026-01-05');
+    const answer = await adviser.push('pathway', [
+      { newDocumentState: wire(sameDay) },
+      { newDocumentState: wire(before) },
+    ]);
+    expect(answer.refused.map((row) => [row.id, row.code])).toEqual([
+      [sameDay.id, 'DISPOSITIF_OVERLAP'],
+      [before.id, 'DISPOSITIF_OVERLAP'],
+    ]);
+    const nextDay = dispositif('CEJ', '2026-11-01', '2027-04-30');
+    const dayBefore = dispositif('CEJ', '2025-07-04', '2026-01-04');
+    expect((await adviser.push('pathway', [{ newDocumentState: wire(nextDay) }])).refused).toEqual(
+      [],
+    );
+    expect(
+      (await adviser.push('pathway', [{ newDocumentState: wire(dayBefore) }])).refused,
+    ).toEqual([]);
+  });
+
+  it('no longer counts a deleted dispositif', async () => {
+    const pacea = dispositif('PACEA', '2026-01-05', '2027-06-30');
+    await adviser.push('pathway', [{ newDocumentState: wire(pacea) }]);
+    const removed = { ...pacea, rev: newId() };
+    const deletion = await adviser.push('pathway', [
+      { newDocumentState: wire(removed, true), assumedMasterState: wire(pacea) },
+    ]);
+    expect(deletion.refused).toEqual([]);
+    const cej = dispositif('CEJ', '2026-12-01', '2027-05-31');
+    expect((await adviser.push('pathway', [{ newDocumentState: wire(cej) }])).refused).toEqual([]);
+    expect(await server.storage.getDocument('pathway', cej.id)).not.toBeNull();
+  });
 });

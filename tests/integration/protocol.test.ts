@@ -205,15 +205,38 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
     it('pulls in commit order with a checkpoint that continues', async () => {
       const youths = [buildYouth(), buildYouth(), buildYouth()];
       for (const youth of youths) await push('youths', [{ newDocumentState: wire(youth) }]);
+      const seqs = await Promise.all(
+        youths.map(async (youth) => (await server.storage.getDocument('youths', youth.id))!.seq),
+      );
       const page = await (await call(`${path('youths')}/pull?seq=0&limit=2`)).json();
       expect(page.documents.map((d: { id: string }) => d.id)).toEqual([
         youths[0]!.id,
         youths[1]!.id,
       ]);
+      // Exactly the seq of the last document sent: one more would skip a write made meanwhile.
+      expect(page.checkpoint).toEqual({ seq: seqs[1] });
       const next = await (await pull('youths', page.checkpoint.seq)).json();
       expect(next.documents.map((d: { id: string }) => d.id)).toEqual([youths[2]!.id]);
+      expect(next.checkpoint).toEqual({ seq: seqs[2] });
       const end = await (await pull('youths', next.checkpoint.seq)).json();
       expect(end).toEqual({ documents: [], checkpoint: next.checkpoint });
+    });
+
+    it('answers a push merged with the stored state with the merged master, exactly as stored', async () => {
+      const youth = buildYouth();
+      await push('youths', [{ newDocumentState: wire(youth) }]);
+      const phone = { ...youth, rev: newRev(), phone: '06 39 98 00 01' };
+      await push('youths', [{ newDocumentState: wire(phone), assumedMasterState: wire(youth) }]);
+      // Another device, from the same old state, changes another field: merged, not a conflict.
+      const status = { ...youth, rev: newRev(), status: 'accompagne' as const };
+      const answer = await push('youths', [
+        { newDocumentState: wire(status), assumedMasterState: wire(youth) },
+      ]);
+      expect(answer.status).toBe(200);
+      const stored = (await server.storage.getDocument('youths', youth.id))!;
+      expect(stored.data).toMatchObject({ phone: '06 39 98 00 01', status: 'accompagne' });
+      expect(stored.rev).not.toBe(status.rev);
+      expect(await answer.json()).toEqual([{ ...stored.data, _deleted: false }]);
     });
 
     it('refuses an edit of a recorded event (append-only) and a forbidden proposition transition', async () => {
@@ -261,6 +284,28 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       ]);
       expect(twoMoves.status).toBe(200);
       expect((await server.storage.getDocument('pathway', other.id))?.data.result).toBe('realisee');
+    });
+
+    it('keeps the original of an event pushed again unchanged under a new rev', async () => {
+      const youth = buildYouth();
+      await push('youths', [{ newDocumentState: wire(youth) }]);
+      const event = buildEvent({ youthId: youth.id });
+      await push('events', [{ newDocumentState: wire(event) }]);
+      const before = await server.storage.getDocument('events', event.id);
+      const seq = await server.storage.lastSeq();
+      // The same entretien again, re-stamped by a device (a retry after a lost answer, a copy).
+      const again = { ...event, rev: newRev(), updatedAt: '2026-12-01T08:00:00.000Z' };
+      for (const row of [
+        { newDocumentState: wire(again) },
+        { newDocumentState: wire({ ...again, rev: newRev() }), assumedMasterState: wire(event) },
+      ]) {
+        const answer = await push('events', [row]);
+        expect(answer.status).toBe(200);
+        // The device is given the original as the master, which it holds already.
+        expect(await answer.json()).toEqual([wire(event)]);
+      }
+      expect(await server.storage.getDocument('events', event.id)).toEqual(before);
+      expect(await server.storage.lastSeq()).toBe(seq);
     });
 
     it('answers 426 to an outdated schema version', async () => {
@@ -338,9 +383,53 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         'VALIDATION_FAILED',
       ],
       [
+        'a login body nested 2,400 levels deep, without a session',
+        () =>
+          call('/api/v1/session', {
+            method: 'POST',
+            headers: { cookie: '', 'content-type': 'application/json' },
+            body: `{"login":${'['.repeat(2400)}${']'.repeat(2400)},"password":"x"}`,
+          }),
+        400,
+        'INVALID_JSON',
+      ],
+      [
+        'a pushed document nested 2,400 levels deep',
+        () =>
+          push('youths', undefined, {
+            body: `[{"newDocumentState":{"notes":${'['.repeat(2400)}${']'.repeat(2400)}}}]`,
+            headers: { 'content-type': 'application/json' },
+          }),
+        400,
+        'INVALID_JSON',
+      ],
+      [
+        'a review decision nested 2,400 levels deep',
+        () =>
+          call('/api/v1/reviews/0190a000-0000-7000-a000-000000000001/resolve', {
+            method: 'POST',
+            body: `{"value":${'{"a":'.repeat(2400)}1${'}'.repeat(2400)}}`,
+            headers: { 'content-type': 'application/json' },
+          }),
+        400,
+        'INVALID_JSON',
+      ],
+      [
+        'a path parameter of 300 characters',
+        () => call(`/api/v1/reviews/${'x'.repeat(300)}/dismiss`, { method: 'POST', json: {} }),
+        414,
+        'URI_TOO_LONG',
+      ],
+      [
+        'a malformed escape in the path',
+        () => call('/api/v1/reviews/%E0%A4%A/dismiss', { method: 'POST', json: {} }),
+        400,
+        'MALFORMED_REQUEST',
+      ],
+      [
         'a null row for a collection only the server writes',
         () => push('staff', [null]),
-        409,
+        403,
         'ROWS_REFUSED',
       ],
     ])('answers %s with a 4xx envelope', async (_name, send, status, code) => {
@@ -370,6 +459,26 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       expect(await server.storage.getDocument('youths', bad.id)).toBeNull();
       expect(await server.storage.getDocument('youths', good.id)).not.toBeNull();
       expect((await call('/api/v1/health')).status).toBe(200);
+    });
+
+    it('refuses a row whose lineage is not a short list of revs, alone', async () => {
+      const good = buildYouth();
+      const rows = [
+        { newDocumentState: wire(good), lineage: [newRev()] },
+        { newDocumentState: wire(buildYouth()), lineage: 'abc' },
+        { newDocumentState: wire(buildYouth()), lineage: Array.from({ length: 21 }, newRev) },
+        { newDocumentState: wire(buildYouth()), lineage: [42] },
+      ];
+      const body = await expectEnvelope(await push('youths', rows), 400, 'ROWS_REFUSED');
+      expect(body.error).toMatchObject({
+        details: {
+          rejected: [1, 2, 3].map(() => ({
+            code: 'VALIDATION_FAILED',
+            issues: [{ path: '/lineage' }],
+          })),
+        },
+      });
+      expect(await server.storage.countDocuments('youths')).toBe(1);
     });
 
     it('refuses a row holding a NUL character alone, and keeps the other rows of the batch', async () => {
@@ -437,7 +546,7 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
             },
           },
         ]),
-        409,
+        403,
         'ROWS_REFUSED',
       );
       expect(body.error).toMatchObject({
@@ -477,7 +586,7 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         await push('sites', [
           { newDocumentState: wire({ ...site, rev: newRev(), name: 'Autre' }) },
         ]),
-        409,
+        403,
         'ROWS_REFUSED',
       );
       expect(body.error).toMatchObject({ details: { rejected: [{ code: 'FORBIDDEN' }] } });

@@ -19,6 +19,7 @@ import {
   ADVISER_SEES,
   ADVISER_SEES_2,
   createTestAccounts,
+  testPasswordHash,
 } from '../support/accounts';
 import { buildYouth, SITE_PERSEIGNE, SITE_SEES, wire } from '../support/builders';
 import { eventually, loggedInClient } from '../support/http';
@@ -177,6 +178,7 @@ describe('two server processes on one PostgreSQL database', () => {
         password: PASSWORD,
       },
       systemClock,
+      { passwordHash: await testPasswordHash() },
     );
     const adviserOnA = await loggedInClient(serverA.url, ADVISER_SEES.login);
     const accueilStream = await openStream(await loggedInClient(serverB.url, ACCUEIL.login));

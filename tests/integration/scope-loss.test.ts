@@ -261,3 +261,103 @@ describe('a write typed offline for a dossier transferred meanwhile', () => {
     expect(await world.server.storage.getDocument('events', event.id)).toBeNull();
   });
 });
+
+describe('a write kept for the siège, sent again', () => {
+  it('opens nothing more, even once the siège settled the review', async () => {
+    const sees = await loggedInClient(world.server.url, ADVISER_SEES.login);
+    const youth = buildYouth({ siteId: SITE_SEES, referentId: ADVISER_SEES.id });
+    const rows = (document: object, extra: object = {}) =>
+      ({ ...document, _deleted: false, ...extra }) as unknown as PushRow['newDocumentState'];
+    await sees.push('youths', [{ newDocumentState: rows(youth) }]);
+    await transferToPerseigne(youth.id);
+    const edit = [
+      {
+        newDocumentState: rows(youth, { notes: 'Vu à Sées', rev: newRev() }),
+        assumedMasterState: rows(youth),
+      },
+    ];
+    expect((await sees.push('youths', edit)).refused.map((row) => row.code)).toEqual([
+      'SCOPE_LEFT',
+    ]);
+    const [review] = await reviewsOf(youth.id);
+    const direction = await loggedInClient(world.server.url, DIRECTION.login);
+    await direction.send('POST', `/api/v1/reviews/${review!.id}/dismiss`, {});
+    const seq = await world.server.storage.lastSeq();
+
+    // The tablet lost the answer and sends the same row again.
+    expect((await sees.push('youths', edit)).refused.map((row) => row.code)).toEqual([
+      'SCOPE_LEFT',
+    ]);
+    expect(await world.server.storage.lastSeq()).toBe(seq);
+    expect((await reviewsOf(youth.id)).map((r) => r.status)).toEqual(['dismissed']);
+  });
+});
+
+describe('a caller who names a rev of a document she did not have', () => {
+  const wire = (document: object, extra: object = {}) =>
+    ({ ...document, _deleted: false, ...extra }) as unknown as PushRow['newDocumentState'];
+
+  it('is answered OUT_OF_SCOPE whether the rev is current or not, and no review opens', async () => {
+    const sees = await loggedInClient(world.server.url, ADVISER_SEES.login);
+    const youth = buildYouth({ siteId: SITE_SEES, referentId: ADVISER_SEES.id });
+    const proposition = buildProposition({ youthId: youth.id });
+    await sees.push('youths', [{ newDocumentState: wire(youth) }]);
+    await sees.push('pathway', [{ newDocumentState: wire(proposition) }]);
+
+    // An adviser of another site who learnt the current revs (a screenshot, a colleague).
+    const outsider = await loggedInClient(world.server.url, ADVISER_PERSEIGNE.login);
+    const answers = [
+      await outsider.push('youths', [
+        {
+          newDocumentState: wire(youth, { notes: 'Tentative hors périmètre', rev: newRev() }),
+          assumedMasterState: wire(youth),
+        },
+      ]),
+      await outsider.push('pathway', [
+        {
+          newDocumentState: wire(proposition, { partner: 'Ailleurs', rev: newRev() }),
+          assumedMasterState: wire(proposition),
+        },
+      ]),
+    ];
+    for (const answer of answers) {
+      expect(answer.refused.map((row) => row.code)).toEqual(['OUT_OF_SCOPE']);
+    }
+    expect(await reviewsOf(youth.id)).toEqual([]);
+    expect(await reviewsOf(proposition.id)).toEqual([]);
+  });
+
+  it('keeps SCOPE_LEFT for the rev the caller had, not for one written after the dossier left her', async () => {
+    const sees = await loggedInClient(world.server.url, ADVISER_SEES.login);
+    const youth = buildYouth({ siteId: SITE_SEES, referentId: ADVISER_SEES.id });
+    await sees.push('youths', [{ newDocumentState: wire(youth) }]);
+    await transferToPerseigne(youth.id);
+    // Perseigne writes the dossier again: a rev the Sées adviser never received.
+    const perseigne = await loggedInClient(world.server.url, ADVISER_PERSEIGNE.login);
+    const transferred = (await world.server.storage.getDocument('youths', youth.id))!;
+    const later = { ...transferred.data, phone: '06 39 98 44 44', rev: newRev() };
+    await perseigne.push('youths', [
+      { newDocumentState: wire(later), assumedMasterState: wire(transferred.data) },
+    ]);
+
+    const fromLater = await sees.push('youths', [
+      {
+        newDocumentState: wire(later, { notes: 'Vu à Sées', rev: newRev() }),
+        assumedMasterState: wire(later),
+      },
+    ]);
+    expect(fromLater.refused.map((row) => row.code)).toEqual(['OUT_OF_SCOPE']);
+    expect(await reviewsOf(youth.id)).toEqual([]);
+
+    const fromHers = await sees.push('youths', [
+      {
+        newDocumentState: wire(youth, { notes: 'Vu à Sées', rev: newRev() }),
+        assumedMasterState: wire(youth),
+      },
+    ]);
+    expect(fromHers.refused.map((row) => row.code)).toEqual(['SCOPE_LEFT']);
+    expect(await reviewsOf(youth.id)).toEqual([
+      expect.objectContaining({ field: 'notes', status: 'open' }),
+    ]);
+  });
+});

@@ -9,7 +9,13 @@ import { systemClock } from '../../src/domain/time';
 import { connectEventStream } from '../../src/sync/sse';
 import type { ApiClient } from '../../src/sync/api';
 import { createAccount } from '../../sync-server/src/auth/accounts';
-import { ADVISER_SEES, DIRECTION, PASSWORD, createTestAccounts } from '../support/accounts';
+import {
+  ADVISER_SEES,
+  DIRECTION,
+  PASSWORD,
+  createTestAccounts,
+  testPasswordHash,
+} from '../support/accounts';
 import { buildEvent, buildYouth, SITE_SEES, wire } from '../support/builders';
 import { eventually, loggedInClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
@@ -27,6 +33,7 @@ beforeEach(async () => {
     server.storage,
     { ...ACCUEIL, name: 'Accueil Sées', role: 'accueil', siteIds: [SITE_SEES], password: PASSWORD },
     systemClock,
+    { passwordHash: await testPasswordHash() },
   );
   adviser = await loggedInClient(server.url, ADVISER_SEES.login);
   accueil = await loggedInClient(server.url, ACCUEIL.login);

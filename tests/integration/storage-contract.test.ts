@@ -125,6 +125,29 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     ]);
   });
 
+  it('counts the live documents a caller may see, in all and after a seq', async () => {
+    const first = docWrite({ scope: { siteId: 'site-a', ownerId: null } });
+    const theirs = docWrite({ scope: { siteId: 'site-b', ownerId: null } });
+    const referent = docWrite({ scope: { siteId: 'site-b', ownerId: 'user-1' } });
+    const deleted = docWrite({ scope: { siteId: 'site-a', ownerId: null }, deleted: true });
+    const [written] = await storage.write((tx) => tx.putDocuments([first]));
+    await storage.write((tx) => tx.putDocuments([theirs, referent, deleted]));
+    const visibility = { all: false as const, siteIds: ['site-a'], userId: 'user-1' };
+    expect(await storage.countVisible('youths', 0, visibility)).toEqual({ total: 2, remaining: 2 });
+    expect(await storage.countVisible('youths', written!.seq, visibility)).toEqual({
+      total: 2,
+      remaining: 1,
+    });
+    expect(await storage.countVisible('youths', 0, { all: true })).toEqual({
+      total: 3,
+      remaining: 3,
+    });
+    expect(await storage.countVisible('events', 0, { all: true })).toEqual({
+      total: 0,
+      remaining: 0,
+    });
+  });
+
   it('pulls as wire JSON exactly what pull gives, removals and deletions included', async () => {
     const mine = docWrite({ scope: { siteId: 'site-a', ownerId: null } });
     const gone = docWrite({ deleted: true, scope: { siteId: 'site-a', ownerId: null } });
@@ -488,7 +511,35 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     expect((await storage.getDocument('youths', first.id))?.rev).toBe(second.rev);
   });
 
-  it('finds the open reviews about some documents', async () => {
+  it('records every scope a revision was stored under, restamps and merged states included', async () => {
+    const written = docWrite({ scope: { siteId: 'sees', ownerId: 'camille' } });
+    const [stored] = await storage.write((tx) => tx.putDocuments([written]));
+    // The dossier is transferred: the same rev, restamped with the new scope.
+    await storage.write((tx) =>
+      tx.putDocuments([{ ...written, scope: { siteId: 'perseigne', ownerId: null } }]),
+    );
+    await storage.write((tx) =>
+      tx.absorbRevision(
+        'youths',
+        written.id,
+        { rev: 'device-state', data: { id: written.id }, deleted: false },
+        stored!.seq,
+        { writtenBy: 'yacine', deviceId: null },
+      ),
+    );
+    const scopes = (rev: string) =>
+      storage.write((tx) => tx.getRevisionScopes('youths', written.id, rev));
+    const byKey = (a: { siteId: string | null }, b: { siteId: string | null }) =>
+      String(a.siteId).localeCompare(String(b.siteId));
+    expect((await scopes(written.rev)).sort(byKey)).toEqual([
+      { siteId: 'perseigne', ownerId: null },
+      { siteId: 'sees', ownerId: 'camille' },
+    ]);
+    expect(await scopes('device-state')).toEqual([{ siteId: 'perseigne', ownerId: null }]);
+    expect(await scopes('unknown')).toEqual([]);
+  });
+
+  it('finds the reviews about some documents, open ones or all', async () => {
     const review = (id: string, documentId: string, status: string) =>
       docWrite({
         id,
@@ -507,5 +558,8 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     const open = await storage.write((tx) => tx.getOpenReviews(['doc-a', 'doc-b']));
     expect(open.map((r) => r.id).sort()).toEqual(['c1', 'c3']);
     expect(await storage.write((tx) => tx.getOpenReviews([]))).toEqual([]);
+    const all = await storage.write((tx) => tx.getReviewsAbout(['doc-a', 'doc-b']));
+    expect(all.map((r) => r.id).sort()).toEqual(['c1', 'c2', 'c3']);
+    expect(await storage.write((tx) => tx.getReviewsAbout([]))).toEqual([]);
   });
 });

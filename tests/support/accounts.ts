@@ -1,5 +1,9 @@
-/** Test accounts: advisers of two sites, and direction. All share one valid password. */
+/**
+ * Test accounts: advisers of two sites, and direction. All share one valid password, hashed
+ * once per test process (scrypt takes about 50 ms a hash, and every test creates them).
+ */
 import { createAccount } from '../../sync-server/src/auth/accounts';
+import { hashPassword } from '../../sync-server/src/auth/passwords';
 import type { Storage } from '../../sync-server/src/storage/storage';
 import { systemClock } from '../../src/domain/time';
 import { SITE_PERSEIGNE, SITE_SEES } from './builders';
@@ -20,7 +24,16 @@ export const ADVISER_PERSEIGNE = {
 };
 export const DIRECTION = { id: '0190b000-0000-7000-a000-00000000a004', login: 'direction' };
 
+let sharedHash: Promise<string> | undefined;
+
+/** The hash of PASSWORD, computed once: for accounts created by a test. */
+export function testPasswordHash(): Promise<string> {
+  sharedHash ??= hashPassword(PASSWORD);
+  return sharedHash;
+}
+
 export async function createTestAccounts(storage: Storage): Promise<void> {
+  const options = { passwordHash: await testPasswordHash() };
   await createAccount(
     storage,
     {
@@ -31,6 +44,7 @@ export async function createTestAccounts(storage: Storage): Promise<void> {
       password: PASSWORD,
     },
     systemClock,
+    options,
   );
   await createAccount(
     storage,
@@ -42,6 +56,7 @@ export async function createTestAccounts(storage: Storage): Promise<void> {
       password: PASSWORD,
     },
     systemClock,
+    options,
   );
   await createAccount(
     storage,
@@ -53,10 +68,12 @@ export async function createTestAccounts(storage: Storage): Promise<void> {
       password: PASSWORD,
     },
     systemClock,
+    options,
   );
   await createAccount(
     storage,
     { ...DIRECTION, name: 'Hélène Direction', role: 'direction', siteIds: [], password: PASSWORD },
     systemClock,
+    options,
   );
 }

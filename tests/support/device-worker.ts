@@ -22,10 +22,16 @@ export interface DeviceWorkerData {
   deviceId: string;
   /** Added to the real time for `updatedAt`: a device whose clock is wrong. */
   clockOffsetMs: number;
+  /**
+   * RxDB's dev-mode checks (schema validation of every write): slower, so only for the tests
+   * whose point they are; a device never runs them in production.
+   */
+  devMode?: boolean;
 }
 
 export type DeviceCommand =
   | { type: 'insert'; collection: CollectionName; document: Record<string, unknown> }
+  | { type: 'insertMany'; collection: CollectionName; documents: Record<string, unknown>[] }
   | { type: 'patch'; collection: CollectionName; id: string; patch: Record<string, unknown> }
   | { type: 'remove'; collection: CollectionName; id: string }
   | { type: 'find'; collection: CollectionName }
@@ -35,6 +41,7 @@ export type DeviceCommand =
   | { type: 'status' }
   | { type: 'findIncludingDeleted'; collection: CollectionName; ids: string[] }
   | { type: 'rawText' }
+  | { type: 'restart' }
   | { type: 'close' };
 
 const config = workerData as DeviceWorkerData;
@@ -52,19 +59,26 @@ const api = createApiClient({
   lastErrorCode: () => sync?.status$.value.lastError?.code ?? null,
 });
 
+let userId: string;
+
+async function openDatabase(): Promise<void> {
+  db = await createRelaisDatabase({
+    name: `device-${config.deviceId.replace(/-/g, '')}`,
+    dataKey: await dataKey,
+    actorId: () => userId,
+    clock: { now: () => new Date(Date.now() + config.clockOffsetMs) },
+    devMode: config.devMode ?? false,
+  });
+  sync = await startSync({ db, api });
+}
+
 async function open(): Promise<void> {
   const { user } = await api.login(config.login, config.password, {
     id: config.deviceId,
     label: 'test device',
   });
-  db = await createRelaisDatabase({
-    name: `device-${config.deviceId.replace(/-/g, '')}`,
-    dataKey: await dataKey,
-    actorId: () => user.id,
-    clock: { now: () => new Date(Date.now() + config.clockOffsetMs) },
-    devMode: true,
-  });
-  sync = await startSync({ db, api });
+  userId = user.id;
+  await openDatabase();
 }
 
 function collection(name: CollectionName): RxCollection {
@@ -79,6 +93,11 @@ async function handle(command: DeviceCommand): Promise<unknown> {
   switch (command.type) {
     case 'insert':
       return plain(await collection(command.collection).insert(command.document));
+    case 'insertMany': {
+      const result = await collection(command.collection).bulkInsert(command.documents);
+      if (result.error.length > 0) throw new Error(`bulkInsert: ${result.error.length} errors`);
+      return null;
+    }
     case 'patch': {
       const doc = await collection(command.collection).findOne(command.id).exec(true);
       return plain(await doc.incrementalPatch(command.patch));
@@ -116,6 +135,12 @@ async function handle(command: DeviceCommand): Promise<unknown> {
       return [...(await findIncludingDeleted(db, command.collection, command.ids)).values()];
     case 'rawText':
       return (await rawIndexedDbText(`device-${config.deviceId.replace(/-/g, '')}`)).text;
+    case 'restart':
+      // The app closed and opened again: same database and session, a new sync engine.
+      await sync.stop();
+      await db.close();
+      await openDatabase();
+      return null;
     case 'close':
       await sync.stop();
       await db.close();

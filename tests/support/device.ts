@@ -8,6 +8,8 @@ type Doc = Record<string, unknown>;
 
 export interface Device {
   insert(collection: CollectionName, document: object): Promise<Doc>;
+  /** Inserts documents in one write (RxDB's bulkInsert). */
+  insertMany(collection: CollectionName, documents: readonly object[]): Promise<void>;
   patch(collection: CollectionName, id: string, patch: object): Promise<Doc>;
   remove(collection: CollectionName, id: string): Promise<void>;
   find(collection: CollectionName): Promise<Doc[]>;
@@ -16,6 +18,8 @@ export interface Device {
   setOnline(online: boolean): Promise<void>;
   /** Pushes what is waiting and pulls to the end. */
   sync(): Promise<void>;
+  /** Closes the app and opens it again on the same database (a restart). */
+  restart(): Promise<void>;
   status(): Promise<{
     online: boolean;
     pending: number;
@@ -70,6 +74,9 @@ export function spawnDevice(
       call({ type: 'insert', collection, document: document as Doc }),
     patch: (collection, id, patch) => call({ type: 'patch', collection, id, patch: patch as Doc }),
     remove: (collection, id) => call({ type: 'remove', collection, id }),
+    insertMany: (collection, documents) =>
+      call({ type: 'insertMany', collection, documents: documents as Doc[] }),
+    restart: () => call({ type: 'restart' }),
     find: (collection) => call({ type: 'find', collection }),
     get: (collection, id) => call({ type: 'get', collection, id }),
     setOnline: (online) => call({ type: 'setOnline', online }),

@@ -72,6 +72,8 @@ export async function renderScreen(
   };
   useAppStore.getState().signIn(user, DEFAULT_DEVICE_POLICY, false);
   useAppStore.getState().resetCaseloadFilters();
+  // Scopes chosen by an earlier test are forgotten; what it saved in localStorage is not.
+  useAppStore.setState({ dossierScopes: {} });
   const location = memoryLocation({ path, record: true });
   const result = render(
     <ClockContext.Provider value={clock}>

@@ -55,6 +55,39 @@ async function appointmentsOnDevice(): Promise<Appointment[]> {
   return (await db.appointments.find().exec()).map((d) => d.toJSON() as Appointment);
 }
 
+describe('a rendez-vous of a day to come (issue 14, item 1)', () => {
+  it('cannot be marked Présent: said in French, and no entretien dated in the future', async () => {
+    const later = buildAppointment({
+      youthId: noah.id,
+      staffId: camille.id,
+      siteId: site.id,
+      start: '2026-11-26T10:00',
+    });
+    ({ db } = await renderScreen(`/agenda?vue=jour&date=2026-11-26&rdv=${later.id}`, {
+      user,
+      now: NOW,
+      seed: async (db) => {
+        await seed(db, 'sites', [site]);
+        await seed(db, 'staff', [camille, lucas]);
+        await seed(db, 'youths', [ines, noah]);
+        await seed(db, 'appointments', [booked, later]);
+      },
+    }));
+    const panel = await screen.findByRole('complementary', { name: 'Rendez-vous choisi' });
+    await userEvent.click(within(panel).getByRole('button', { name: 'Renseigner le rendez-vous' }));
+    await userEvent.click(within(panel).getByRole('radio', { name: 'Présent' }));
+    await userEvent.click(within(panel).getByRole('checkbox', { name: 'Emploi' }));
+    await userEvent.click(within(panel).getByRole('button', { name: 'Enregistrer' }));
+    expect(
+      await within(panel).findByText(
+        /n’a pas encore eu lieu : Présent ou Absent se notent le jour venu/,
+      ),
+    ).toBeDefined();
+    expect(await db.events.find().exec()).toHaveLength(0);
+    expect((await db.appointments.findOne(later.id).exec())?.status).toBe('planifie');
+  });
+});
+
 describe('agenda screen on the device', () => {
   it('marks a young person present with the entretien in one step, then books the next rendez-vous', async () => {
     await open('/agenda?vue=jour&date=2026-11-24');

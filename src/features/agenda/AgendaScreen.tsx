@@ -25,6 +25,7 @@ import { advisersOf, useSites, useStaff } from '../shared/useDirectory';
 import { WeekView } from './WeekView';
 import './agenda.css';
 import { useClock } from '../../app/clock-context';
+import { DOWNLOADING_TEXT, useDownloading } from '../../ui/useFirstDownload';
 
 const ALL = 'tous';
 
@@ -50,6 +51,7 @@ export function AgendaScreen() {
   const sites = useSites();
   const staff = useStaff();
   const actions = useAppointmentActions();
+  const downloading = useDownloading('appointments', 'youths');
 
   const siteList = useMemo(() => sites.data ?? [], [sites.data]);
   const staffList = useMemo(() => staff.data ?? [], [staff.data]);
@@ -151,7 +153,9 @@ export function AgendaScreen() {
       <p className="agenda-heading" aria-live="polite">
         {view === 'semaine' && <strong>{heading} · </strong>}
         <span className="muted">
-          {agenda.isLoading ? 'chargement…' : `${appointments.length} rendez-vous`}
+          {agenda.isLoading
+            ? 'chargement…'
+            : `${appointments.length} rendez-vous${downloading ? ` (${DOWNLOADING_TEXT})` : ''}`}
         </span>
       </p>
       {agenda.error && (

@@ -40,7 +40,7 @@ describe('week view', () => {
     rdv(ines.id, '2026-11-26T10:00', { subject: 'Bilan PMSMP' }),
   ];
 
-  it('starts on Monday and shows each rendez-vous in its day, weekend hidden when empty', () => {
+  it('starts on Monday and shows each rendez-vous in its day, Monday to Saturday', () => {
     render(
       <WeekView
         {...common}
@@ -50,8 +50,16 @@ describe('week view', () => {
         onOpenDay={vi.fn()}
       />,
     );
-    const days = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(days).toEqual(['lun. 23', 'mar. 242 rdv', 'mer. 25', 'jeu. 261 rdv', 'ven. 27']);
+    // Saturday always (a permanence may open then), Sunday only when it holds something.
+    const days = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(days).toEqual([
+      'lun. 23, voir le lundi 23 novembre',
+      'mar. 24, voir le mardi 24 novembre2 rdv',
+      'mer. 25, voir le mercredi 25 novembre',
+      'jeu. 26, voir le jeudi 26 novembre1 rdv',
+      'ven. 27, voir le vendredi 27 novembre',
+      'sam. 28, voir le samedi 28 novembre',
+    ]);
     const tuesday = screen.getByRole('region', { name: 'mardi 24 novembre' });
     expect(within(tuesday).getByText('Inès Lefèvre')).toBeDefined();
     expect(within(tuesday).getByText('Présent')).toBeDefined();
@@ -59,6 +67,19 @@ describe('week view', () => {
     expect(within(tuesday).getByText('À renseigner')).toBeDefined();
     const thursday = screen.getByRole('region', { name: 'jeudi 26 novembre' });
     expect(within(thursday).getByText('Planifié')).toBeDefined();
+  });
+
+  it('shows Sunday when a rendez-vous falls on it', () => {
+    render(
+      <WeekView
+        {...common}
+        weekStart="2026-11-23"
+        appointments={[...appointments, rdv(noah.id, '2026-11-29T10:00')]}
+        onSelect={vi.fn()}
+        onOpenDay={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('region', { name: 'dimanche 29 novembre' })).toBeDefined();
   });
 
   it('shows the opening hours of the chosen site, and Saturday when something happens then', () => {
@@ -93,7 +114,9 @@ describe('week view', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: /10 h–10 h 45.*Inès Lefèvre/ }));
     expect(onSelect).toHaveBeenCalledWith(appointments[2]!.id);
-    await userEvent.click(screen.getByRole('button', { name: 'Voir le jeudi 26 novembre' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'jeu. 26, voir le jeudi 26 novembre' }),
+    );
     expect(onOpenDay).toHaveBeenCalledWith('2026-11-26');
   });
 });

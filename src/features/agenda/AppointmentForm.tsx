@@ -18,6 +18,7 @@ import { DURATION_OPTIONS } from './labels';
 import { SaveFooter, useWarnedSave, WarningList } from './WarnedSave';
 import { advisersOf } from '../shared/useDirectory';
 import { YouthPicker } from './YouthPicker';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 export interface AppointmentFormProps {
   title: string;
@@ -34,6 +35,7 @@ export interface AppointmentFormProps {
 }
 
 export function AppointmentForm(props: AppointmentFormProps) {
+  const typed = useTypedInput('le rendez-vous');
   const { initial, sites, staff, check, onSubmit } = props;
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -78,6 +80,7 @@ export function AppointmentForm(props: AppointmentFormProps) {
 
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       className="appointment-form card"
       noValidate

@@ -8,11 +8,14 @@ import type { AppointmentSlot, AppointmentWarning } from '../../domain/rules/app
 import { APPOINTMENT_STATUSES, type Appointment } from '../../domain/schemas/appointment';
 import { EVENT_THEMES, type YouthEvent } from '../../domain/schemas/event';
 import { minutesOfDay, parseDay } from '../../domain/time';
+import { OUTCOME_IN_FUTURE_TEXT, outcomeDateProblem } from '../../domain/rules/happened';
+import { useClock } from '../../app/clock-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { APPOINTMENT_STATUS_LABELS, EVENT_THEME_LABELS } from '../../domain/labels';
 import { DURATION_OPTIONS } from './labels';
 import { SaveFooter, useWarnedSave, WarningList } from './WarnedSave';
 import type { Outcome } from './useAppointmentActions';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 type Status = Appointment['status'];
 type Theme = NonNullable<YouthEvent['themes']>[number];
@@ -28,6 +31,8 @@ export interface OutcomeFormProps {
 }
 
 export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
+  const typed = useTypedInput('le compte-rendu du rendez-vous');
+  const clock = useClock();
   const [status, setStatus] = useState<Status>(props.initialStatus ?? appointment.status);
   const [withEntretien, setWithEntretien] = useState(!appointment.eventId);
   const [duration, setDuration] = useState(String(appointment.durationMinutes ?? 45));
@@ -52,6 +57,9 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
 
   function outcome(): Outcome | undefined {
     const found: Record<string, string> = {};
+    // Présent or Absent once the day came: never an entretien dated in the future.
+    if (outcomeDateProblem({ status, start: appointment.start }, clock))
+      found.status = OUTCOME_IN_FUTURE_TEXT;
     if (status === 'present' && withEntretien && !appointment.eventId) {
       if (themes.length === 0) found.themes = "Choisissez au moins un thème de l'entretien.";
     }
@@ -103,6 +111,7 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
 
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       className="outcome-form"
       noValidate
@@ -111,7 +120,11 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
         void save(false);
       }}
     >
-      <fieldset className="status-choice" ref={firstRef}>
+      <fieldset
+        className="status-choice"
+        ref={firstRef}
+        aria-describedby={errors.status ? `status-error-${appointment.id}` : undefined}
+      >
         <legend>Le rendez-vous</legend>
         {APPOINTMENT_STATUSES.map((value) => (
           <label key={value} className={`status-option status-${value}`}>
@@ -124,12 +137,18 @@ export function OutcomeForm({ appointment, ...props }: OutcomeFormProps) {
               onChange={() => {
                 setStatus(value);
                 setWarnings(null);
+                setErrors((current) => ({ ...current, status: '' }));
               }}
             />
             {APPOINTMENT_STATUS_LABELS[value]}
           </label>
         ))}
       </fieldset>
+      {errors.status && (
+        <p id={`status-error-${appointment.id}`} className="field-error" role="alert">
+          {errors.status}
+        </p>
+      )}
 
       {status === 'present' && appointment.eventId && (
         <p className="muted">L&apos;entretien de ce rendez-vous est déjà enregistré.</p>

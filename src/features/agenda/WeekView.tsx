@@ -1,6 +1,7 @@
 /**
- * The agenda of a week, Monday first (French weeks): one column per day with its rendez-vous.
- * Saturday and Sunday only appear when something happens or the site opens then.
+ * The agenda of a week, Monday first (French weeks): one column per day with its rendez-vous,
+ * Monday to Saturday (permanences may open on Saturday), and Sunday only when it holds
+ * something: a rendez-vous, or an opening of the chosen site.
  */
 import { openingsOn } from '../../domain/rules/schedule';
 import { daysOfWeek, formatDayHeading, formatDayShortHeading, isoWeekOf } from '../../domain/time';
@@ -16,7 +17,7 @@ export function WeekView(
   }
   const days = daysOfWeek(props.weekStart).filter(
     (day, index) =>
-      index < 5 ||
+      index < 6 ||
       byDay.has(day) ||
       (props.site !== undefined && openingsOn(props.site, day).intervals.length > 0),
   );
@@ -26,19 +27,20 @@ export function WeekView(
         const list = byDay.get(day) ?? [];
         return (
           <section key={day} className="week-day" aria-label={formatDayHeading(day)}>
-            <h3>
+            <h2>
+              {/* The visible « lun. 30 » starts the accessible name (WCAG 2.5.3). */}
               <button
                 type="button"
                 className="button-link week-day-link"
                 onClick={() => props.onOpenDay(day)}
-                aria-label={`Voir le ${formatDayHeading(day)}`}
               >
                 {formatDayShortHeading(day)}
+                <span className="visually-hidden">, voir le {formatDayHeading(day)}</span>
               </button>
               <span className="muted week-day-count">
                 {list.length > 0 ? `${list.length} rdv` : ''}
               </span>
-            </h3>
+            </h2>
             {props.site && <OpeningLine short site={props.site} day={day} />}
             <AppointmentList {...props} appointments={list} className="week-list" compact />
           </section>

@@ -20,6 +20,8 @@ import type { YouthEvent } from '../../domain/schemas/event';
 import type { Site } from '../../domain/schemas/site';
 import { addDays, dayOf } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
+import { useClock } from '../../app/clock-context';
+import { OUTCOME_IN_FUTURE_TEXT, outcomeDateProblem } from '../../domain/rules/happened';
 
 export type NewAppointment = Omit<Appointment, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
 
@@ -60,6 +62,7 @@ export async function warningsFor(
 export function useAppointmentActions() {
   const db = useDatabase();
   const userId = useAppStore((s) => s.user?.id ?? 'unknown');
+  const clock = useClock();
   return useMemo(
     () => ({
       check: (candidate: AppointmentSlot) => warningsFor(db, candidate),
@@ -76,6 +79,9 @@ export function useAppointmentActions() {
       },
 
       async recordOutcome(appointment: Appointment, outcome: Outcome) {
+        // Every path (the outcome form, the permanence's one-click Absent) meets the same rule.
+        if (outcomeDateProblem({ status: outcome.status, start: appointment.start }, clock))
+          throw new Error(OUTCOME_IN_FUTURE_TEXT);
         if (outcome.status === 'present' && outcome.entretien && !appointment.eventId) {
           const event = await insertDocument(db, 'events', {
             youthId: appointment.youthId,
@@ -121,7 +127,7 @@ export function useAppointmentActions() {
         };
       },
     }),
-    [db, userId],
+    [db, userId, clock],
   );
 }
 

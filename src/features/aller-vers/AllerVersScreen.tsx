@@ -6,11 +6,11 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../stores/store';
 import './aller-vers.css';
-import { contactSiteId, placeOf, type ContactFormValues } from './contact-form';
-import { ContactActions } from './ContactActions';
+import { contactSiteId, placeOf, type ContactFormValues, type OutreachNeed } from './contact-form';
 import { ContactForm } from './ContactForm';
 import { DayContacts, dayContacts } from './DayContacts';
-import { PersonSummary } from './PersonSummary';
+import { ExistingDossier } from './ExistingDossier';
+import { SavedContactStatus } from './SavedContactStatus';
 import { useSites } from '../shared/useDirectory';
 import { useDeviceDossiers, useOutreachActions } from './useAllerVers';
 import { YouthSearch } from './YouthSearch';
@@ -26,10 +26,15 @@ export function AllerVersScreen() {
   const siteNames = useMemo(() => new Map((sites ?? []).map((s) => [s.id, s.name])), [sites]);
   const { recordContact } = useOutreachActions();
   const [view, setView] = useState<View>('contact');
-  const [existingId, setExistingId] = useState<string>();
+  const [chosen, setChosen] = useState<{
+    id: string;
+    place: string;
+    need: OutreachNeed | '';
+  }>();
+  const existingId = chosen?.id;
   // Read live, so the actions taken on it (premier accueil) show at once.
   const existing = dossiers.data?.find((youth) => youth.id === existingId);
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<{ id: string; firstName: string }>();
   const [saveError, setSaveError] = useState<string>();
   const day = today(useClock());
   const todayCount = useMemo(
@@ -46,9 +51,7 @@ export function AllerVersScreen() {
     setSaveError(undefined);
     try {
       const youth = await recordContact(values, siteId);
-      setSaved(
-        `Contact enregistré sur la tablette : ${youth.firstName}. Il partira au siège dès que le réseau reviendra.`,
-      );
+      setSaved({ id: youth.id, firstName: youth.firstName });
       return true;
     } catch (error) {
       setSaveError(`Le contact n’a pas pu être enregistré : ${String(error)}`);
@@ -73,7 +76,7 @@ export function AllerVersScreen() {
               aria-pressed={view === id}
               onClick={() => {
                 setView(id);
-                setExistingId(undefined);
+                setChosen(undefined);
               }}
             >
               {label}
@@ -82,7 +85,9 @@ export function AllerVersScreen() {
         </div>
       </div>
       <div role="status" aria-live="polite" className="save-status">
-        {saved && view === 'contact' && <p className="confirmation">{saved}</p>}
+        {saved && view === 'contact' && (
+          <SavedContactStatus youthId={saved.id} firstName={saved.firstName} />
+        )}
       </div>
       {saveError && (
         <p className="form-error" role="alert">
@@ -95,16 +100,14 @@ export function AllerVersScreen() {
         </p>
       )}
 
-      {view === 'contact' && existing && (
-        <section className="existing card" aria-labelledby="existing-title">
-          <h2 id="existing-title">Dossier existant</h2>
-          <PersonSummary youth={existing} siteName={siteNames.get(existing.siteId)} />
-          <p className="muted">Aucun nouveau dossier n’est créé pour cette personne.</p>
-          <ContactActions youth={existing} siteNames={siteNames} />
-          <button type="button" className="button-link" onClick={() => setExistingId(undefined)}>
-            Revenir au nouveau contact
-          </button>
-        </section>
+      {view === 'contact' && existing && chosen && (
+        <ExistingDossier
+          key={existing.id}
+          youth={existing}
+          meeting={chosen}
+          siteNames={siteNames}
+          onBack={() => setChosen(undefined)}
+        />
       )}
       {view === 'contact' && (
         <div hidden={existingId !== undefined}>
@@ -112,9 +115,9 @@ export function AllerVersScreen() {
             people={dossiers.people}
             siteNames={siteNames}
             onSave={save}
-            onChooseExisting={(youth) => {
+            onChooseExisting={(youth, values) => {
               setSaved(undefined);
-              setExistingId(youth.id);
+              setChosen({ id: youth.id, place: placeOf(values), need: values.need });
             }}
           />
         </div>

@@ -79,7 +79,10 @@ describe('the premier contact form', () => {
       await user.click(
         screen.getByRole('button', { name: "C’est cette personne : Clémence d'Almeida" }),
       );
-      expect(onChooseExisting).toHaveBeenCalledWith(known);
+      expect(onChooseExisting).toHaveBeenCalledWith(
+        known,
+        expect.objectContaining({ firstName: 'Clemence', place: 'Perseigne' }),
+      );
       await user.click(screen.getByRole('button', { name: 'Enregistrer quand même' }));
       expect(onSave).toHaveBeenCalledTimes(1);
     },

@@ -27,6 +27,7 @@ import {
 import { NEED_LABELS, RGPD_INFORMATION } from './labels';
 import { Suggestions } from './Suggestions';
 import { useClock } from '../../app/clock-context';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 const PLACE_CHOICES = [
   ...QPV_PLACES.map((place) => ({ value: place, label: place })),
@@ -51,7 +52,8 @@ interface ContactFormProps {
   siteNames: ReadonlyMap<string, string>;
   /** Resolves true once stored on the device. */
   onSave(values: ContactFormValues): Promise<boolean>;
-  onChooseExisting(youth: Youth): void;
+  /** A suggestion was recognised: the place and need typed so far go with it. */
+  onChooseExisting(youth: Youth, values: ContactFormValues): void;
 }
 
 function focusField(field: string): void {
@@ -74,6 +76,7 @@ function useSuggestions(people: PeopleIndex<Youth>, values: ContactFormValues): 
 }
 
 export function ContactForm({ people, siteNames, onSave, onChooseExisting }: ContactFormProps) {
+  const typed = useTypedInput('le premier contact');
   const clock = useClock();
   const [values, setValues] = useState<ContactFormValues>(() => emptyContact());
   const [errors, setErrors] = useState<ContactErrors>({});
@@ -110,6 +113,7 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
       if (!(await onSave(values))) return;
       // The next contact is likely made at the same place.
       setValues(emptyContact(values.place, values.otherPlace));
+      typed.saved();
       setMustCheck(false);
       focusField('firstName');
     } finally {
@@ -118,7 +122,13 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
   }
 
   return (
-    <form autoComplete="off" className="contact-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      onChange={typed.onChange}
+      autoComplete="off"
+      className="contact-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <div className="contact-fields">
         <div className="field-row">
           <TextField
@@ -173,7 +183,7 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
         matches={matches}
         siteNames={siteNames}
         mustCheck={mustCheck}
-        onChoose={onChooseExisting}
+        onChoose={(youth) => onChooseExisting(youth, values)}
       />
 
       <div className="contact-choices">

@@ -57,11 +57,23 @@ describe('the premier contact form', () => {
     expect(
       validateContact(filled({ birth: '2024', phone: '06 12', place: 'autre' }), clock),
     ).toEqual({
-      birth: 'Cette année de naissance ne semble pas possible : vérifiez-la.',
+      birth:
+        'Avec cette date de naissance, le jeune aurait 2 ans à l’entrée : la Mission Locale n’accompagne pas avant 15 ans. Vérifiez la date de naissance.',
       phone: 'Numéro incomplet : 10 chiffres, par exemple 06 12 34 56 78.',
       otherPlace: 'Précisez le lieu de la rencontre.',
     });
     expect(validateContact(filled({ phone: '+33 6 39 98 11 11' }), clock)).toEqual({});
+  });
+
+  it('refuses the ages a Mission Locale cannot accompany, in French (issue 14, item 2)', () => {
+    expect(validateContact(filled({ birth: '2016' }), clock).birth).toMatch(
+      /aurait 10 ans à l’entrée.*pas avant 15 ans/,
+    );
+    expect(validateContact(filled({ birth: '1900' }), clock).birth).toMatch(
+      /aurait 125 ans à l’entrée.*pas au-delà de 30 ans/,
+    );
+    // 26 to 29 stay a warning only.
+    expect(validateContact(filled({ birth: '1998' }), clock)).toEqual({});
   });
 
   it('becomes a valid aller-vers dossier carrying the consent', () => {

@@ -7,9 +7,16 @@
 import { missingConsent } from '../../domain/rules/consent-required';
 import { qpvNamedIn } from '../../domain/rules/nearest-permanence';
 import type { Site } from '../../domain/schemas/site';
+import type { YouthEvent } from '../../domain/schemas/event';
 import type { OUTREACH_NEEDS, Youth } from '../../domain/schemas/youth';
-import { ageOf, ageWarning, type AgeWarning } from '../../domain/rules/age';
-import { parseDay, today, type Clock } from '../../domain/time';
+import {
+  ageOf,
+  ageWarning,
+  entryAgeProblem,
+  entryAgeText,
+  type AgeWarning,
+} from '../../domain/rules/age';
+import { nowLocal, parseDay, today, type Clock } from '../../domain/time';
 import type { NewDocument } from '../../db/writes';
 
 export type OutreachNeed = (typeof OUTREACH_NEEDS)[number];
@@ -78,11 +85,13 @@ export function validateContact(values: ContactFormValues, clock: Clock): Contac
   const errors: ContactErrors = {};
   if (!values.firstName.trim()) errors.firstName = 'Indiquez au moins le prénom.';
   const birth = parseBirth(values.birth);
-  const years = ageOf(birth, clock)?.years;
+  // The contact is the entry: the ages a Mission Locale accompanies, on the device as on the server.
+  const ageProblem = entryAgeProblem(birth, today(clock));
   if (!values.birth.trim()) errors.birth = "Indiquez l'année de naissance, même approximative.";
   else if (!birth) errors.birth = 'Écrivez une année (2006) ou une date (12/04/2006).';
-  else if (years === undefined || years < 10 || years > 40)
-    errors.birth = 'Cette année de naissance ne semble pas possible : vérifiez-la.';
+  else if (ageOf(birth, clock) === undefined)
+    errors.birth = 'Cette date de naissance est dans le futur : vérifiez-la.';
+  else if (ageProblem) errors.birth = entryAgeText(ageProblem);
   if (values.phone.trim() && !PHONE.test(values.phone.trim()))
     errors.phone = 'Numéro incomplet : 10 chiffres, par exemple 06 12 34 56 78.';
   if (!values.place) errors.place = 'Choisissez le lieu de la rencontre.';
@@ -128,6 +137,30 @@ export function contactToYouth(
     outreach: { place: placeOf(values), need: values.need as OutreachNeed },
     createdOn: day,
   } satisfies Omit<Youth, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
+}
+
+/** A meeting in the street is short: what it counts towards CEJ hours. */
+export const OUTREACH_MEETING_MINUTES = 15;
+
+/**
+ * The meeting itself, as an event of the dossier: a « visite » outside any site, now, with the
+ * need as its theme. It is what makes the meeting a contact (« Dernier contact », Relances),
+ * for a new contact as for a young person already known who was met again.
+ */
+export function meetingEvent(
+  meeting: { youthId: string; place: string; need?: OutreachNeed | '' },
+  context: { authorId: string; clock: Clock },
+): NewDocument<'events'> {
+  const theme = meeting.need && meeting.need !== 'autre' ? meeting.need : undefined;
+  return {
+    youthId: meeting.youthId,
+    kind: 'visite',
+    at: nowLocal(context.clock),
+    durationMinutes: OUTREACH_MEETING_MINUTES,
+    themes: theme ? [theme] : [],
+    ...(meeting.place ? { report: `Rencontre aller-vers : ${meeting.place}.` } : {}),
+    authorId: context.authorId,
+  } satisfies Omit<YouthEvent, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
 }
 
 /**

@@ -15,7 +15,13 @@ import type { Youth } from '../../domain/schemas/youth';
 import { createPeopleIndex } from '../../domain/rules/matching';
 import { createNameSearch } from '../../domain/rules/name-search';
 import { useAppStore } from '../../stores/store';
-import { contactToYouth, type ContactFormValues } from './contact-form';
+import {
+  contactToYouth,
+  meetingEvent,
+  placeOf,
+  type ContactFormValues,
+  type OutreachNeed,
+} from './contact-form';
 import { FIRST_APPOINTMENT_MINUTES } from './slots';
 import { useClock } from '../../app/clock-context';
 
@@ -79,8 +85,27 @@ export function useOutreachActions() {
   const clock = useClock();
   return useMemo(
     () => ({
-      recordContact: (values: ContactFormValues, siteId: string) =>
-        insertDocument(db, 'youths', contactToYouth(values, { siteId, clock })),
+      /** A new contact: their dossier, and the meeting as their first contact. */
+      async recordContact(values: ContactFormValues, siteId: string) {
+        const youth = await insertDocument(db, 'youths', contactToYouth(values, { siteId, clock }));
+        await insertDocument(
+          db,
+          'events',
+          meetingEvent(
+            { youthId: youth.id, place: placeOf(values), need: values.need },
+            { authorId: user?.id ?? '', clock },
+          ),
+        );
+        return youth;
+      },
+
+      /** A young person already known, met again in the street: the meeting is a contact. */
+      recordMeeting: (youth: Youth, place: string, need?: OutreachNeed | '') =>
+        insertDocument(
+          db,
+          'events',
+          meetingEvent({ youthId: youth.id, place, need }, { authorId: user?.id ?? '', clock }),
+        ),
 
       bookAppointment: (youth: Youth, site: Site, start: string, staffId: string) =>
         insertDocument(db, 'appointments', {

@@ -18,6 +18,7 @@ import { DeviceRowView } from './DeviceRowView';
 import { useDevices } from './useDevices';
 import '../reconciliation/reconciliation.css';
 import './appareils.css';
+import { TableScroll } from '../../ui/TableScroll';
 
 export function DevicesScreen() {
   const devices = useDevices();
@@ -127,7 +128,7 @@ export function DevicesScreen() {
       <p role="status" aria-live="polite" className="settled-message">
         {message}
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Appareils (tableau défilant)">
         <table className="devices">
           <caption className="visually-hidden">Appareils et leur état de synchronisation</caption>
           <thead>
@@ -162,7 +163,7 @@ export function DevicesScreen() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {!devices.isLoading && shown.length === 0 && !devices.error && (
         <p className="empty">Aucun appareil ne correspond.</p>
       )}

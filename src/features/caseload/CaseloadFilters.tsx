@@ -5,6 +5,8 @@ import { YOUTH_STATUSES } from '../../domain/schemas/youth';
 import { EPCIS, QPVS } from '../../domain/territory/territory';
 import { useAppStore } from '../../stores/store';
 import type { CaseloadFilters as Filters } from '../../stores/caseload-slice';
+import type { DossierScope } from '../../stores/dossier-scope-slice';
+import { useDossierScope } from '../shared/useDossierScope';
 
 interface Props {
   siteOptions: { id: string; name: string }[];
@@ -41,6 +43,29 @@ function Select<K extends keyof Filters>(props: {
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Whose dossiers: the user's preference, shared with Relances and remembered per user. */
+function ScopeSelect({ siteOptions }: { siteOptions: Props['siteOptions'] }) {
+  const [scope, setScope] = useDossierScope();
+  return (
+    <div className="caseload-filter">
+      <label htmlFor="filter-scope">Dossiers</label>
+      <select
+        id="filter-scope"
+        value={scope}
+        onChange={(e) => setScope(e.target.value as DossierScope)}
+      >
+        <option value="mine">Mes dossiers</option>
+        <option value="all">Tous</option>
+        {siteOptions.map((site) => (
+          <option key={site.id} value={`site:${site.id}`}>
+            {site.name}
           </option>
         ))}
       </select>
@@ -85,16 +110,7 @@ export function CaseloadFilters({
       </div>
       <fieldset className="caseload-filters">
         <legend className="visually-hidden">Filtres</legend>
-        <Select
-          id="filter-scope"
-          label="Dossiers"
-          field="scope"
-          options={[
-            { value: 'all', label: 'Tous' },
-            { value: 'mine', label: 'Mes dossiers' },
-            ...siteOptions.map((site) => ({ value: `site:${site.id}`, label: site.name })),
-          ]}
-        />
+        <ScopeSelect siteOptions={siteOptions} />
         <Select
           id="filter-programme"
           label="Dispositif"

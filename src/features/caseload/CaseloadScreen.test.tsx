@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, buildYouth, SITE_PERSEIGNE, SITE_SEES } from '../../../tests/support/builders';
 import {
   cleanupScreen,
@@ -21,6 +21,12 @@ let harness: ScreenHarness | undefined;
 afterEach(cleanupScreen);
 
 const me = testUser().id;
+// These tests look at every dossier of the device: the adviser chose « Tous » (an adviser's
+// default is their own dossiers, src/features/shared/useDossierScope.test.tsx).
+beforeEach(() => {
+  localStorage.clear();
+  localStorage.setItem(`relais.dossierScope.${me}`, 'all');
+});
 const ines = buildYouth({ lastName: 'Lefèvre', firstName: 'Inès', referentId: me });
 const elodie = buildYouth({
   lastName: 'Martin',
@@ -91,7 +97,10 @@ describe('portefeuille', () => {
     await waitFor(() => expect(names()).toEqual(['Lefèvre', 'Martin né·e Öztürk']));
     await user.selectOptions(screen.getByLabelText('Dossiers'), 'mine');
     await waitFor(() => expect(names()).toEqual(['Lefèvre']));
+    // The scope is a preference, not a filter: « Effacer » leaves it as chosen.
     await user.click(screen.getByRole('button', { name: /Effacer la recherche/ }));
+    expect(screen.getByLabelText<HTMLSelectElement>('Dossiers').value).toBe('mine');
+    await user.selectOptions(screen.getByLabelText('Dossiers'), 'all');
     await user.selectOptions(screen.getByLabelText(/^Sans contact/), '30');
     await waitFor(() => expect(names()).toEqual(['Durand', 'Martin né·e Öztürk']));
     expect(screen.getByText('2 dossiers sur 3')).toBeTruthy();

@@ -9,7 +9,9 @@ import { today } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
 import { usePendingState } from '../../ui/usePending';
 import { useNow } from '../../ui/useNow';
+import { DOWNLOADING_TEXT, useDownloading } from '../../ui/useFirstDownload';
 import { useSites } from '../shared/useDirectory';
+import { useDossierScope } from '../shared/useDossierScope';
 import { CaseloadFilters } from './CaseloadFilters';
 import { CaseloadTable } from './CaseloadTable';
 import { buildCaseloadIndex, searchCaseload, type CaseloadCounts } from './search';
@@ -17,26 +19,45 @@ import { useCaseload, useCurrentProgrammes, useLastContacts } from './useCaseloa
 import './caseload.css';
 import { counted } from '../../domain/plural';
 
-/** Counts that need the dispositifs or the events appear once those are read. */
+/**
+ * Counts that need the dispositifs or the events appear once those are read; during the first
+ * download, a count of data still arriving says so instead of a figure that looks final.
+ */
 function CountsLine({
   counts,
   known,
+  downloading,
 }: {
   counts: CaseloadCounts;
   known: { contacts: boolean; programmes: boolean };
+  downloading: { youths: boolean; contacts: boolean; programmes: boolean };
 }) {
   const parts = [
-    ...(known.programmes ? [`${counts.cej} en CEJ`, `${counts.pacea} en PACEA`] : []),
+    ...(downloading.programmes
+      ? [`CEJ et PACEA : ${DOWNLOADING_TEXT}`]
+      : known.programmes
+        ? [`${counts.cej} en CEJ`, `${counts.pacea} en PACEA`]
+        : []),
     `${counts.qpv} en QPV`,
     `${counts.rural} en zone rurale`,
-    ...(known.contacts ? [`${counts.neverContacted} sans aucun contact`] : []),
+    ...(downloading.contacts
+      ? [`sans contact : ${DOWNLOADING_TEXT}`]
+      : known.contacts
+        ? [`${counts.neverContacted} sans aucun contact`]
+        : []),
   ];
-  return <p className="caseload-counts muted">{parts.join(' · ')}</p>;
+  return (
+    <p className="caseload-counts muted">
+      {parts.join(' · ')}
+      {downloading.youths && ` (dossiers : ${DOWNLOADING_TEXT})`}
+    </p>
+  );
 }
 
 export function CaseloadScreen() {
   const user = useAppStore((s) => s.user);
   const filters = useAppStore((s) => s.caseloadFilters);
+  const [scope] = useDossierScope();
   const page = useAppStore((s) => s.caseloadPage);
   const setPage = useAppStore((s) => s.setCaseloadPage);
   // Re-rendered every minute so that ages and days without contact follow midnight.
@@ -62,8 +83,9 @@ export function CaseloadScreen() {
   );
   const deferredQuery = useDeferredValue(filters.query);
   const result = useMemo(
-    () => searchCaseload(index, { ...filters, query: deferredQuery, userId: user?.id ?? '' }),
-    [index, filters, deferredQuery, user?.id],
+    () =>
+      searchCaseload(index, { ...filters, scope, query: deferredQuery, userId: user?.id ?? '' }),
+    [index, filters, scope, deferredQuery, user?.id],
   );
 
   // "/" anywhere but in a field jumps to the search box.
@@ -84,9 +106,14 @@ export function CaseloadScreen() {
     document.querySelector<HTMLAnchorElement>('table.caseload a[data-row-link]')?.focus();
   }
 
+  const downloading = {
+    youths: useDownloading('youths'),
+    contacts: useDownloading('events'),
+    programmes: useDownloading('pathway'),
+  };
   const activityKnown = {
-    contacts: contacts.data !== undefined,
-    programmes: programmes.data !== undefined,
+    contacts: contacts.data !== undefined && !downloading.contacts,
+    programmes: programmes.data !== undefined && !downloading.programmes,
   };
   const siteOptions = (sites.data ?? []).filter((site) => user?.siteIds.includes(site.id));
   const { counts } = result;
@@ -101,7 +128,7 @@ export function CaseloadScreen() {
         <p className="caseload-total" aria-live="polite">
           {!loaded
             ? 'Chargement…'
-            : `${counted(counts.matching, 'dossier')}${counts.matching !== counts.total ? ` sur ${counts.total}` : ''}`}
+            : `${counted(counts.matching, 'dossier')}${counts.matching !== counts.total ? ` sur ${counts.total}` : ''}${downloading.youths ? ` reçus, ${DOWNLOADING_TEXT}` : ''}`}
         </p>
         <Link href="/dossiers/nouveau" className="button-primary">
           Nouveau dossier (premier accueil)
@@ -109,12 +136,12 @@ export function CaseloadScreen() {
       </div>
       <CaseloadFilters
         siteOptions={siteOptions}
-        contactsLoading={contacts.isLoading}
+        contactsLoading={contacts.isLoading || downloading.contacts}
         searchRef={searchRef}
         onSearchKeyDown={onSearchKeyDown}
       />
-      {loaded && <CountsLine counts={counts} known={activityKnown} />}
-      {loaded && counts.total === 0 && (
+      {loaded && <CountsLine counts={counts} known={activityKnown} downloading={downloading} />}
+      {loaded && counts.total === 0 && !downloading.youths && (
         <p>
           Aucun dossier sur cet appareil pour l&apos;instant : ils arrivent à la première
           synchronisation.
@@ -131,6 +158,9 @@ export function CaseloadScreen() {
           pending={pending}
           onLeaveTop={() => searchRef.current?.focus()}
           activityKnown={activityKnown}
+          pendingText={
+            downloading.contacts || downloading.programmes ? DOWNLOADING_TEXT : undefined
+          }
         />
       )}
     </section>

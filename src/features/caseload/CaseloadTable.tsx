@@ -27,18 +27,28 @@ interface Props {
    * dossiers): their columns then say so instead of a wrong « Aucun » or « — ».
    */
   activityKnown: { contacts: boolean; programmes: boolean };
+  /** Why they are not known yet, when it is not the reading (« téléchargement en cours »). */
+  pendingText?: string;
 }
 
-function Reading() {
+function Reading({ text = 'en cours de lecture' }: { text?: string }) {
   return (
-    <span className="muted" title="En cours de lecture">
-      …<span className="visually-hidden">en cours de lecture</span>
+    <span className="muted" title={text[0]!.toUpperCase() + text.slice(1)}>
+      …<span className="visually-hidden">{text}</span>
     </span>
   );
 }
 
-function LastContact({ entry, known }: { entry: CaseloadEntry; known: boolean }) {
-  if (!known) return <Reading />;
+function LastContact({
+  entry,
+  known,
+  pendingText,
+}: {
+  entry: CaseloadEntry;
+  known: boolean;
+  pendingText?: string;
+}) {
+  if (!known) return <Reading text={pendingText} />;
   if (!entry.lastContact) return <>Aucun</>;
   const days = entry.daysWithoutContact ?? 0;
   const since = days === 0 ? "aujourd'hui" : days === 1 ? 'hier' : `il y a ${days} j`;
@@ -58,6 +68,7 @@ export function CaseloadTable({
   pending,
   onLeaveTop,
   activityKnown,
+  pendingText,
 }: Props) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   /** Row to focus once a page changed by the keyboard is shown. */
@@ -161,7 +172,11 @@ export function CaseloadTable({
                     )}
                   </td>
                   <td className="col-programme">
-                    {activityKnown.programmes ? (entry.programme ?? '—') : <Reading />}
+                    {activityKnown.programmes ? (
+                      (entry.programme ?? '—')
+                    ) : (
+                      <Reading text={pendingText} />
+                    )}
                   </td>
                   <td>
                     {STATUS_LABELS[youth.status]}
@@ -170,7 +185,11 @@ export function CaseloadTable({
                     )}
                   </td>
                   <td>
-                    <LastContact entry={entry} known={activityKnown.contacts} />
+                    <LastContact
+                      entry={entry}
+                      known={activityKnown.contacts}
+                      pendingText={pendingText}
+                    />
                   </td>
                 </tr>
               );

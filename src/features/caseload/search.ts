@@ -58,9 +58,9 @@ export interface CaseloadCriteria {
   sort: CaseloadSort;
 }
 
-export const DEFAULT_CRITERIA: Omit<CaseloadCriteria, 'userId'> = {
+/** The filters of the portefeuille; its scope is the user's preference (useDossierScope). */
+export const DEFAULT_FILTERS: Omit<CaseloadCriteria, 'userId' | 'scope'> = {
   query: '',
-  scope: 'all',
   programme: 'any',
   qpv: 'any',
   rural: 'any',
@@ -68,6 +68,11 @@ export const DEFAULT_CRITERIA: Omit<CaseloadCriteria, 'userId'> = {
   status: 'any',
   withoutContactDays: undefined,
   sort: 'name',
+};
+
+export const DEFAULT_CRITERIA: Omit<CaseloadCriteria, 'userId'> = {
+  ...DEFAULT_FILTERS,
+  scope: 'all',
 };
 
 export interface CaseloadCounts {

@@ -44,6 +44,8 @@ interface Props {
   initial: DossierFormValues;
   /** The stored birth date is a year only (aller vers): the form asks to complete it. */
   birthYearOnly?: string;
+  /** The dossier's date of entry (`createdOn`): ages are checked on that day. */
+  entryDay?: string;
   canSeeSensitive: boolean;
   sites: readonly Site[];
   staff: readonly StaffMember[];
@@ -81,6 +83,7 @@ export function DossierForm(props: Props) {
     const found = validateDossierForm(values, props.clock, {
       birthYearKnown: Boolean(props.birthYearOnly),
       creating: props.creating,
+      entryDay: props.entryDay,
     });
     setErrors(found);
     if (Object.keys(found).length > 0) {

@@ -171,6 +171,7 @@ export function DossierScreen() {
             key={dossier.id}
             initial={dossierFormFrom(dossier)}
             birthYearOnly={dossier.birthDate?.length === 4 ? dossier.birthDate : undefined}
+            entryDay={dossier.createdOn}
             canSeeSensitive={sensitive}
             sites={sites.data}
             staff={staff.data}

@@ -4,7 +4,13 @@
  * tested without a screen; the form never clears what was typed when a value is refused.
  */
 import { missingConsent, MISSING_CONSENT_TEXT } from '../../domain/rules/consent-required';
-import { ageOf, ageWarning, type AgeWarning } from '../../domain/rules/age';
+import {
+  ageOf,
+  ageWarning,
+  entryAgeProblem,
+  entryAgeText,
+  type AgeWarning,
+} from '../../domain/rules/age';
 import type { Youth, YouthStatus } from '../../domain/schemas/youth';
 import { findCommune } from '../../domain/territory/territory';
 import { parseDay, today, type Clock } from '../../domain/time';
@@ -195,7 +201,12 @@ function checkDay(value: string, label: string, todayDay: string): string | unde
 export function validateDossierForm(
   values: DossierFormValues,
   clock: Clock,
-  options: { birthYearKnown?: boolean; creating?: boolean } = {},
+  options: {
+    birthYearKnown?: boolean;
+    creating?: boolean;
+    /** The dossier's date of entry (`createdOn`); today for a new one. */
+    entryDay?: string;
+  } = {},
 ): DossierErrors {
   const errors: DossierErrors = {};
   const todayDay = today(clock);
@@ -207,7 +218,9 @@ export function validateDossierForm(
   if (values.firstName.length > NAME_MAX) errors.firstName = '100 caractères au maximum.';
   if (values.birthDate) {
     const problem = checkDay(values.birthDate, 'La date de naissance', todayDay);
+    const ageProblem = entryAgeProblem(values.birthDate, options.entryDay ?? todayDay);
     if (problem) errors.birthDate = problem;
+    else if (ageProblem) errors.birthDate = entryAgeText(ageProblem);
   } else if (!outreach && !options.birthYearKnown) {
     errors.birthDate = 'Indiquez la date de naissance.';
   }

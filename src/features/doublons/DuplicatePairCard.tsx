@@ -33,6 +33,8 @@ const COMPARED = [
   'status',
   'createdOn',
   'outreach',
+  // Not picked: the merge keeps the most recent choice, the more restrictive when in doubt.
+  'consent',
 ];
 
 function display(field: string, value: unknown, names: Names): string {

@@ -16,6 +16,7 @@ import { StatusBadge } from '../agenda/AppointmentItem';
 import { formatSlot } from '../agenda/labels';
 import type { AppointmentActions } from '../agenda/useAppointmentActions';
 import { DossierSummaryView } from './DossierSummaryView';
+import { outcomeDateProblem } from '../../domain/rules/happened';
 
 export interface PermanenceCardProps {
   appointment: Appointment;
@@ -40,8 +41,11 @@ export function PermanenceCard(props: PermanenceCardProps) {
   const age = youth ? ageOf(youth.birthDate, props.clock) : undefined;
   const adviser = props.staff.find((s) => s.id === appointment.staffId)?.name;
   const freed = appointment.status === 'annule' || appointment.status === 'reporte';
-  // Présent / Absent are offered while the outcome is still to be given.
-  const awaiting = appointment.status === 'planifie' || appointment.status === 'non-precise';
+  // Présent / Absent are offered while the outcome is still to be given, once the day came.
+  const outcomePending = appointment.status === 'planifie' || appointment.status === 'non-precise';
+  const awaiting =
+    outcomePending &&
+    !outcomeDateProblem({ status: 'present', start: appointment.start }, props.clock);
 
   return (
     <article
@@ -103,6 +107,9 @@ export function PermanenceCard(props: PermanenceCardProps) {
                   void actions
                     .recordOutcome(appointment, { status: 'absent' })
                     .then(() => setNotice(`${name} noté·e absent·e.`))
+                    .catch((error: unknown) =>
+                      setNotice(error instanceof Error ? error.message : String(error)),
+                    )
                 }
                 aria-label={`Absent : ${name}`}
               >
@@ -115,7 +122,7 @@ export function PermanenceCard(props: PermanenceCardProps) {
             className="button-secondary"
             onClick={() => setOpen({ mode: 'outcome' })}
           >
-            {awaiting ? 'Autre statut…' : 'Modifier le statut'}
+            {outcomePending ? 'Autre statut…' : 'Modifier le statut'}
           </button>
           <button
             type="button"

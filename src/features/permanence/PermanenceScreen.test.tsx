@@ -159,6 +159,27 @@ describe("ma permanence aujourd'hui", () => {
     );
   });
 
+  it('does not offer Présent or Absent for a rendez-vous of a day to come (issue 14, item 1)', async () => {
+    const later = buildAppointment({
+      youthId: noah.id,
+      staffId: camille.id,
+      siteId: sees.id,
+      start: '2026-12-01T09:30',
+    });
+    ({ db } = await renderScreen(`/permanence?site=${sees.id}&date=2026-12-01`, {
+      user,
+      now: NOW,
+      seed: async (db) => {
+        await seedDay(db);
+        await seed(db, 'appointments', [later]);
+      },
+    }));
+    const card = await screen.findByRole('article', { name: /Noah/ });
+    expect(within(card).queryByRole('button', { name: /^Absent/ })).toBeNull();
+    expect(within(card).queryByRole('button', { name: /^Présent/ })).toBeNull();
+    expect((await db.appointments.findOne(later.id).exec())?.status).toBe('planifie');
+  });
+
   it('prints a day sheet with the rendez-vous', async () => {
     await open(`/permanence?site=${sees.id}&date=2026-11-26`);
     await screen.findByRole('article', { name: /Inès Lefèvre/ });

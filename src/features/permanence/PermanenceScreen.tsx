@@ -24,6 +24,7 @@ import './permanence.css';
 import './print.css';
 import { useClock } from '../../app/clock-context';
 import { counted } from '../../domain/plural';
+import { DOWNLOADING_TEXT, useDownloading } from '../../ui/useFirstDownload';
 
 /** The site to open by default: one of the user's permanences that opens that day, if any. */
 export function defaultSite(sites: readonly Site[], user: SessionUser | null, day: string) {
@@ -67,6 +68,8 @@ export function PermanenceScreen() {
   const permanence = usePermanenceDay(site?.id, day, clock);
   const actions = useAppointmentActions();
   const [walkInOpen, setWalkInOpen] = useState(false);
+  // The day and each dossier's summary read every kind of activity.
+  const downloading = useDownloading('appointments', 'youths', 'events', 'pathway');
   const [justAdded, setJustAdded] = useState<string | null>(null);
 
   const isToday = day === today(clock);
@@ -161,8 +164,10 @@ export function PermanenceScreen() {
         <>
           <p className="day-count no-print" aria-live="polite">
             {data.appointments.length === 0
-              ? 'Aucun rendez-vous ce jour-là.'
-              : `${data.appointments.length} rendez-vous`}
+              ? downloading
+                ? `Aucun rendez-vous reçu pour l’instant (${DOWNLOADING_TEXT}).`
+                : 'Aucun rendez-vous ce jour-là.'
+              : `${data.appointments.length} rendez-vous${downloading ? ` (${DOWNLOADING_TEXT} : résumés des dossiers incomplets)` : ''}`}
           </p>
           <div className="permanence-list no-print">
             {data.appointments.map((appointment) => (

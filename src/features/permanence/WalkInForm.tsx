@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { DURATION_OPTIONS } from '../agenda/labels';
 import { YouthPicker } from '../agenda/YouthPicker';
 import { FormActions } from '../../ui/FormActions';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 export interface WalkIn {
   youthId: string;
@@ -21,6 +22,7 @@ interface WalkInFormProps {
 }
 
 export function WalkInForm({ onSubmit, onCancel }: WalkInFormProps) {
+  const typed = useTypedInput('le passage sans rendez-vous');
   const [youthId, setYouthId] = useState('');
   const [subject, setSubject] = useState('Accueil sans rendez-vous');
   const [duration, setDuration] = useState('30');
@@ -43,6 +45,7 @@ export function WalkInForm({ onSubmit, onCancel }: WalkInFormProps) {
 
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       className="walk-in-form card no-print"
       noValidate

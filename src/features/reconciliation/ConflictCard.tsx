@@ -25,6 +25,7 @@ import {
   type Resolution,
 } from './useReviewActions';
 import { fullName } from '../../domain/rules/names';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 interface Props {
   item: ConflictItem;
@@ -48,6 +49,7 @@ function titleOf(item: ConflictItem, dossier: ConflictItem['youths'][number] | u
 }
 
 export function ConflictCard({ item, names, deviceLabel, now, online, onSettled }: Props) {
+  const typed = useTypedInput('la valeur à garder');
   const { review, target, youths } = item;
   const id = useId();
   const field = review.field ?? '';
@@ -115,7 +117,12 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
           ))}
         </div>
       </header>
-      <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
+      <form
+        onChange={typed.onChange}
+        autoComplete="off"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+      >
         <fieldset
           className="conflict-values"
           aria-describedby={missingChoice ? `${id}-missing` : undefined}

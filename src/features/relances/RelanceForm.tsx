@@ -6,6 +6,7 @@ import { TextAreaField, TextField } from '../../ui/Field';
 import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import type { RelanceInput } from './useRelanceActions';
 import { FormActions } from '../../ui/FormActions';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 type Channel = NonNullable<YouthEvent['channel']>;
 
@@ -18,6 +19,7 @@ interface RelanceFormProps {
 }
 
 export function RelanceForm({ youthId, youthName, defaultFollowUp, ...props }: RelanceFormProps) {
+  const typed = useTypedInput('la relance en cours');
   const [channel, setChannel] = useState<Channel | ''>('');
   const [followUpOn, setFollowUpOn] = useState(defaultFollowUp);
   const [report, setReport] = useState('');
@@ -43,7 +45,13 @@ export function RelanceForm({ youthId, youthName, defaultFollowUp, ...props }: R
   }
 
   return (
-    <form autoComplete="off" className="relance-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form
+      onChange={typed.onChange}
+      autoComplete="off"
+      className="relance-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
       <fieldset
         ref={legendRef}
         className={`status-choice${errors.channel ? ' has-error' : ''}`}

@@ -11,6 +11,9 @@ import { useAppStore } from '../../stores/store';
 import { SelectField } from '../../ui/Field';
 import { RELANCE_CHANNEL_LABELS } from '../../domain/labels';
 import { useSites } from '../shared/useDirectory';
+import { useDossierScope } from '../shared/useDossierScope';
+import { DOWNLOADING_TEXT, useDownloading } from '../../ui/useFirstDownload';
+import type { DossierScope } from '../../stores/dossier-scope-slice';
 import { RelanceChart, relanceBars } from './RelanceChart';
 import { RelanceRow } from './RelanceRow';
 import { useRelanceActions } from './useRelanceActions';
@@ -22,6 +25,19 @@ import { useClock } from '../../app/clock-context';
 import { counted } from '../../domain/plural';
 
 const PAGE = 60;
+
+/** The address names the scope in French (`mes`, `tous`, a site id). */
+function relanceParamOf(scope: DossierScope): string {
+  if (scope === 'mine') return 'mes';
+  if (scope === 'all') return 'tous';
+  return scope.slice('site:'.length);
+}
+
+function scopeOfRelanceParam(param: string): DossierScope {
+  if (param === 'mes') return 'mine';
+  if (param === 'tous') return 'all';
+  return `site:${param}`;
+}
 
 function ThresholdsForm() {
   const thresholds = useAppStore((s) => s.relanceThresholds);
@@ -73,7 +89,9 @@ export function RelancesScreen() {
   const thresholds = useAppStore((s) => s.relanceThresholds);
   const [params, setParams] = useSearchParams();
   const sites = useSites();
-  const scopeParam = params.get('dossiers') ?? (user?.role === 'conseiller' ? 'mes' : 'tous');
+  // A shared link names its scope; otherwise the user's preference, as in the Portefeuille.
+  const [preferred, setPreferred] = useDossierScope();
+  const scopeParam = params.get('dossiers') ?? relanceParamOf(preferred);
   const scope: RelanceScope =
     scopeParam === 'mes' && user
       ? { kind: 'mine', userId: user.id }
@@ -81,6 +99,15 @@ export function RelancesScreen() {
         ? { kind: 'site', siteId: scopeParam }
         : { kind: 'all' };
   const list = useRelances(scope, thresholds, clock);
+  // The signals read every kind of activity: until it has all arrived, the list is partial.
+  const downloading = useDownloading(
+    'youths',
+    'events',
+    'appointments',
+    'pathway',
+    'attendances',
+    'workshops',
+  );
   const actions = useRelanceActions(clock);
   const [notice, setNotice] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
@@ -115,7 +142,7 @@ export function RelancesScreen() {
         <p className="muted" aria-live="polite">
           {list.isLoading
             ? 'Analyse des dossiers…'
-            : `${counted(assessments.length, 'jeune')} à suivre sur ${counted(list.data?.followed ?? 0, 'dossier accompagné', 'dossiers accompagnés')}`}
+            : `${counted(assessments.length, 'jeune')} à suivre sur ${counted(list.data?.followed ?? 0, 'dossier accompagné', 'dossiers accompagnés')}${downloading ? ` — liste incomplète, ${DOWNLOADING_TEXT}` : ''}`}
         </p>
       </div>
       <div className="relances-toolbar">
@@ -123,14 +150,13 @@ export function RelancesScreen() {
           label="Dossiers"
           value={scopeParam}
           options={[
-            ...(user?.role === 'conseiller'
-              ? [{ value: 'mes', label: 'Mes dossiers (référent)' }]
-              : []),
+            { value: 'mes', label: 'Mes dossiers (référent)' },
             { value: 'tous', label: 'Tous les dossiers de cet appareil' },
             ...(sites.data ?? []).map((s) => ({ value: s.id, label: s.name })),
           ]}
           onChange={(e) => {
             setShown(PAGE);
+            setPreferred(scopeOfRelanceParam(e.target.value));
             setParams({ dossiers: e.target.value });
           }}
         />
@@ -145,7 +171,7 @@ export function RelancesScreen() {
       )}
       <section aria-labelledby="relances-todo">
         <h2 id="relances-todo">À relancer ({toDo.length})</h2>
-        {toDo.length === 0 && !list.isLoading && (
+        {toDo.length === 0 && !list.isLoading && !downloading && (
           <p className="empty">
             Personne à relancer : tous les jeunes suivis ont des nouvelles récentes.
           </p>

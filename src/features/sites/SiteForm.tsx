@@ -12,6 +12,7 @@ import { SITE_KIND_LABELS, scheduleIssueText } from './labels';
 import { ScheduleChart } from './ScheduleChart';
 import { readSiteDraft, type SiteDraft, type SiteDraftErrors, type SiteFields } from './site-draft';
 import { FormActions } from '../../ui/FormActions';
+import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 
 const COMMUNE_OPTIONS = [...COMMUNES]
   .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
@@ -25,6 +26,7 @@ interface SiteFormProps {
 }
 
 export function SiteForm({ title, initial, onSubmit, onCancel }: SiteFormProps) {
+  const typed = useTypedInput('le site');
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<SiteDraftErrors>({});
   const [busy, setBusy] = useState(false);
@@ -54,7 +56,13 @@ export function SiteForm({ title, initial, onSubmit, onCancel }: SiteFormProps) 
   }
 
   return (
-    <form autoComplete="off" className="site-form card" noValidate onSubmit={(e) => void submit(e)}>
+    <form
+      onChange={typed.onChange}
+      autoComplete="off"
+      className="site-form card"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
       <h1>{title}</h1>
       <div className="form-row">
         <TextField

@@ -79,7 +79,11 @@ export async function createAccount(
   storage: Storage,
   input: NewAccount,
   clock: Clock,
-  options: { checkPassword?: boolean } = {},
+  options: {
+    checkPassword?: boolean;
+    /** The hash of `input.password` when already known (many accounts, one password). */
+    passwordHash?: string;
+  } = {},
 ): Promise<Account> {
   const login = input.login.trim().toLowerCase();
   if (!LOGIN_PATTERN.test(login)) {
@@ -104,7 +108,7 @@ export async function createAccount(
     name: input.name.trim() || login,
     role: input.role,
     siteIds: input.siteIds,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: options.passwordHash ?? (await hashPassword(input.password)),
     disabled: false,
     createdAt: clock.now().toISOString(),
   };

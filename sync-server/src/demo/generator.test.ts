@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkOpeningHours } from '../../../src/domain/rules/schedule';
 import { EPCIS, findCommune } from '../../../src/domain/territory/territory';
 import { generateDemo } from './generator';
 import { DEMO_SITES, DEMO_STAFF } from './organisation';
@@ -47,5 +48,36 @@ describe('demo Mission Locale', () => {
     const programmes = demo.pathway!.filter((p) => p.kind === 'dispositif').map((p) => p.programme);
     expect(programmes).toContain('CEJ');
     expect(programmes).toContain('PACEA');
+  });
+});
+
+describe('the demo agenda (issue 14, item 12)', () => {
+  // A Sunday: the day the field test saw Sées « fermé ce jour » with three rendez-vous.
+  const sunday = generateDemo({ today: '2026-12-06', youths: 400, events: 4000 });
+
+  it('puts every rendez-vous, past or to come, within its site’s opening hours', () => {
+    for (const demoDay of [demo, sunday]) {
+      const sites = new Map(demoDay.sites!.map((site) => [site.id, site]));
+      const outside = demoDay.appointments!.filter((appointment) => {
+        const site = sites.get(String(appointment.siteId))!;
+        return (
+          checkOpeningHours(
+            { schedule: site.schedule as never, exceptions: [] },
+            String(appointment.start),
+            Number(appointment.durationMinutes ?? 45),
+          ) !== undefined
+        );
+      });
+      expect(outside.map((a) => `${String(a.start)} ${String(a.siteId)}`)).toEqual([]);
+    }
+  });
+
+  it('keeps an entretien at the time of its rendez-vous, and no outcome in the future', () => {
+    const events = new Map(sunday.events!.map((event) => [event.id, event]));
+    for (const appointment of sunday.appointments!) {
+      if (appointment.eventId) expect(events.get(appointment.eventId)!.at).toBe(appointment.start);
+      if (appointment.status !== 'planifie')
+        expect(String(appointment.start).slice(0, 10) <= '2026-12-06').toBe(true);
+    }
   });
 });

@@ -63,7 +63,7 @@ export function generateDemo(options: DemoOptions): DemoDocuments {
     pathway.push(...activity.pathway);
     appointments.push(...activity.appointments);
   }
-  placeInOpeningHours(appointments, DEMO_SITES, options.today, options.seed ?? DEMO_SEED);
+  placeInOpeningHours(appointments, events, DEMO_SITES, options.today, options.seed ?? DEMO_SEED);
   const documents: DemoDocuments = {
     sites: siteDocuments(ctx),
     youths,

@@ -1,7 +1,8 @@
 /**
  * Authentication of API requests: the session cookie gives the caller; a revoked device is told
  * so with 410. Devices report their app version, waiting pushes and last sync error in headers,
- * kept for the devices board of the siège.
+ * kept for the devices board of the siège: written when they change, else at most every
+ * DEVICE_TOUCH_INTERVAL_MS (the last contact).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
@@ -28,6 +29,29 @@ const DEVICE_TOUCH_INTERVAL_MS = 30_000;
 /** A count of pushes waiting as a device reports it: anything else is ignored, never stored. */
 function isPendingCount(n: number): boolean {
   return Number.isInteger(n) && n >= 0 && n <= 1_000_000;
+}
+
+type DeviceReport = Pick<Device, 'appVersion' | 'pendingPushes' | 'lastError'>;
+
+/** What a request reports about its device (absent without the version header). */
+function reportedState(request: FastifyRequest, device: Device): DeviceReport | undefined {
+  const version = request.headers[APP_VERSION_HEADER];
+  if (typeof version !== 'string') return undefined;
+  const pending = Number(request.headers[PENDING_HEADER]);
+  const lastError = request.headers[LAST_ERROR_HEADER];
+  return {
+    appVersion: version.slice(0, 40),
+    pendingPushes: isPendingCount(pending) ? pending : device.pendingPushes,
+    lastError: typeof lastError === 'string' ? lastError.slice(0, 200) || null : device.lastError,
+  };
+}
+
+function sameReport(report: DeviceReport, device: Device): boolean {
+  return (
+    report.appVersion === device.appVersion &&
+    report.pendingPushes === device.pendingPushes &&
+    report.lastError === device.lastError
+  );
 }
 
 export function callerOf(request: FastifyRequest): Caller {
@@ -87,20 +111,18 @@ export function authenticate(storage: Storage, clock: Clock) {
     );
     if (device) {
       const now = clock.now().getTime();
-      const version = request.headers[APP_VERSION_HEADER];
+      const report = reportedState(request, device);
       // Requests without the report (the SSE stream) must not hold back the next report.
-      const touchKey = `${device.id}:${typeof version === 'string' ? 'report' : 'seen'}`;
-      if (now - (lastTouch.get(touchKey) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
+      const touchKey = `${device.id}:${report ? 'report' : 'seen'}`;
+      // A report that changes what the board shows is written at once: a device that has just
+      // sent everything must not stay « 2 en attente » until its next request.
+      const news = report !== undefined && !sameReport(report, device);
+      if (news || now - (lastTouch.get(touchKey) ?? 0) > DEVICE_TOUCH_INTERVAL_MS) {
         lastTouch.set(touchKey, now);
-        const pending = Number(request.headers[PENDING_HEADER]);
-        const lastError = request.headers[LAST_ERROR_HEADER];
         await storage.upsertDevice({
           ...device,
           lastSeenAt: new Date(now).toISOString(),
-          appVersion: typeof version === 'string' ? version.slice(0, 40) : device.appVersion,
-          pendingPushes: isPendingCount(pending) ? pending : device.pendingPushes,
-          lastError:
-            typeof lastError === 'string' ? lastError.slice(0, 200) || null : device.lastError,
+          ...(report ?? {}),
         });
       }
     }

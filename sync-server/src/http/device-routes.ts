@@ -67,6 +67,12 @@ export function registerDeviceRoutes(
     return { devices: devices.map((device) => view(device, accounts, caller.deviceId)) };
   });
 
+  // A device reports its state after a sync (src/sync/device-report.ts): the report travels in
+  // the headers every request carries (caller.ts), so this route has nothing more to do.
+  app.post('/api/v1/devices/report', { preHandler: deps.requireSession }, async (_request, reply) =>
+    reply.code(204).send(),
+  );
+
   app.post<{ Params: { id: string } }>(
     '/api/v1/devices/:id/revoke',
     { preHandler: deps.requireSession, schema: { params: idParams } },

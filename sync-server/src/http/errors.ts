@@ -66,6 +66,20 @@ export function toRelaisError(error: FastifyError | Error): RelaisError {
   return new RelaisError('INTERNAL');
 }
 
+/**
+ * What Fastify's router finds wrong with a URL before any route runs (a malformed escape, a
+ * parameter longer than its limit): the envelope too, not Fastify's own body.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const code: ErrorCode =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'MALFORMED_REQUEST';
+  return sendError(reply, new RelaisError(code));
+}
+
 export function errorHandler(
   error: FastifyError,
   request: FastifyRequest,

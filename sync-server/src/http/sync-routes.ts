@@ -10,7 +10,7 @@ import {
   schemaVersionOf,
   type CollectionName,
 } from '../../../src/domain/collections';
-import { RelaisError } from '../../../src/domain/errors';
+import { ERROR_CODES, RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
 import type { CommitPublisher } from '../replication/commit-fanout';
 import type { ChangeHub } from '../replication/hub';
@@ -115,7 +115,10 @@ export function registerSyncRoutes(
 ): void {
   const { storage, clock, hub, commits } = deps;
 
-  app.get<{ Params: CollectionParams; Querystring: { seq?: string; limit?: string } }>(
+  app.get<{
+    Params: CollectionParams;
+    Querystring: { seq?: string; limit?: string; progress?: string };
+  }>(
     '/api/v1/sync/:collection/:schemaVersion/pull',
     { preHandler: deps.requireSession },
     async (request, reply) => {
@@ -125,7 +128,9 @@ export function registerSyncRoutes(
       const limit =
         integerQuery(request.query.limit, 'limit', DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT) ||
         DEFAULT_PULL_LIMIT;
-      const result = await pullDocumentsJson(storage, caller, collection, seq, limit);
+      const result = await pullDocumentsJson(storage, caller, collection, seq, limit, {
+        progress: request.query.progress === '1',
+      });
       if (result.count > 0 && collection !== 'sites' && collection !== 'staff') {
         // Which dossiers this device received: the answer to "who saw this young person's file".
         await storage.appendAudit([
@@ -166,13 +171,8 @@ export function registerSyncRoutes(
       await storage.appendAudit(
         refusedRowsAudit(caller, clock, collection, rows, outcome.rejected),
       );
-      const code = refusalCode(outcome.rejected);
-      const status =
-        code === 'OUT_OF_SCOPE' || code === 'SCOPE_LEFT'
-          ? 403
-          : code === 'VALIDATION_FAILED'
-            ? 400
-            : 409;
+      // The status is the refusal's own, from the one table of codes (403, 400, 409…).
+      const status = ERROR_CODES[refusalCode(outcome.rejected)].status;
       return reply.code(status).send(
         envelope('ROWS_REFUSED', undefined, {
           rejected: outcome.rejected,

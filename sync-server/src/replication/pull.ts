@@ -37,6 +37,22 @@ export async function pullDocuments(
   };
 }
 
+/** Where a first download stands in a collection, after the page answered (see countVisible). */
+export interface PullProgress {
+  total: number;
+  remaining: number;
+}
+
+async function progressAfter(
+  storage: Storage,
+  caller: Caller,
+  collection: CollectionName,
+  checkpoint: Checkpoint,
+): Promise<PullProgress> {
+  if (!canReadCollection(caller, collection)) return { total: 0, remaining: 0 };
+  return storage.countVisible(collection, checkpoint.seq, visibilityOf(caller));
+}
+
 export interface PullJsonResult {
   /** The JSON text of a PullResult. */
   json: string;
@@ -50,9 +66,25 @@ export interface PullJsonResult {
  * `pullDocuments` as the JSON text of the answer. When the caller sees every field of the
  * collection, the documents' stored JSON goes out as it is (no parse, no stringify): a first
  * sync pulls tens of thousands of documents from a server on two cores, often shared with the
- * devices writing them.
+ * devices writing them. With `progress`, the answer also says how many documents the caller may
+ * see in the collection and how many remain after this page (a first download's progress bar).
  */
 export async function pullDocumentsJson(
+  storage: Storage,
+  caller: Caller,
+  collection: CollectionName,
+  sinceSeq: number,
+  limit: number,
+  options: { progress?: boolean } = {},
+): Promise<PullJsonResult> {
+  const result = await pullJson(storage, caller, collection, sinceSeq, limit);
+  if (!options.progress) return result;
+  // Asked once per collection by a device starting (or resuming) its first download: one count.
+  const progress = await progressAfter(storage, caller, collection, result.checkpoint);
+  return { ...result, json: `${result.json.slice(0, -1)},"progress":${JSON.stringify(progress)}}` };
+}
+
+async function pullJson(
   storage: Storage,
   caller: Caller,
   collection: CollectionName,

@@ -17,6 +17,23 @@ import { splitDeleted } from './wire';
 export interface PushRow {
   newDocumentState: PlainDocument;
   assumedMasterState?: PlainDocument | null;
+  /**
+   * Revs of this document the device pushed earlier without receiving an answer, oldest first:
+   * the server may hold one of them although the device's base is older (src/sync/pending.ts).
+   */
+  lineage?: string[];
+}
+
+/** As many unanswered pushes as a device remembers per record (src/sync/pending.ts). */
+export const MAX_LINEAGE = 20;
+const MAX_REV_LENGTH = 100;
+
+function isLineage(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_LINEAGE &&
+    value.every((rev) => typeof rev === 'string' && rev.length > 0 && rev.length <= MAX_REV_LENGTH)
+  );
 }
 
 export interface RejectedRow {
@@ -47,7 +64,7 @@ export function checkRow(collection: CollectionName, row: unknown): RejectedRow 
     return reject(id, 'VALIDATION_FAILED', [{ path: '/', message: 'a row must be an object' }]);
   const nul = nulCharacterIssues(row);
   if (nul.length > 0) return reject(id, 'VALIDATION_FAILED', nul);
-  const { newDocumentState, assumedMasterState } = row as PushRow;
+  const { newDocumentState, assumedMasterState, lineage } = row as PushRow;
   if (typeof newDocumentState !== 'object' || newDocumentState === null) {
     return reject(id, 'VALIDATION_FAILED', [
       { path: '/newDocumentState', message: 'required object is missing' },
@@ -62,11 +79,20 @@ export function checkRow(collection: CollectionName, row: unknown): RejectedRow 
       { path: '/assumedMasterState/rev', message: 'must be a string' },
     ]);
   }
+  if (lineage !== undefined && !isLineage(lineage)) {
+    return reject(id, 'VALIDATION_FAILED', [
+      { path: '/lineage', message: `must be a list of at most ${MAX_LINEAGE} revs` },
+    ]);
+  }
   const { data, deleted } = splitDeleted(newDocumentState);
   if (newDocumentState._deleted !== undefined && typeof newDocumentState._deleted !== 'boolean') {
     return reject(id, 'VALIDATION_FAILED', [{ path: '/_deleted', message: 'must be boolean' }]);
   }
   const result = validateDocument(collection, data);
   if (!result.valid) return reject(id, 'VALIDATION_FAILED', result.issues);
-  return { newDocumentState: { ...data, _deleted: deleted }, assumedMasterState };
+  return {
+    newDocumentState: { ...data, _deleted: deleted },
+    assumedMasterState,
+    ...(lineage && lineage.length > 0 ? { lineage } : {}),
+  };
 }

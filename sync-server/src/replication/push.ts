@@ -7,11 +7,13 @@
  *    the tombstone (push-erased.ts);
  *    scope: the stored document and its dossier must be the caller's (push-scope.ts);
  * 3. replay: a row whose `newDocumentState.rev` the server already stored (as a master state,
- *    or merged into one) changes nothing, and the device is given the current master;
+ *    or merged into one), or an append-only record pushed again unchanged under a new rev,
+ *    changes nothing, and the device is given the current master;
  * 4. the collection's write rules, against the state the write was made from (write-rules/);
  * 5. merge: a row whose `assumedMasterState.rev` is the stored rev is applied as is; otherwise it
- *    is merged with the stored state against the base revision it was made from, and every
- *    field typed differently on both sides opens a review holding both values (conflicts.ts);
+ *    is merged with the stored state against the base revision it was made from (the device's
+ *    own unanswered write when its lineage names one the server holds), and every field typed
+ *    differently on both sides opens a review holding both values (conflicts.ts);
  * 6. write: the state is stored with the scope of its dossier, and a dossier's documents follow
  *    it when its scope changes.
  * Rules of the protocol: design.md, Sync protocol.
@@ -25,8 +27,9 @@ import {
   type PlainDocument,
 } from '../../../src/domain/merge';
 import { isErasureTombstone } from '../../../src/domain/erasure';
+import { MERGE_POLICIES } from '../../../src/domain/merge-policies';
 import type { Clock } from '../../../src/domain/time';
-import type { Scope, Storage, StoredDocument } from '../storage/storage';
+import type { RevisionRecord, Scope, Storage, StoredDocument } from '../storage/storage';
 import { writeAction } from '../audit/entries';
 import { ConflictRecorder } from './conflicts';
 import { probableDuplicateReviews } from './duplicates';
@@ -39,6 +42,7 @@ import {
 } from './push-context';
 import { withSessionAuthorship } from './push-authorship';
 import { refuseWritesKeepReplays } from './push-read-only';
+import { wasKeptForSiege } from './left-scope';
 import { settledByErasure } from './push-erased';
 import { refusedByScope } from './push-scope';
 import { checkRow, reject, type PushRow, type RejectedRow } from './push-shape';
@@ -64,6 +68,21 @@ export interface PushOutcome {
   written: StoredDocument[];
 }
 
+/**
+ * An append-only record (merge-policies.ts: immutable) pushed again with the same content under
+ * another rev: a device retrying after a lost answer, or re-stamping a copy. It is the same
+ * record, so the original stays whole — its rev, its time and its author.
+ */
+function isUnchangedImmutable(
+  collection: CollectionName,
+  stored: StoredDocument,
+  incoming: PlainDocument,
+): boolean {
+  if (MERGE_POLICIES[collection]?.immutable !== true) return false;
+  const { data, deleted } = splitDeleted(incoming);
+  return deleted === stored.deleted && jsonEqual(recordContent(stored.data), recordContent(data));
+}
+
 /** Stage 3: the same write again changes nothing; the device is given the current master. */
 async function isReplay(
   ctx: PushContext,
@@ -74,9 +93,62 @@ async function isReplay(
   const id = String(incoming.id);
   const replay =
     stored.rev === incoming.rev ||
+    isUnchangedImmutable(ctx.collection, stored, incoming) ||
     (await ctx.tx.hasRevision(ctx.collection, id, String(incoming.rev)));
   if (replay && stored.rev !== incoming.rev) ctx.conflicts.push(toWire(stored));
   return replay;
+}
+
+/**
+ * The newest revision the caller's own device wrote among the revs it pushed without an answer
+ * (`lineage`), unless the master it names is newer. Only the same user on the same device counts:
+ * a device's local document is one line of states, so its later write descends from its earlier
+ * one, which is never true of someone else's write.
+ */
+async function ownUnansweredRevision(
+  ctx: PushContext,
+  stored: StoredDocument,
+  lineage: readonly string[],
+  assumedRev: unknown,
+): Promise<RevisionRecord | undefined> {
+  for (const revision of await ctx.tx.getHistory(ctx.collection, stored.id)) {
+    if (revision.rev === assumedRev) return undefined;
+    if (
+      lineage.includes(revision.rev) &&
+      revision.writtenBy === ctx.caller.userId &&
+      revision.deviceId === ctx.caller.deviceId
+    ) {
+      return revision;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Stages 4 and 5 start from the state the write was made from, and whether the stored state moved on since. RxDB
+ * names the last master the device saw; when the answer to one of its own pushes was lost, the
+ * server holds that push and the device's next write descends from it (its lineage says so): the
+ * base is then the device's own write, so its newer value is no conflict with itself.
+ */
+async function baseOf(
+  ctx: PushContext,
+  row: PushRow,
+  stored: StoredDocument,
+): Promise<{ stale: boolean; base: PlainDocument | null }> {
+  const assumedRev = row.assumedMasterState?.rev;
+  if (assumedRev === stored.rev) return { stale: false, base: null };
+  const own = row.lineage
+    ? await ownUnansweredRevision(ctx, stored, row.lineage, assumedRev)
+    : undefined;
+  if (own) {
+    if (own.rev === stored.rev && !own.absorbed) return { stale: false, base: null };
+    return { stale: true, base: { ...own.data, _deleted: own.deleted } };
+  }
+  const base =
+    typeof assumedRev === 'string'
+      ? await ctx.tx.getRevision(ctx.collection, stored.id, assumedRev)
+      : null;
+  return { stale: true, base };
 }
 
 /**
@@ -165,12 +237,13 @@ async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
   if (await refusedByScope(ctx, { row, stored, incoming, youthId, youth, newScope })) return;
   if (await isReplay(ctx, stored, incoming)) return;
 
-  const assumedRev = row.assumedMasterState?.rev;
-  const stale = stored !== undefined && assumedRev !== stored.rev;
-  const base =
-    stale && typeof assumedRev === 'string'
-      ? await ctx.tx.getRevision(ctx.collection, id, assumedRev)
-      : null;
+  const { stale, base } = stored ? await baseOf(ctx, row, stored) : { stale: false, base: null };
+  // A write once refused for scope and kept for the siège, sent again after the dossier came
+  // back: the siège holds it, so it is a replay too (left-scope.ts).
+  if (stale && (await wasKeptForSiege(ctx.tx, ctx.caller, incoming))) {
+    ctx.conflicts.push(toWire(stored!));
+    return;
+  }
   const from = stale ? (base ?? undefined) : stored && { ...stored.data, _deleted: stored.deleted };
 
   const refusal = await writeRuleRefusal({

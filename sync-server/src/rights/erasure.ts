@@ -77,7 +77,7 @@ export async function eraseDossier(
     const attached = await tx.getAttachedDocuments(youthIds);
     const reviews = [
       ...(await tx.listReviewsOfYouths(youthIds)),
-      ...(await tx.getOpenReviews([...youthIds, ...attached.map((d) => d.id)])),
+      ...(await tx.getReviewsAbout([...youthIds, ...attached.map((d) => d.id)])),
     ];
     const documents = unique([youth, ...redirects, ...attached, ...reviews]).filter(
       (document) => !isErasureTombstone(document.data),

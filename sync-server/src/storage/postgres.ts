@@ -62,6 +62,26 @@ CREATE TABLE IF NOT EXISTS revisions (
   PRIMARY KEY (collection, id, rev)
 );
 ALTER TABLE revisions ADD COLUMN IF NOT EXISTS absorbed BOOLEAN NOT NULL DEFAULT false;
+CREATE TABLE IF NOT EXISTS revision_scopes (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rev TEXT NOT NULL,
+  scope_site TEXT NOT NULL,
+  scope_owner TEXT NOT NULL,
+  PRIMARY KEY (collection, id, rev, scope_site, scope_owner)
+);
+-- Databases written before revision_scopes: each revision is taken as seen by the document's
+-- current scope and the one before its last transfer ('' stands for no site or no owner).
+INSERT INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+  SELECT r.collection, r.id, r.rev, COALESCE(d.scope_site, ''), COALESCE(d.scope_owner, '')
+  FROM revisions r JOIN documents d ON d.collection = r.collection AND d.id = r.id
+  WHERE NOT EXISTS (SELECT 1 FROM revision_scopes)
+  UNION
+  SELECT r.collection, r.id, r.rev, COALESCE(d.prev_site, ''), COALESCE(d.prev_owner, '')
+  FROM revisions r JOIN documents d ON d.collection = r.collection AND d.id = r.id
+  WHERE (d.prev_site IS NOT NULL OR d.prev_owner IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM revision_scopes)
+  ON CONFLICT DO NOTHING;
 CREATE INDEX IF NOT EXISTS reviews_by_document ON documents ((data->>'documentId'))
   WHERE collection = 'reviews';
 CREATE TABLE IF NOT EXISTS accounts (
@@ -316,9 +336,30 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
           provenance.deviceId,
         ],
       );
+      await client.query(
+        `INSERT INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+         SELECT collection, id, $3, COALESCE(scope_site, ''), COALESCE(scope_owner, '')
+         FROM documents WHERE collection = $1 AND id = $2 ON CONFLICT DO NOTHING`,
+        [collection, id, state.rev],
+      );
+    },
+    async getRevisionScopes(collection, id, rev) {
+      const { rows } = await client.query<{ scope_site: string; scope_owner: string }>(
+        `SELECT scope_site, scope_owner FROM revision_scopes
+         WHERE collection = $1 AND id = $2 AND rev = $3`,
+        [collection, id, rev],
+      );
+      return rows.map((row) => ({
+        siteId: row.scope_site === '' ? null : row.scope_site,
+        ownerId: row.scope_owner === '' ? null : row.scope_owner,
+      }));
     },
     async eraseHistory(collection, ids) {
       if (ids.length === 0) return 0;
+      await client.query(
+        'DELETE FROM revision_scopes WHERE collection = $1 AND id = ANY($2::text[])',
+        [collection, ids],
+      );
       const deleted = await client.query(
         'DELETE FROM revisions WHERE collection = $1 AND id = ANY($2::text[])',
         [collection, ids],
@@ -364,6 +405,15 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
            AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(data->'youthIds') AS y(id)
                        WHERE y.id = ANY($1::text[]))`,
         [youthIds],
+      );
+      return rows.map(toStored);
+    },
+    async getReviewsAbout(documentIds) {
+      if (documentIds.length === 0) return [];
+      const { rows } = await client.query<DocumentRow>(
+        `SELECT * FROM documents WHERE collection = 'reviews' AND NOT deleted
+           AND data->>'documentId' = ANY($1::text[])`,
+        [documentIds],
       );
       return rows.map(toStored);
     },
@@ -414,6 +464,17 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
             data,
             write.writtenBy,
             write.deviceId,
+          ],
+        );
+        await client.query(
+          `INSERT INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [
+            write.collection,
+            write.id,
+            write.rev,
+            write.scope.siteId ?? '',
+            write.scope.ownerId ?? '',
           ],
         );
         stored.push({ ...write, seq });
@@ -614,6 +675,20 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
           )
         : await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM documents');
       return Number(rows[0]!.n);
+    },
+
+    async countVisible(collection, afterSeq, visibility) {
+      const visible = visibility.all
+        ? ''
+        : 'AND ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4)';
+      const { rows } = await pool.query<{ total: string; remaining: string }>(
+        `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE seq > $2) AS remaining FROM documents
+         WHERE collection = $1 AND NOT deleted ${visible}`,
+        visibility.all
+          ? [collection, afterSeq]
+          : [collection, afterSeq, visibility.siteIds, visibility.userId],
+      );
+      return { total: Number(rows[0]!.total), remaining: Number(rows[0]!.remaining) };
     },
 
     async lastSeq() {

@@ -57,6 +57,14 @@ CREATE TABLE IF NOT EXISTS revisions (
   absorbed INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (collection, id, rev)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS revision_scopes (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rev TEXT NOT NULL,
+  scope_site TEXT NOT NULL,
+  scope_owner TEXT NOT NULL,
+  PRIMARY KEY (collection, id, rev, scope_site, scope_owner)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reviews_by_document ON documents (json_extract(data, '$.documentId'))
   WHERE collection = 'reviews';
 CREATE TABLE IF NOT EXISTS accounts (
@@ -213,7 +221,11 @@ interface RevisionRow {
   absorbed: number;
 }
 
-/** Files created before the `absorbed` column get it (CREATE TABLE IF NOT EXISTS does not). */
+/**
+ * Files created before the `absorbed` column get it (CREATE TABLE IF NOT EXISTS does not), and
+ * files written before `revision_scopes` get the scopes they can tell: each revision is taken
+ * as seen by the document's current scope and the one before its last transfer.
+ */
 function migrate(db: Database.Database): void {
   const columns = db.prepare('PRAGMA table_info(revisions)').all() as { name: string }[];
   if (!columns.some((column) => column.name === 'absorbed')) {
@@ -226,6 +238,26 @@ function migrate(db: Database.Database): void {
     if (!audit.includes(column)) db.exec(`ALTER TABLE audit ADD COLUMN ${column} TEXT`);
   }
   db.exec(AUDIT_SCHEMA);
+  const recorded = db.prepare('SELECT 1 FROM revision_scopes LIMIT 1').get();
+  if (!recorded) db.exec(BACKFILL_REVISION_SCOPES);
+}
+
+const BACKFILL_REVISION_SCOPES = `
+INSERT OR IGNORE INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+  SELECT r.collection, r.id, r.rev, COALESCE(d.scope_site, ''), COALESCE(d.scope_owner, '')
+  FROM revisions r JOIN documents d ON d.collection = r.collection AND d.id = r.id
+  UNION
+  SELECT r.collection, r.id, r.rev, COALESCE(d.prev_site, ''), COALESCE(d.prev_owner, '')
+  FROM revisions r JOIN documents d ON d.collection = r.collection AND d.id = r.id
+  WHERE d.prev_site IS NOT NULL OR d.prev_owner IS NOT NULL`;
+
+/** '' stands for "no site" or "no owner" in `revision_scopes`, whose key allows no NULL. */
+function scopeKey(value: string | null): string {
+  return value ?? '';
+}
+
+function scopeValue(key: string): string | null {
+  return key === '' ? null : key;
 }
 
 function toStored(row: DocumentRow): StoredDocument {
@@ -370,6 +402,17 @@ export function openSqliteStorage(file: string): Storage {
     getRevision: db.prepare(
       'SELECT data, deleted FROM revisions WHERE collection = ? AND id = ? AND rev = ?',
     ),
+    insertRevisionScope: db.prepare(`
+      INSERT OR IGNORE INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+      VALUES (?, ?, ?, ?, ?)`),
+    insertCurrentScope: db.prepare(`
+      INSERT OR IGNORE INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+      SELECT collection, id, ?, COALESCE(scope_site, ''), COALESCE(scope_owner, '')
+      FROM documents WHERE collection = ? AND id = ?`),
+    revisionScopes: db.prepare(
+      `SELECT scope_site, scope_owner FROM revision_scopes
+       WHERE collection = ? AND id = ? AND rev = ?`,
+    ),
     upsertAccount: db.prepare(`
       INSERT INTO accounts (id, login, name, role, site_ids, password_hash, disabled, created_at)
       VALUES (@id, @login, @name, @role, @siteIds, @passwordHash, @disabled, @createdAt)
@@ -495,9 +538,13 @@ export function openSqliteStorage(file: string): Storage {
           deviceId: provenance.deviceId,
           absorbed: 1,
         });
+        statements.insertCurrentScope.run(state.rev, collection, id);
       },
       eraseHistory: async (collection, ids) => {
         if (ids.length === 0) return 0;
+        db.prepare(
+          `DELETE FROM revision_scopes WHERE collection = ? AND id IN ${placeholders(ids.length)}`,
+        ).run(collection, ...ids);
         return db
           .prepare(
             `DELETE FROM revisions WHERE collection = ? AND id IN ${placeholders(ids.length)}`,
@@ -534,6 +581,26 @@ export function openSqliteStorage(file: string): Storage {
             )
             .all(...youthIds) as DocumentRow[]
         ).map(toStored);
+      },
+      getRevisionScopes: async (collection, id, rev) =>
+        (
+          statements.revisionScopes.all(collection, id, rev) as {
+            scope_site: string;
+            scope_owner: string;
+          }[]
+        ).map((row) => ({
+          siteId: scopeValue(row.scope_site),
+          ownerId: scopeValue(row.scope_owner),
+        })),
+      getReviewsAbout: async (documentIds) => {
+        if (documentIds.length === 0) return [];
+        const rows = db
+          .prepare(
+            `SELECT * FROM documents WHERE collection = 'reviews' AND deleted = 0
+               AND json_extract(data, '$.documentId') IN ${placeholders(documentIds.length)}`,
+          )
+          .all(...documentIds) as DocumentRow[];
+        return rows.map(toStored);
       },
       getOpenReviews: async (documentIds) => {
         if (documentIds.length === 0) return [];
@@ -575,6 +642,13 @@ export function openSqliteStorage(file: string): Storage {
             deviceId: write.deviceId,
             absorbed: 0,
           });
+          statements.insertRevisionScope.run(
+            write.collection,
+            write.id,
+            write.rev,
+            scopeKey(write.scope.siteId),
+            scopeKey(write.scope.ownerId),
+          );
           return { ...write, seq };
         }),
       listYouthIdentities: async (sinceSeq) =>
@@ -652,6 +726,24 @@ export function openSqliteStorage(file: string): Storage {
           : reader.prepare('SELECT COUNT(*) AS n FROM documents').get()
       ) as { n: number };
       return row.n;
+    },
+
+    async countVisible(collection, afterSeq, visibility: Visibility) {
+      const sites = visibility.all || visibility.siteIds.length === 0 ? [''] : visibility.siteIds;
+      const visible = visibility.all
+        ? ''
+        : `AND ((scope_site IS NULL AND scope_owner IS NULL)
+             OR scope_site IN ${placeholders(sites.length)} OR scope_owner = ?)`;
+      const row = reader
+        .prepare(
+          `SELECT COUNT(*) AS total, COALESCE(SUM(seq > ?), 0) AS remaining FROM documents
+           WHERE collection = ? AND deleted = 0 ${visible}`,
+        )
+        .get(afterSeq, collection, ...(visibility.all ? [] : [...sites, visibility.userId])) as {
+        total: number;
+        remaining: number;
+      };
+      return { total: row.total, remaining: row.remaining };
     },
 
     async lastSeq() {

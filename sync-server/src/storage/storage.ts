@@ -6,7 +6,8 @@
  * - `seq` is strictly increasing in commit order: writes run one at a time inside `write`, which
  *   allocates sequence numbers and commits before the next writer starts, so a reader that has
  *   seen seq n will never later see a new row with seq ≤ n.
- * - Every stored state of a document is kept in `revisions` (the merge base and the history).
+ * - Every stored state of a document is kept in `revisions` (the merge base and the history),
+ *   with every scope it was stored under (who had the document at that revision).
  * - The audit log is append-only.
  * - A storage several server processes may share (PostgreSQL) has a `commitFeed`, so each process
  *   streams every commit, whichever process made it.
@@ -196,8 +197,17 @@ export interface WriteTransaction {
   listRedirects(youthId: string): Promise<StoredDocument[]>;
   /** Every review (any kind, any status) that names one of these dossiers in `youthIds`. */
   listReviewsOfYouths(youthIds: string[]): Promise<StoredDocument[]>;
+  /**
+   * Every scope a revision of a document was stored under: the one it was written with, and
+   * each one its dossier's transfers gave it while it was current (a restamp keeps the rev). A
+   * state merged into another (`absorbRevision`) has the scope of the state it was merged into.
+   * Who could see one of them had the document at that revision.
+   */
+  getRevisionScopes(collection: CollectionName, id: string, rev: string): Promise<Scope[]>;
   /** The open reviews (conflicts) about any of these documents. */
   getOpenReviews(documentIds: string[]): Promise<StoredDocument[]>;
+  /** Every review about any of these documents, whatever its status. */
+  getReviewsAbout(documentIds: string[]): Promise<StoredDocument[]>;
   putDocuments(writes: DocumentWrite[]): Promise<StoredDocument[]>;
   /** The identity of every dossier written after `sinceSeq`, in `seq` order. */
   listYouthIdentities(sinceSeq: number): Promise<YouthIdentityRow[]>;
@@ -254,6 +264,15 @@ export interface Storage {
   ): Promise<PulledWireRow[]>;
   getDocument(collection: CollectionName, id: string): Promise<StoredDocument | null>;
   countDocuments(collection?: CollectionName): Promise<number>;
+  /**
+   * How many live documents of a collection the caller may see: in all (`total`) and written
+   * after `afterSeq` (`remaining`). A first download shows its progress with it.
+   */
+  countVisible(
+    collection: CollectionName,
+    afterSeq: number,
+    visibility: Visibility,
+  ): Promise<{ total: number; remaining: number }>;
   lastSeq(): Promise<number>;
 
   getAccountByLogin(login: string): Promise<Account | null>;

@@ -23,6 +23,19 @@ export async function caseloadCount(page: Page): Promise<number> {
   return Number(/^(\d+)/.exec(text ?? '')?.[1] ?? NaN);
 }
 
+/**
+ * How many dossiers the device holds: N in "N dossiers", or M in "N dossiers sur M" when the
+ * portefeuille shows part of them (an adviser's own dossiers first).
+ */
+export async function caseloadTotal(page: Page): Promise<number> {
+  const text = await page
+    .getByText(/^\d+ dossiers?/)
+    .first()
+    .textContent();
+  const match = /sur (\d+)/.exec(text ?? '') ?? /^(\d+)/.exec(text ?? '');
+  return Number(match?.[1] ?? NaN);
+}
+
 /** Waits until the portefeuille shows its count (the device's data is open). */
 export async function waitForCaseload(page: Page): Promise<void> {
   await page

@@ -1,20 +1,24 @@
 /**
  * The world of the property test: the real server code (`applyPush`, `pullDocuments`, the siège's
  * `resolveConflict`) on a real SQLite storage in memory, seeded with one workshop and one
- * vehicle of the site, and the logs the invariants need: every value anybody typed, the values
- * someone replaced having seen them, the deletions and the explicit restores.
+ * vehicle of the first site (a second site receives the dossiers the siège transfers), and the
+ * logs the invariants need: every value anybody typed, the values someone replaced having seen
+ * them, the deletions and the explicit restores.
  */
 import type { CollectionName } from '../../../src/domain/collections';
 import { RelaisError } from '../../../src/domain/errors';
 import { DELETION_FIELD, jsonEqual, type PlainDocument } from '../../../src/domain/merge';
 import { fixedClock } from '../../../src/domain/time';
 import { mergeDuplicate } from '../../../sync-server/src/replication/dossier-merge';
+import { applyPush } from '../../../sync-server/src/replication/push';
 import { resolveConflict } from '../../../sync-server/src/replication/resolution';
 import type { Caller } from '../../../sync-server/src/replication/scope';
 import { openSqliteStorage } from '../../../sync-server/src/storage/sqlite';
 import type { Storage, StoredDocument } from '../../../sync-server/src/storage/storage';
 
 export const SITE = '0190a000-0000-7000-a000-000000000002';
+/** The other site a dossier can be transferred to. */
+export const SITE_B = '0190a000-0000-7000-a000-000000000008';
 export const WORKSHOP_ID = '0190c000-0000-7000-a000-000000000001';
 export const VEHICLE_ID = '0190c000-0000-7000-a000-000000000002';
 /** Dossiers (each with a proposition and a sign-up) on every device at the start. */
@@ -244,6 +248,32 @@ export class World {
     for (const document of attached) {
       this.markReplaced(document.collection, document.id, 'youthId', otherId);
     }
+  }
+
+  /**
+   * The siège transfers a shared dossier to the other site (and back the next time): the
+   * devices of the site it leaves receive a removal, those of the other site receive it.
+   */
+  async transfer(n: number): Promise<void> {
+    const id = sharedYouthId(1 + (n % SHARED_YOUTHS));
+    const stored = await this.storage.getDocument('youths', id);
+    if (!stored || stored.deleted || stored.data.mergedInto !== undefined) return;
+    const before = { ...stored.data, _deleted: false };
+    const after = {
+      ...before,
+      siteId: stored.data.siteId === SITE ? SITE_B : SITE,
+      rev: `transfer-${this.nextId++}`,
+      updatedBy: SIEGE.userId,
+    };
+    const outcome = await applyPush(
+      this.storage,
+      SIEGE,
+      'youths',
+      [{ newDocumentState: after, assumedMasterState: before }],
+      CLOCK,
+    );
+    if (outcome.rejected.length > 0) throw new Error(JSON.stringify(outcome.rejected));
+    this.recordWrite('youths', before, after);
   }
 
   /** The siège keeps one of the values of an open conflict (the k-th, both modulo). */

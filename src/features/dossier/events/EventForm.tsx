@@ -15,6 +15,7 @@ import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '../..
 import { useFormValues } from '../../../ui/useFormValues';
 import { EXTERIEUR, validateEventForm, type EventFormValues } from './event-form';
 import { FormActions } from '../../../ui/FormActions';
+import { useTypedInput } from '../../../app/pwa/useUnsavedChanges';
 
 interface Props {
   initial: EventFormValues;
@@ -36,6 +37,7 @@ export function EventForm({
   onSave,
   onCancel,
 }: Props) {
+  const typed = useTypedInput('l’événement');
   const { values, set, setErrors, field } = useFormValues(initial);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
@@ -71,6 +73,7 @@ export function EventForm({
     : `Nouvel événement : ${EVENT_KIND_LABELS[values.kind].toLowerCase()}`;
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       ref={formRef}
       className="card event-form"

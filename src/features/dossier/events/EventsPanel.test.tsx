@@ -13,6 +13,7 @@ import {
 } from '../../../../tests/support/render-screen';
 import type { RelaisDatabase } from '../../../db/database';
 import type { YouthEvent } from '../../../domain/schemas/event';
+import { useAppStore } from '../../../stores/store';
 
 // Forms are typed into for real, on a machine shared with other suites: no keystroke delay,
 // and time to spare.
@@ -53,9 +54,12 @@ describe('événements of a dossier', () => {
     await user.click(screen.getByRole('button', { name: 'Entretien individuel' }));
     // The cursor waits in the compte-rendu: typing is the second action.
     await user.keyboard('Préparation de la PMSMP chez le boulanger.');
+    // Typed and not saved: an update of the app would wait for it.
+    expect(Object.values(useAppStore.getState().unsavedForms)).toEqual(['l’événement']);
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(async () => expect(await storedEvents()).toHaveLength(2));
+    expect(useAppStore.getState().unsavedForms).toEqual({});
     const created = (await storedEvents()).find((e) => e.id !== earlier.id)!;
     expect(created).toMatchObject({
       youthId: youth.id,

@@ -6,7 +6,8 @@
 import type { NewDocument } from '../../../db/writes';
 import { DEFAULT_EVENT_MINUTES } from '../../../domain/rules/cej';
 import type { EventKind, YouthEvent } from '../../../domain/schemas/event';
-import { parseDay, toDay, toLocalDateTime, today, type Clock } from '../../../domain/time';
+import { eventDateProblem } from '../../../domain/rules/happened';
+import { parseDay, toDay, toLocalDateTime, type Clock } from '../../../domain/time';
 
 export const EXTERIEUR = 'exterieur';
 
@@ -61,9 +62,8 @@ export function correctionForm(event: YouthEvent): EventFormValues {
 
 export function validateEventForm(values: EventFormValues, clock: Clock): EventErrors {
   const errors: EventErrors = {};
-  const todayDay = today(clock);
   if (!parseDay(values.date)) errors.date = "Indiquez la date de l'événement.";
-  else if (values.date > todayDay)
+  else if (eventDateProblem({ at: `${values.date}T00:00` }, clock))
     errors.date = "Un événement se note une fois qu'il a eu lieu : la date est dans le futur.";
   if (!/^\d{2}:\d{2}$/.test(values.time)) errors.time = "Indiquez l'heure (hh:mm).";
   if (values.duration.trim()) {

@@ -20,6 +20,7 @@ import {
   type PhaseValues,
 } from './dispositif-form';
 import { FormActions } from '../../../ui/FormActions';
+import { useTypedInput } from '../../../app/pwa/useUnsavedChanges';
 
 interface Props {
   initial: DispositifFormValues;
@@ -32,6 +33,7 @@ interface Props {
 }
 
 export function DispositifForm({ initial, editing, others, onSave, onEndOther, onCancel }: Props) {
+  const typed = useTypedInput('le dispositif');
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<DispositifErrors>({});
   const set = (patch: Partial<DispositifFormValues>) => setValues((v) => ({ ...v, ...patch }));
@@ -57,6 +59,7 @@ export function DispositifForm({ initial, editing, others, onSave, onEndOther, o
   const title = editing ? `Modifier le ${values.programme}` : `Ouvrir un ${values.programme}`;
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       className="card inline-form"
       aria-label={title}

@@ -30,6 +30,7 @@ import {
   type PropositionFormValues,
 } from './pathway-forms';
 import { FormActions } from '../../../ui/FormActions';
+import { useTypedInput } from '../../../app/pwa/useUnsavedChanges';
 
 interface Props {
   youthId: string;
@@ -43,6 +44,7 @@ function DemandeForm(props: {
   onSave(values: DemandeFormValues): Promise<void>;
   onCancel(): void;
 }) {
+  const typed = useTypedInput('la demande');
   const clock = useClock();
   const form = useFormValues<DemandeFormValues>(() => ({
     theme: '',
@@ -57,6 +59,7 @@ function DemandeForm(props: {
   }
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       className="card inline-form"
       aria-label="Nouvelle demande"
@@ -81,6 +84,7 @@ function PropositionForm(props: {
   onSave(values: PropositionFormValues): Promise<void>;
   onCancel(): void;
 }) {
+  const typed = useTypedInput('la proposition');
   const clock = useClock();
   const form = useFormValues(() => newPropositionForm(clock));
   async function submit(event: FormEvent) {
@@ -91,6 +95,7 @@ function PropositionForm(props: {
   }
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       className="card inline-form"
       aria-label="Nouvelle proposition"

@@ -25,6 +25,7 @@ import {
   type SituationFormValues,
 } from './pathway-forms';
 import { FormActions } from '../../../ui/FormActions';
+import { useTypedInput } from '../../../app/pwa/useUnsavedChanges';
 
 interface Props {
   youthId: string;
@@ -42,6 +43,7 @@ function SituationForm(props: {
   onSave(values: SituationFormValues): Promise<void>;
   onCancel(): void;
 }) {
+  const typed = useTypedInput('la situation');
   const clock = useClock();
   const { values, setErrors, field } = useFormValues(() => newSituationForm(clock));
   const subtypes = SUBTYPES_BY_SITUATION[values.situationType] ?? [];
@@ -55,6 +57,7 @@ function SituationForm(props: {
 
   return (
     <form
+      onChange={typed.onChange}
       autoComplete="off"
       className="card inline-form"
       aria-label="Nouvelle situation"

@@ -1,14 +1,9 @@
 /**
- * Events are append-only (design.md): the same content pushed again is a retry; any other change
- * of a stored event, a deletion included, is refused. A correction is a new event. The access
- * journal of the dossiers (accesses) follows the same rule.
+ * Events are append-only (design.md): a stored event is never changed nor deleted; a correction
+ * is a new event. The same content pushed again under a new rev never reaches the rules: the
+ * replay stage of the push keeps the original (push.ts).
+ * The access journal of the dossiers (accesses) follows the same rule.
  */
-import { jsonEqual, recordContent } from '../../../../src/domain/merge';
-import { splitDeleted } from '../wire';
 import type { WriteRule } from './rule';
 
-export const appendOnly: WriteRule = ({ stored, incoming }) => {
-  if (!stored) return undefined;
-  const same = jsonEqual(recordContent(stored.data), recordContent(splitDeleted(incoming).data));
-  return !same || incoming._deleted === true ? 'APPEND_ONLY' : undefined;
-};
+export const appendOnly: WriteRule = ({ stored }) => (stored ? 'APPEND_ONLY' : undefined);

@@ -7,15 +7,18 @@ import type { CollectionName } from '../../../../src/domain/collections';
 import type { ErrorCode } from '../../../../src/domain/errors';
 import { newDossierConsent } from './consent';
 import { appendOnly } from './events';
+import { eventHappened, outcomeHappened } from './happened';
 import { dispositifOverlap, propositionMove } from './pathway';
 import type { WriteRule, WriteRuleInput } from './rule';
+import { entryAge } from './youths';
 
 export type { WriteRule, WriteRuleInput } from './rule';
 
 export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> = {
-  youths: [newDossierConsent],
-  events: [appendOnly],
+  youths: [newDossierConsent, entryAge],
+  events: [appendOnly, eventHappened],
   pathway: [propositionMove, dispositifOverlap],
+  appointments: [outcomeHappened],
   // A dossier's access journal is never rewritten (schemas/access.ts).
   accesses: [appendOnly],
 };
