@@ -69,6 +69,7 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in a production build: they would publish the whole source (issue 12).
+    sourcemap: false,
   },
 });

@@ -3,12 +3,30 @@
  * the password; without network, the device opens its own encrypted data with it (README,
  * Security). French messages from the error codes; what was typed stays in the form.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { frenchMessage, RelaisError } from '../domain/errors';
 import { useAppStore } from '../stores/store';
+import { api } from './api';
 import { deviceKeyring, logIn } from './session';
 
+/** True when the server says its data is the demo's (fictional people, published passwords). */
+function useDemoServer(): boolean {
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api.health().then(
+      (health) => live && setDemo(health.demo === true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return demo;
+}
+
 export function LoginScreen() {
+  const demo = useDemoServer();
   const [login, setLogin] = useState(() => deviceKeyring().lastEntry()?.login ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +67,12 @@ export function LoginScreen() {
           <img src="/favicon.svg" alt="" width="40" height="40" /> Relais
         </h1>
         <p className="login-subtitle">Mission Locale Jeunes du Pays d&apos;Alençon</p>
+        {demo && (
+          <p className="login-demo" role="note">
+            <strong>Données de démonstration</strong> : personnes fictives, mots de passe publiés.
+            N&apos;y saisissez aucune donnée réelle.
+          </p>
+        )}
         {farewell && (
           <p className="login-farewell" role="status">
             {farewell}

@@ -4,7 +4,7 @@
  * renewing the server session of an unlocked device, and logging out. The data key stays in
  * memory (security/unlocked.ts); the store only says where the session stands.
  */
-import { Keyring } from '../db/encryption/keyring';
+import { Keyring, type KeyringEntry } from '../db/encryption/keyring';
 import { RelaisError } from '../domain/errors';
 import { systemClock } from '../domain/time';
 import { useAppStore } from '../stores/store';
@@ -57,14 +57,48 @@ export async function logIn(login: string, password: string): Promise<void> {
     if (unlocked.offline && ring.deviceRevoked())
       useAppStore.getState().loseAccess('DEVICE_REVOKED');
   } catch (error) {
+    const entry = error instanceof RelaisError ? ring.entryByLogin(login) : undefined;
+    if (!entry) throw error;
+    const code = (error as RelaisError).code;
+    if (code === 'DEVICE_REVOKED' || code === 'ACCOUNT_DISABLED') {
+      // Open this user's data with the password just typed, only to hand it over and erase it.
+      enter(await unlockForHandOver(entry, password));
+      useAppStore.getState().loseAccess(code);
+      return;
+    }
     const lost =
-      error instanceof RelaisError &&
-      (error.code === 'DEVICE_REVOKED' || error.code === 'ACCOUNT_DISABLED');
-    const entry = lost ? ring.entryByLogin(login) : undefined;
-    if (!lost || !entry) throw error;
-    // Open this user's data with the password just typed, only to hand it over and erase it.
-    enter(await unlockForHandOver(entry, password));
-    useAppStore.getState().loseAccess(error.code as 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED');
+      code === 'INVALID_CREDENTIALS' ? await disabledSinceLastLogin(entry, password) : null;
+    if (!lost) throw error;
+    enter(lost.unlocked);
+    useAppStore.getState().loseAccess(lost.code);
+  }
+}
+
+/**
+ * The server answers a disabled account like a wrong password (so a right password tells a
+ * stranger nothing). A device that holds this user's data may ask more: when the password opens
+ * the data here, the token kept sealed with it asks the server for a session, which says
+ * whether the account was disabled (or the device revoked) — then the data is handed over and
+ * erased. Null otherwise; a session the token opened (the password was changed at the siège,
+ * this is the old one) is ended at once: the old password opens nothing online.
+ */
+async function disabledSinceLastLogin(
+  entry: KeyringEntry,
+  password: string,
+): Promise<{ unlocked: Unlocked; code: 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' } | null> {
+  const unlocked = await unlockForHandOver(entry, password).catch(() => null);
+  if (!unlocked?.renewToken) return null;
+  try {
+    await api.renewSession({
+      deviceId: deviceId(),
+      userId: unlocked.user.id,
+      token: unlocked.renewToken,
+    });
+    await api.logout().catch(() => undefined);
+    return null;
+  } catch (error) {
+    const code = error instanceof RelaisError ? error.code : undefined;
+    return code === 'DEVICE_REVOKED' || code === 'ACCOUNT_DISABLED' ? { unlocked, code } : null;
   }
 }
 

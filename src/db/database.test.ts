@@ -13,6 +13,7 @@ describe('device database', () => {
   it('opens every collection of the domain', async () => {
     const database = await open();
     expect(Object.keys(database.collections).sort()).toEqual([
+      'accesses',
       'appointments',
       'attendances',
       'events',

@@ -25,4 +25,5 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   sites: {},
   staff: {},
   reviews: {},
+  accesses: {},
 };

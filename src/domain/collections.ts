@@ -3,6 +3,7 @@
  * the fields that are personal data, and whether devices may write them. The PWA's database,
  * the replication client and the sync server all iterate over this list.
  */
+import { accessSchema, type DossierAccess } from './schemas/access';
 import { appointmentSchema, type Appointment } from './schemas/appointment';
 import { attendanceSchema, type Attendance } from './schemas/attendance';
 import { eventSchema, EVENT_SENSITIVE_FIELDS, type YouthEvent } from './schemas/event';
@@ -25,6 +26,7 @@ export interface CollectionDocuments {
   sites: Site;
   staff: StaffMember;
   reviews: Review;
+  accesses: DossierAccess;
 }
 
 export type CollectionName = keyof CollectionDocuments;
@@ -45,6 +47,11 @@ export interface CollectionDefinition {
   writePolicy: WritePolicy;
   /** The field naming the young person a document belongs to, which gives its scope. */
   youthField?: string;
+  /**
+   * A log the device writes for the server (the accesses to dossiers): pushed, never pulled
+   * back, and not one of the user's modifications (not counted as waiting, not handed over).
+   */
+  deviceLog?: true;
 }
 
 export const COLLECTIONS = {
@@ -113,9 +120,22 @@ export const COLLECTIONS = {
     deviceClearFields: ['id', 'kind', 'status'],
     writePolicy: 'server',
   },
+  accesses: {
+    schema: accessSchema,
+    sensitiveFields: [],
+    deviceClearFields: ['id', 'youthId'],
+    writePolicy: 'devices',
+    youthField: 'youthId',
+    deviceLog: true,
+  },
 } as const satisfies Record<CollectionName, CollectionDefinition>;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+/** Whether a collection is a log the device writes (pushed only): see `deviceLog`. */
+export function isDeviceLog(name: CollectionName): boolean {
+  return 'deviceLog' in COLLECTIONS[name];
+}
 
 export function isCollectionName(name: string): name is CollectionName {
   return Object.prototype.hasOwnProperty.call(COLLECTIONS, name);

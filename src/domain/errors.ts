@@ -34,9 +34,18 @@ export const ERROR_CODES = {
   },
   REVIEW_CLOSED: { status: 409, fr: 'Ce point a déjà été traité au siège.' },
   ALREADY_MERGED: { status: 409, fr: 'Ce dossier a déjà été fusionné dans un autre.' },
+  ERASURE_NOT_CONFIRMED: {
+    status: 400,
+    fr: "Pour effacer ce dossier, saisissez exactement le prénom et le nom du jeune : rien n'a été effacé.",
+  },
+  ALREADY_ERASED: { status: 409, fr: 'Ce dossier a déjà été effacé.' },
   DISPOSITIF_OVERLAP: {
     status: 409,
     fr: 'Un jeune ne peut pas être dans deux dispositifs à la fois (CEJ et PACEA) : les dates se chevauchent.',
+  },
+  CONSENT_REQUIRED: {
+    status: 409,
+    fr: "Un dossier ne s'ouvre qu'avec la libre adhésion du jeune et après l'information RGPD : il n'a pas été enregistré.",
   },
   NOT_HAPPENED_YET: {
     status: 409,

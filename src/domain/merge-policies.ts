@@ -53,6 +53,7 @@ export const LOAN_BOOKING: ConflictGroup = {
 
 export const MERGE_POLICIES: Partial<Record<CollectionName, MergePolicy>> = {
   events: { immutable: true },
+  accesses: { immutable: true },
   attendances: {
     resolve(field, ours, theirs) {
       // Émargement: a young person marked present on either device was present.

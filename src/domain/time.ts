@@ -135,6 +135,12 @@ export function formatDateTime(value: string): string {
   return isValid(date) ? format(date, "EEEE d MMMM 'à' HH:mm", { locale: fr }) : value;
 }
 
+/** "jeudi 12 mars 2026 à 14:30", where the year matters (a file that spans years). */
+export function formatDateTimeWithYear(value: string): string {
+  const date = parseLocalDateTime(value) ?? new Date(value);
+  return isValid(date) ? format(date, "EEEE d MMMM yyyy 'à' HH:mm", { locale: fr }) : value;
+}
+
 /** "à l'instant", "il y a 5 minutes", for the time since an instant. */
 export function formatSince(instant: Date, clock: Clock): string {
   if (clock.now().getTime() - instant.getTime() < 60_000) return "à l'instant";

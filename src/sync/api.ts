@@ -151,6 +151,11 @@ export function createApiClient(options: ApiClientOptions) {
       return json<LoginAnswer>(await request('POST', '/api/v1/session', body));
     },
 
+    /** Public facts about the server, before any login: is its data the demo's? */
+    async health(): Promise<{ ok: boolean; demo: boolean }> {
+      return json<{ ok: boolean; demo: boolean }>(await request('GET', '/api/v1/health'));
+    },
+
     async currentSession(): Promise<SessionAnswer> {
       return json<SessionAnswer>(await request('GET', '/api/v1/session'));
     },

@@ -10,7 +10,7 @@ import type {
   RxStorageDefaultCheckpoint,
 } from 'rxdb/plugins/core';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { COLLECTIONS, type CollectionName } from '../domain/collections';
+import { COLLECTIONS, isDeviceLog, type CollectionName } from '../domain/collections';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient, PushRow, RefusedRow } from './api';
 import type { FirstDownload } from './first-download';
@@ -66,6 +66,8 @@ function withLineage(row: PushRow, lineage: string[]): PushRow {
 export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
   const { api, name, pending, importedRevs } = options;
   const readOnly = COLLECTIONS[name].writePolicy === 'server';
+  // A device log (the accesses to dossiers) is pushed only: the server never sends it back.
+  const pushOnly = isDeviceLog(name);
   return replicateRxCollection<unknown, Checkpoint>({
     collection: options.db.collections[name] as RxCollection,
     replicationIdentifier: options.identifier,
@@ -73,23 +75,27 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     retryTime: RETRY_MS,
     waitForLeadership: true,
     autoStart: true,
-    pull: {
-      batchSize: PULL_BATCH_SIZE,
-      stream$: options.stream$,
-      initialCheckpoint: options.initialCheckpoints?.pull,
-      async handler(checkpoint, batchSize) {
-        const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize, {
-          progress: options.firstDownload?.wantsTotal(name),
-        });
-        options.firstDownload?.received(
-          name,
-          answer.documents.filter((doc) => !doc._deleted).length,
-          answer.progress,
-        );
-        options.onSuccess();
-        return { documents: answer.documents as never[], checkpoint: answer.checkpoint };
-      },
-    },
+    ...(pushOnly
+      ? {}
+      : {
+          pull: {
+            batchSize: PULL_BATCH_SIZE,
+            stream$: options.stream$,
+            initialCheckpoint: options.initialCheckpoints?.pull,
+            async handler(checkpoint: Checkpoint | undefined, batchSize: number) {
+              const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize, {
+                progress: options.firstDownload?.wantsTotal(name),
+              });
+              options.firstDownload?.received(
+                name,
+                answer.documents.filter((doc) => !doc._deleted).length,
+                answer.progress,
+              );
+              options.onSuccess();
+              return { documents: answer.documents as never[], checkpoint: answer.checkpoint };
+            },
+          },
+        }),
     ...(readOnly
       ? {}
       : {

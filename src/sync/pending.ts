@@ -15,7 +15,7 @@
  */
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb/plugins/core';
-import { COLLECTION_NAMES, type CollectionName } from '../domain/collections';
+import { COLLECTION_NAMES, isDeviceLog, type CollectionName } from '../domain/collections';
 import { errorSummary } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import { localDocument$ } from '../db/local-documents';
@@ -92,6 +92,8 @@ export class PendingTracker {
       (doc) => doc && tracker.show(doc),
     );
     for (const name of COLLECTION_NAMES) {
+      // A device log (the accesses to dossiers) is not one of the user's modifications.
+      if (isDeviceLog(name)) continue;
       const collection = db.collections[name] as RxCollection;
       const mark = (data: { id: string; rev: string }) =>
         tracker.markChanged(name, data.id, data.rev);

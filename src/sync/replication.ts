@@ -8,10 +8,16 @@
  */
 import { BehaviorSubject, Subject, distinctUntilChanged, filter, firstValueFrom, map } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
-import { COLLECTION_NAMES, type CollectionName, type WireDocument } from '../domain/collections';
+import {
+  COLLECTION_NAMES,
+  isDeviceLog,
+  type CollectionName,
+  type WireDocument,
+} from '../domain/collections';
 import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
+import { purgeOnErasure } from './erasure-purge';
 import { bootstrapCollection, importedRevisions } from './bootstrap';
 import { reportAfterSync } from './device-report';
 import { FirstDownload, type FirstDownloadProgress } from './first-download';
@@ -139,12 +145,15 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
 
   async function startCollection(name: CollectionName): Promise<CollectionReplication> {
     const identifier = replicationIdentifier(api, name);
-    const bootstrap = await bootstrapCollection(db, api, name, identifier, firstDownload).catch(
-      (error: unknown) => {
-        failed(error);
-        return undefined;
-      },
-    );
+    // Nothing to download for a device log (pushed only).
+    const bootstrap = await (
+      isDeviceLog(name)
+        ? Promise.resolve(undefined)
+        : bootstrapCollection(db, api, name, identifier, firstDownload)
+    ).catch((error: unknown) => {
+      failed(error);
+      return undefined;
+    });
     if (bootstrap) succeeded();
     const replication = replicateCollection({
       db,
@@ -164,6 +173,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
         patchStatus({ lastError: { code: row.code, message: row.message, at: new Date() } }),
     });
     subscriptions.push(replication.error$.subscribe(failed));
+    subscriptions.push(purgeOnErasure(db, name, replication, awaitCollectionInSync));
     // Pulled to the end once: what depends on this collection is no longer unfinished.
     if (!firstDownload.isFinished(name)) {
       replication
@@ -236,6 +246,11 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
     openStream();
     return started;
   });
+
+  const awaitCollectionInSync = async (name: CollectionName) => {
+    const all = await replications;
+    await all[names.indexOf(name)]?.awaitInSync();
+  };
 
   const reSyncAll = () => {
     void replications.then((all) => all.forEach((replication) => replication.reSync()));

@@ -16,6 +16,7 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
   sites: 'Sites et permanences',
   staff: 'Annuaire des conseillers',
   reviews: 'Points à examiner au siège',
+  accesses: 'Journal des consultations de dossiers',
 };
 
 const KEEP_WORKING = 'Rien n’est perdu : tout reste sur cet appareil.';

@@ -11,6 +11,7 @@ import { SERVER_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './http/con
 import { envelope, errorHandler, frameworkErrorHandler } from './http/errors';
 import { registerDeviceAccessRoutes } from './http/device-access-routes';
 import { registerDeviceRoutes } from './http/device-routes';
+import { registerDossierRightsRoutes } from './http/dossier-rights-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { registerSettingsRoutes } from './http/settings-routes';
@@ -19,6 +20,7 @@ import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
 import { registerJsonBodyParser } from './http/json-body';
 import { refuseNulCharacters } from './http/nul-guard';
+import { DEMO_SETTING } from './demo/demo-setting';
 import { startCommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
@@ -33,8 +35,11 @@ export interface AppOptions {
   staticDir?: string;
   /** Forces `Secure` on the session cookie; by default it is set except for loopback clients. */
   secureCookies?: boolean;
-  /** Behind a reverse proxy doing TLS: trust its X-Forwarded-* headers. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy doing TLS: whose X-Forwarded-* headers to trust (config.ts): `true`
+   * or `loopback` for a proxy on this machine, or its addresses / CIDR ranges.
+   */
+  trustProxy?: boolean | string;
   logger?: boolean;
   /** How long a client may take to send a request (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
@@ -53,7 +58,8 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
-    trustProxy: options.trustProxy ?? false,
+    // Never `true` for Fastify (every hop trusted): the client could then forge its address.
+    trustProxy: options.trustProxy === true ? 'loopback' : (options.trustProxy ?? false),
     ...timeoutOptions({ ...SERVER_TIMEOUTS, ...options.timeouts }),
     frameworkErrors: frameworkErrorHandler,
   });
@@ -90,9 +96,16 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
     commits,
     secureCookies: options.secureCookies,
     requireSession,
+    accessRevoked,
   });
   registerSettingsRoutes(app, { storage, clock, requireSession });
-  app.get('/api/v1/health', async () => ({ ok: true, storage: storage.kind }));
+  registerDossierRightsRoutes(app, { storage, clock, commits, requireSession });
+  // Public: the login page reads `demo` to say the data is fictional (and its passwords known).
+  app.get('/api/v1/health', async () => ({
+    ok: true,
+    storage: storage.kind,
+    demo: (await storage.getSetting(DEMO_SETTING)) === true,
+  }));
 
   const serving = options.staticDir ? await registerStatic(app, options.staticDir) : false;
   app.setNotFoundHandler((request, reply) => {

@@ -4,6 +4,9 @@
  */
 import { systemClock } from '../../src/domain/time';
 import { createApp } from './app';
+import { auditPurgeJob } from './audit/retention';
+import { startDailyJobs } from './jobs/daily';
+import { retentionJob } from './rights/retention';
 import { readConfig } from './config';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo/organisation';
 import { seedDemo } from './demo/seed';
@@ -32,8 +35,15 @@ async function main(): Promise<void> {
     logger: process.env.RELAIS_LOG === '1',
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  const jobs = startDailyJobs([
+    retentionJob(storage, systemClock, config.inactivityMonths),
+    auditPurgeJob(storage, systemClock, config.auditRetentionMonths),
+  ]);
   const local = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
   console.log(`\nRelais est prêt : ${local}`);
+  if (config.host.startsWith('127.')) {
+    console.log('  (accessible depuis cet ordinateur seulement ; HOST=0.0.0.0 pour le réseau)');
+  }
   console.log(`Données : ${config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/relais.sqlite`}`);
   if (config.demo && (await storage.getAccountByLogin(DEMO_STAFF[0]!.login))) {
     console.log(`\nComptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
@@ -46,6 +56,8 @@ async function main(): Promise<void> {
     console.log('  npm run admin -- user:create --login admin --role admin --name "Nom Prénom"');
   }
   const shutdown = async () => {
+    jobs.stop();
+    await jobs.idle();
     await app.close();
     await storage.close();
     process.exit(0);

@@ -106,6 +106,11 @@ describe('a bad network between two devices and the server', () => {
       [sees, []],
       [sees2, []],
     ]);
+    // The server sets the author from the session: each device writes as its user.
+    const authorOf = new Map<Device, string>([
+      [sees, ADVISER_SEES.id],
+      [sees2, ADVISER_SEES_2.id],
+    ]);
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const d of [sees, sees2]) {
         const youths = Array.from({ length: YOUTHS_PER_ROUND }, newYouth);
@@ -113,7 +118,11 @@ describe('a bad network between two devices and the server', () => {
         youthsOf.get(d)!.push(...youths.map((y) => y.id));
         const own = youthsOf.get(d)!;
         const events = Array.from({ length: EVENTS_PER_ROUND }, () =>
-          buildEvent({ youthId: own[random.int(own.length)]!, report: uniqueName() }),
+          buildEvent({
+            youthId: own[random.int(own.length)]!,
+            report: uniqueName(),
+            authorId: authorOf.get(d)!,
+          }),
         );
         await d.insertMany('events', events);
         for (const doc of youths) created.set(doc.id, { collection: 'youths', doc });

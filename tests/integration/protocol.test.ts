@@ -301,8 +301,8 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       ]) {
         const answer = await push('events', [row]);
         expect(answer.status).toBe(200);
-        // The device is given the original as the master, which it holds already.
-        expect(await answer.json()).toEqual([wire(event)]);
+        // The device is given the original as the master, authored from the session.
+        expect(await answer.json()).toEqual([wire(before!.data)]);
       }
       expect(await server.storage.getDocument('events', event.id)).toEqual(before);
       expect(await server.storage.lastSeq()).toBe(seq);

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../src/domain/collections';
 import { newId, newRev } from '../../src/domain/ids';
+import { auditHash } from '../../sync-server/src/audit/chain';
 import type { DocumentWrite, Storage } from '../../sync-server/src/storage/storage';
 import { BACKENDS, storageFixture, type StorageFixture } from '../support/storages';
 
@@ -184,6 +185,52 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     });
   });
 
+  it('finds the dossiers merged into one, and every review naming some dossiers', async () => {
+    const kept = docWrite();
+    const redirect = docWrite({ data: { mergedInto: kept.id } });
+    const review = (youthIds: string[] | undefined, status = 'open') => {
+      const id = newId();
+      return docWrite({
+        id,
+        collection: 'reviews',
+        youthId: null,
+        data: { kind: 'duplicate', status, ...(youthIds ? { youthIds } : {}) },
+      });
+    };
+    const pair = review([kept.id, redirect.id], 'resolved');
+    const other = review(['someone', 'else']);
+    const none = review(undefined);
+    await storage.write((tx) => tx.putDocuments([kept, redirect, docWrite(), pair, other, none]));
+    await storage.write(async (tx) => {
+      expect((await tx.listRedirects(kept.id)).map((d) => d.id)).toEqual([redirect.id]);
+      expect(await tx.listRedirects(redirect.id)).toEqual([]);
+      expect((await tx.listReviewsOfYouths([redirect.id])).map((d) => d.id)).toEqual([pair.id]);
+      expect(await tx.listReviewsOfYouths([])).toEqual([]);
+    });
+  });
+
+  it('erases the history of documents, and compacts', async () => {
+    const first = docWrite({ data: { notes: 'v1' } });
+    const kept = docWrite();
+    await storage.write((tx) => tx.putDocuments([first, kept]));
+    await storage.write((tx) =>
+      tx.putDocuments([docWrite({ id: first.id, data: { notes: 'v2' } })]),
+    );
+    const erased = await storage.write(async (tx) => {
+      const count = await tx.eraseHistory('youths', [first.id]);
+      await tx.putDocuments([docWrite({ id: first.id, deleted: true, data: { notes: '' } })]);
+      return count;
+    });
+    expect(erased).toBe(2);
+    await storage.compact();
+    await storage.write(async (tx) => {
+      expect((await tx.getHistory('youths', first.id)).map((r) => r.data.notes)).toEqual(['']);
+      expect(await tx.getHistory('youths', kept.id)).toHaveLength(1);
+      expect(await tx.eraseHistory('youths', [])).toBe(0);
+    });
+    expect((await storage.getDocument('youths', first.id))?.deleted).toBe(true);
+  });
+
   it('stores accounts, sessions, devices and the audit log', async () => {
     const account = {
       id: newId(),
@@ -234,6 +281,7 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
         at: 'a',
         userId: account.id,
         deviceId: null,
+        address: '127.0.0.1',
         action: 'login',
         collection: null,
         documentId: null,
@@ -245,12 +293,56 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
         at: 'a',
         userId: account.id,
         deviceId: null,
+        address: '127.0.0.1',
         action: 'login',
         collection: null,
         documentId: null,
         details: { n: 1 },
       },
     ]);
+  });
+
+  it('chains the audit log, finds the rows of a dossier, and purges only what is past its retention', async () => {
+    const row = (at: string, action: string, youthIds?: string[]) => ({
+      at,
+      userId: 'u1',
+      deviceId: 'd1',
+      address: '203.0.113.7',
+      action,
+      collection: 'youths',
+      documentId: youthIds?.[0] ?? null,
+      ...(youthIds ? { youthIds } : {}),
+      details: { b: 2, a: [1, { z: true, y: null }] },
+    });
+    await storage.appendAudit([row('2025-01-01T00:00:00.000Z', 'pull', ['y1', 'y2'])]);
+    await storage.write((tx) =>
+      tx.appendAudit([
+        row('2025-06-01T00:00:00.000Z', 'update', ['y2']),
+        row('2026-11-01T00:00:00.000Z', 'login'),
+      ]),
+    );
+    const all = await storage.readAudit(0, 10);
+    expect(all.map((r) => r.action)).toEqual(['pull', 'update', 'login']);
+    expect(all[0]!.prevHash).toBeNull();
+    expect(all[1]!.prevHash).toBe(all[0]!.hash);
+    expect(all[2]!.prevHash).toBe(all[1]!.hash);
+    expect(all[2]!.hash).toBe(auditHash(all[1]!.hash, all[2]!));
+    expect(all[0]!.hash).toBe(
+      auditHash(null, row('2025-01-01T00:00:00.000Z', 'pull', ['y1', 'y2'])),
+    );
+    expect(await storage.readAudit(all[1]!.seq, 10)).toEqual([all[2]]);
+
+    expect((await storage.listAuditOfYouth('y2', 10)).map((r) => r.action)).toEqual([
+      'update',
+      'pull',
+    ]);
+    expect(await storage.listAuditOfYouth('y3', 10)).toEqual([]);
+
+    const purge = await storage.purgeAuditBefore('2025-12-01T00:00:00.000Z');
+    expect(purge.purged).toBe(2);
+    expect(purge.last?.hash).toBe(all[1]!.hash);
+    expect((await storage.readAudit(0, 10)).map((r) => r.action)).toEqual(['login']);
+    expect(await storage.listAuditOfYouth('y2', 10)).toEqual([]);
   });
 
   it("keeps each user's keys of a device apart, replaces them, and forgets them", async () => {

@@ -141,6 +141,7 @@ async function run(world: World, devices: ModelDevice[], op: Op): Promise<void> 
         siteId: device.caller.siteIds[0],
         referentId: '',
         status: 'premier-accueil',
+        consent: { freeAdherence: true, rgpdInformedOn: '2026-11-01' },
       });
     case 'editYouth': {
       const target = youth();

@@ -11,7 +11,9 @@ import { importAesKey, newKeyMaterial } from '../../src/db/encryption/keys';
 import type { CollectionName } from '../../src/domain/collections';
 import { createApiClient } from '../../src/sync/api';
 import { startSync, type SyncEngine } from '../../src/sync/replication';
+import { findIncludingDeleted } from '../../src/db/deleted';
 import { createDeviceFetch } from './cookie-fetch';
+import { rawIndexedDbText } from './raw-indexeddb';
 
 export interface DeviceWorkerData {
   serverUrl: string;
@@ -37,6 +39,8 @@ export type DeviceCommand =
   | { type: 'setOnline'; online: boolean }
   | { type: 'awaitInSync' }
   | { type: 'status' }
+  | { type: 'findIncludingDeleted'; collection: CollectionName; ids: string[] }
+  | { type: 'rawText' }
   | { type: 'restart' }
   | { type: 'close' };
 
@@ -127,6 +131,10 @@ async function handle(command: DeviceCommand): Promise<unknown> {
         pendingState: sync.pending.state,
       };
     }
+    case 'findIncludingDeleted':
+      return [...(await findIncludingDeleted(db, command.collection, command.ids)).values()];
+    case 'rawText':
+      return (await rawIndexedDbText(`device-${config.deviceId.replace(/-/g, '')}`)).text;
     case 'restart':
       // The app closed and opened again: same database and session, a new sync engine.
       await sync.stop();

@@ -27,6 +27,10 @@ export interface Device {
     lastError: { code: string } | null;
     pendingState: Record<string, Record<string, { refused?: string }>>;
   }>;
+  /** Documents as the device's storage holds them, deleted ones included (decrypted). */
+  findIncludingDeleted(collection: CollectionName, ids: string[]): Promise<Doc[]>;
+  /** Every value of the device's IndexedDB as stored (sealed), as JSON text. */
+  rawText(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -78,6 +82,9 @@ export function spawnDevice(
     setOnline: (online) => call({ type: 'setOnline', online }),
     sync: () => call({ type: 'awaitInSync' }),
     status: () => call({ type: 'status' }),
+    findIncludingDeleted: (collection, ids) =>
+      call({ type: 'findIncludingDeleted', collection, ids }),
+    rawText: () => call({ type: 'rawText' }),
     async close() {
       await call({ type: 'close' }).catch(() => undefined);
       await worker.terminate();

@@ -10,6 +10,8 @@ export interface TestServer {
   url: string;
   storage: Storage;
   backend: BackendName;
+  /** The SQLite file, or the PostgreSQL database's URL (when the fixture says). */
+  location: string | undefined;
   /**
    * Stops the server and starts it again on the same port and storage (files or database kept),
    * with `changes` to its options if given (e.g. another build of the PWA to serve).
@@ -40,6 +42,7 @@ export async function startTestServer(
     url,
     storage,
     backend,
+    location: fixture.location,
     async restart(changes = {}) {
       await app.close();
       await storage.close();

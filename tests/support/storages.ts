@@ -11,6 +11,8 @@ import type { Storage } from '../../sync-server/src/storage/storage';
 import { createTestDatabase } from './postgres';
 
 export interface StorageFixture {
+  /** The SQLite file, or the PostgreSQL database's URL (for tests that read them directly). */
+  location?: string;
   open(): Promise<Storage>;
   /** Removes the files or the database once every storage opened on it is closed. */
   dispose(): Promise<void>;
@@ -21,13 +23,19 @@ export type BackendName = 'sqlite' | 'postgres';
 export async function storageFixture(backend: BackendName): Promise<StorageFixture> {
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'relais-storage-'));
+    const file = join(dir, 'relais.sqlite');
     return {
-      open: async () => openSqliteStorage(join(dir, 'relais.sqlite')),
+      location: file,
+      open: async () => openSqliteStorage(file),
       dispose: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
   const database = await createTestDatabase();
-  return { open: () => openPostgresStorage(database.url), dispose: () => database.drop() };
+  return {
+    location: database.url,
+    open: () => openPostgresStorage(database.url),
+    dispose: () => database.drop(),
+  };
 }
 
 export const BACKENDS: BackendName[] = ['sqlite', 'postgres'];

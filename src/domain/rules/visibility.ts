@@ -27,3 +27,11 @@ export function canSeeSensitive(role: Role): boolean {
 export function hiddenFieldsFor(role: Role, collection: CollectionName): readonly string[] {
   return canSeeSensitive(role) ? [] : (ROLE_RESTRICTED_FIELDS[collection] ?? []);
 }
+
+/**
+ * Who answers a young person's rights over their file (the access journal, a copy, erasure):
+ * the siège (direction, admin), as the server checks (sync-server/src/http/dossier-rights-routes.ts).
+ */
+export function canExerciseRights(role: Role): boolean {
+  return role === 'direction' || role === 'admin';
+}

@@ -4,6 +4,7 @@
  * is not counted as accompagné until a first entretien, and carries the young person's consent
  * (RGPD information given, free agreement to the contact being recorded, recontact yes or no).
  */
+import { missingConsent } from '../../domain/rules/consent-required';
 import { qpvNamedIn } from '../../domain/rules/nearest-permanence';
 import type { Site } from '../../domain/schemas/site';
 import type { YouthEvent } from '../../domain/schemas/event';
@@ -97,7 +98,11 @@ export function validateContact(values: ContactFormValues, clock: Clock): Contac
   else if (values.place === OTHER_PLACE && !values.otherPlace.trim())
     errors.otherPlace = 'Précisez le lieu de la rencontre.';
   if (!values.need) errors.need = 'Choisissez le besoin exprimé.';
-  if (!values.rgpdAcknowledged)
+  // The consent the contact would carry, by the rule the server checks too.
+  const consent = values.rgpdAcknowledged
+    ? { freeAdherence: true, rgpdInformedOn: today(clock) }
+    : undefined;
+  if (missingConsent(consent).length > 0)
     errors.rgpdAcknowledged =
       "Lisez l'information au jeune et cochez la case : sans son accord, rien n'est enregistré.";
   if (!values.recontact) errors.recontact = 'Indiquez si le jeune accepte d’être recontacté.';

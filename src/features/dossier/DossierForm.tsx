@@ -39,6 +39,8 @@ import {
 import { FormActions } from '../../ui/FormActions';
 
 interface Props {
+  /** A new dossier (premier accueil): its consent is required whatever its status. */
+  creating?: boolean;
   initial: DossierFormValues;
   /** The stored birth date is a year only (aller vers): the form asks to complete it. */
   birthYearOnly?: string;
@@ -80,6 +82,7 @@ export function DossierForm(props: Props) {
     event.preventDefault();
     const found = validateDossierForm(values, props.clock, {
       birthYearKnown: Boolean(props.birthYearOnly),
+      creating: props.creating,
       entryDay: props.entryDay,
     });
     setErrors(found);

@@ -126,3 +126,15 @@ describe('editing the dossier', () => {
     expect(saved).not.toHaveProperty('notes');
   });
 });
+
+describe('access journal', () => {
+  it('writes one access entry when a dossier is opened, not one per section', async () => {
+    await open();
+    await user.click(screen.getByRole('link', { name: 'Parcours' }));
+    await screen.findByRole('heading', { name: /Situations/ });
+    await waitFor(async () => {
+      const accesses = await harness!.db.accesses.find().exec();
+      expect(accesses.map((a) => a.youthId)).toEqual([youth.id]);
+    });
+  });
+});

@@ -2,12 +2,13 @@
  * A dossier jeune: its header (who, age, statut, dispositif running, what is not sent yet) and
  * four sections, each with its own address so that other screens can link to them:
  * `/dossiers/:id` (suivi: events), `/dossiers/:id/parcours` (situations, demandes and
- * propositions), `/dossiers/:id/dispositifs` (CEJ, PACEA), `/dossiers/:id/identite` (the form).
+ * propositions), `/dossiers/:id/dispositifs` (CEJ, PACEA), `/dossiers/:id/identite` (the form),
+ * and for the siège `/dossiers/:id/droits` (access journal, copy, erasure).
  */
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useClock } from '../../app/clock-context';
-import { canSeeSensitive } from '../../domain/rules/visibility';
+import { canExerciseRights, canSeeSensitive } from '../../domain/rules/visibility';
 import { useAppStore } from '../../stores/store';
 import { usePendingState } from '../../ui/usePending';
 import { DossierForm } from './DossierForm';
@@ -19,6 +20,8 @@ import { PropositionsPanel } from './pathway/PropositionsPanel';
 import { SituationsPanel } from './pathway/SituationsPanel';
 import { useYouth, useYouthAttendances, useYouthEvents, useYouthPathway } from './useDossier';
 import { useDossierActions } from './useDossierActions';
+import { useDossierOpened } from './useDossierOpened';
+import { RightsPanel } from './rights/RightsPanel';
 import { namesById, useSites, useStaff } from '../shared/useDirectory';
 import './dossier.css';
 
@@ -27,6 +30,7 @@ const TABS = [
   { slug: 'parcours', label: 'Parcours' },
   { slug: 'dispositifs', label: 'Dispositifs' },
   { slug: 'identite', label: 'Identité et situation' },
+  { slug: 'droits', label: 'Accès et droits', siegeOnly: true },
 ] as const;
 
 export function DossierScreen() {
@@ -43,6 +47,7 @@ export function DossierScreen() {
   const actions = useDossierActions();
   const [saved, setSaved] = useState('');
   const sensitive = canSeeSensitive(user.role);
+  useDossierOpened(youth.data ? youth.data.id : undefined);
 
   if (youth.error) return <p role="alert">Impossible de lire ce dossier : {youth.error.message}</p>;
   if (youth.isLoading || youth.data === undefined) {
@@ -70,12 +75,14 @@ export function DossierScreen() {
   const records = pathway.data ?? [];
   const ofKind = (kind: string) => records.filter((r) => r.kind === kind);
   const names = namesById(staff.data);
-  const current = TABS.find((t) => t.slug === tab) ?? TABS[0];
+  const tabs = TABS.filter((t) => !('siegeOnly' in t) || canExerciseRights(user.role));
+  const current = tabs.find((t) => t.slug === tab) ?? tabs[0]!;
   const needed = {
     '': [events.data],
     parcours: [pathway.data],
     dispositifs: [pathway.data, events.data, attendances.data],
     identite: [sites.data, staff.data],
+    droits: [],
   }[current.slug];
   const tabLoading = needed.some((data) => data === undefined);
 
@@ -105,7 +112,7 @@ export function DossierScreen() {
         </p>
       )}
       <nav className="dossier-tabs" aria-label="Sections du dossier">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <Link
             key={t.slug}
             href={`/dossiers/${dossier.id}${t.slug ? `/${t.slug}` : ''}`}
@@ -154,6 +161,7 @@ export function DossierScreen() {
           attendances={attendances.data ?? []}
         />
       )}
+      {current.slug === 'droits' && <RightsPanel youth={dossier} />}
       {current.slug === 'identite' && sites.data && staff.data && (
         <>
           <p className="saved-note" role="status">

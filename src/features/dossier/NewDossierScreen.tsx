@@ -44,6 +44,7 @@ export function NewDossierScreen() {
       </p>
       <h1 id="new-dossier-title">Premier accueil — nouveau dossier jeune</h1>
       <DossierForm
+        creating
         initial={initial}
         canSeeSensitive={sensitive}
         sites={sites.data.filter((site) => site.active !== false)}

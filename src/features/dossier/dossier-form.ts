@@ -3,6 +3,7 @@
  * and from the `youths` document, with the validation messages in French. Pure, so the rules are
  * tested without a screen; the form never clears what was typed when a value is refused.
  */
+import { missingConsent, MISSING_CONSENT_TEXT } from '../../domain/rules/consent-required';
 import {
   ageOf,
   ageWarning,
@@ -202,6 +203,7 @@ export function validateDossierForm(
   clock: Clock,
   options: {
     birthYearKnown?: boolean;
+    creating?: boolean;
     /** The dossier's date of entry (`createdOn`); today for a new one. */
     entryDay?: string;
   } = {},
@@ -234,16 +236,27 @@ export function validateDossierForm(
       errors.dependentChildren = "Indiquez un nombre d'enfants entre 0 et 20.";
   }
   if (!values.siteId) errors.siteId = 'Choisissez le site de rattachement.';
-  if (!outreach && !values.freeAdherence)
-    errors.freeAdherence = "L'accompagnement repose sur la libre adhésion du jeune : cochez-la.";
+  // A new dossier always needs consent (the server refuses it otherwise); an existing contact
+  // aller-vers may be completed before its premier accueil.
+  const missing =
+    outreach && !options.creating
+      ? []
+      : missingConsent({
+          freeAdherence: values.freeAdherence,
+          ...(values.rgpdInformed && values.rgpdInformedOn
+            ? { rgpdInformedOn: values.rgpdInformedOn }
+            : {}),
+        });
+  if (missing.includes('free-adherence'))
+    errors.freeAdherence = MISSING_CONSENT_TEXT['free-adherence'];
   if (values.rgpdInformed) {
     if (!values.rgpdInformedOn) errors.rgpdInformedOn = "Indiquez la date de l'information RGPD.";
     else {
       const problem = checkDay(values.rgpdInformedOn, "La date de l'information RGPD", todayDay);
       if (problem) errors.rgpdInformedOn = problem;
     }
-  } else if (!outreach) {
-    errors.rgpdInformed = 'Le jeune doit recevoir l’information RGPD avant l’ouverture du dossier.';
+  } else if (missing.includes('rgpd-information')) {
+    errors.rgpdInformed = MISSING_CONSENT_TEXT['rgpd-information'];
   }
   if (values.status === 'sorti') {
     if (!values.exitReason) errors.exitReason = 'Indiquez le motif de sortie.';

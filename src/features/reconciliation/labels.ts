@@ -30,6 +30,7 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
   sites: 'Site',
   staff: 'Annuaire',
   reviews: 'Revue',
+  accesses: 'Consultation du dossier',
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -64,8 +64,8 @@ async function saveAccount(
   });
 }
 
-function checkPasswordStrength(password: string): void {
-  const problems = passwordProblems(password);
+function checkPasswordStrength(password: string, account: { login: string; name: string }): void {
+  const problems = passwordProblems(password, [account.login, account.name]);
   if (problems.length > 0) {
     throw new RelaisError(
       'VALIDATION_FAILED',
@@ -98,7 +98,7 @@ export async function createAccount(
       `Rôle inconnu : ${String(input.role)} (attendu : ${ROLES.join(', ')}).`,
     );
   }
-  if (options.checkPassword !== false) checkPasswordStrength(input.password);
+  if (options.checkPassword !== false) checkPasswordStrength(input.password, input);
   if (await storage.getAccountByLogin(login)) {
     throw new RelaisError('VALIDATION_FAILED', `L'identifiant « ${login} » existe déjà.`);
   }
@@ -141,7 +141,7 @@ export async function setAccountPassword(
 ): Promise<Account> {
   const account = await storage.getAccountByLogin(login.trim().toLowerCase());
   if (!account) throw new RelaisError('NOT_FOUND', `Aucun compte « ${login} ».`);
-  checkPasswordStrength(password);
+  checkPasswordStrength(password, account);
   const updated = { ...account, passwordHash: await hashPassword(password) };
   await saveAccount(storage, updated, clock);
   return updated;

@@ -1,8 +1,10 @@
 /**
  * Password hashing with scrypt (node:crypto) and the CNIL's rules for a password-only login
  * (délibération 2022-100): at least 12 characters mixing upper case, lower case, digits and
- * special characters.
+ * special characters — and, since those four rules alone let `Password1234!` through, not
+ * common or guessable (password-strength.ts).
  */
+import { isGuessable } from './password-strength';
 import {
   randomBytes,
   scrypt as scryptCallback,
@@ -51,8 +53,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** French reasons why a password is refused; empty when it is acceptable. */
-export function passwordProblems(password: string): string[] {
+/**
+ * French reasons why a password is refused; empty when it is acceptable. `userInputs` are the
+ * account's own words (login, name), which the password must not be built on.
+ */
+export function passwordProblems(password: string, userInputs: readonly string[] = []): string[] {
   const problems: string[] = [];
   if (password.length < MIN_PASSWORD_LENGTH) {
     problems.push(`au moins ${MIN_PASSWORD_LENGTH} caractères`);
@@ -61,5 +66,8 @@ export function passwordProblems(password: string): string[] {
   if (!/[a-z]/.test(password)) problems.push('une minuscule');
   if (!/\d/.test(password)) problems.push('un chiffre');
   if (!/[^A-Za-z0-9]/.test(password)) problems.push('un caractère spécial');
+  if (problems.length === 0 && isGuessable(password, userInputs)) {
+    problems.push('un mot de passe moins courant ou prévisible');
+  }
   return problems;
 }

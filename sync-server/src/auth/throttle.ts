@@ -7,6 +7,7 @@
  * recorded. A successful attempt then takes its own count back (several advisers behind one
  * office address must not block each other) and clears its login's failures.
  */
+import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
 
 export const MAX_FAILURES = 5;
@@ -32,6 +33,28 @@ export class LoginThrottle {
     if (kept.length > 0) this.failures.set(key, kept);
     else this.failures.delete(key);
     return kept;
+  }
+
+  /**
+   * How long until every one of the keys may try again (0 when none is blocked): the time left
+   * before enough of the blocking failures leave the window.
+   */
+  retryAfterMs(keys: string[]): number {
+    const now = this.clock.now().getTime();
+    let wait = 0;
+    for (const key of keys) {
+      const recent = this.recent(key);
+      if (recent.length < MAX_FAILURES) continue;
+      const freeing = recent[recent.length - MAX_FAILURES]!;
+      wait = Math.max(wait, freeing.at + WINDOW_MS - now);
+    }
+    return wait;
+  }
+
+  /** The 429 of a blocked attempt, saying when to try again (sent as `Retry-After`). */
+  refusal(keys: string[]): RelaisError {
+    const retryAfterSeconds = Math.max(1, Math.ceil(this.retryAfterMs(keys) / 1000));
+    return new RelaisError('RATE_LIMITED', undefined, { retryAfterSeconds });
   }
 
   /** Starts an attempt counted as a failure, or answers null when one of the keys is blocked. */

@@ -7,10 +7,20 @@
  *   user:disable --login L
  *   user:password --login L                                          (password on standard input)
  *   site:list
+ *   audit:verify                                                     (exit code 1 when broken)
+ *   retention:run [--dry-run]      anonymises the dossiers past their retention, purges the audit log
+ *
+ * Every command is written to the audit log (address `cli`, with the operator's system login).
  */
+import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { RelaisError } from '../../../src/domain/errors';
+import { RETENTION_REASON_LABELS } from '../../../src/domain/retention';
 import { systemClock } from '../../../src/domain/time';
+import { CLI_ADDRESS } from '../audit/entries';
+import { purgeOldAudit } from '../audit/retention';
+import { describeVerification, verifyAuditLog } from '../audit/verify';
+import { describeRetention, runRetention } from '../rights/retention';
 import { createAccount, isRole, setAccountDisabled, setAccountPassword } from '../auth/accounts';
 import { readConfig } from '../config';
 import { openStorage } from '../storage/open';
@@ -23,7 +33,38 @@ const USAGE = `Usage : npm run admin -- <commande>
   user:list
   user:disable --login L
   user:password --login L   (le nouveau mot de passe est lu sur l'entrée standard)
-  site:list`;
+  site:list
+  audit:verify              (vérifie la chaîne du journal d'audit)
+  retention:run [--dry-run] (anonymise les dossiers en fin de conservation, purge le journal d'audit)`;
+
+/** Who ran the command, as the system knows them (the command line has no session). */
+function operator(): string {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return hostname();
+  }
+}
+
+/** Writes what a command did to the audit log. */
+async function audit(
+  storage: Storage,
+  action: string,
+  fields: { documentId?: string; details?: Record<string, unknown> } = {},
+): Promise<void> {
+  await storage.appendAudit([
+    {
+      at: systemClock.now().toISOString(),
+      userId: null,
+      deviceId: null,
+      address: CLI_ADDRESS,
+      action: `cli:${action}`,
+      collection: null,
+      documentId: fields.documentId ?? null,
+      details: { operator: operator(), ...fields.details },
+    },
+  ]);
+}
 
 async function siteIds(storage: Storage): Promise<Map<string, string>> {
   const rows = await storage.pull('sites', 0, 1000, { all: true });
@@ -42,6 +83,7 @@ async function run(storage: Storage, command: string | undefined, args: string[]
       role: { type: 'string' },
       sites: { type: 'string' },
       name: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -76,10 +118,15 @@ async function run(storage: Storage, command: string | undefined, args: string[]
         },
         systemClock,
       );
+      await audit(storage, command, {
+        documentId: account.id,
+        details: { login: account.login, role: account.role, siteIds: account.siteIds },
+      });
       console.log(`Compte créé : ${account.login} (${account.role}), id ${account.id}`);
       return;
     }
     case 'user:list': {
+      await audit(storage, command);
       for (const a of await storage.listAccounts()) {
         console.log(
           [
@@ -96,6 +143,7 @@ async function run(storage: Storage, command: string | undefined, args: string[]
     case 'user:disable': {
       if (!values.login) throw new RelaisError('VALIDATION_FAILED', '--login est obligatoire.');
       const account = await setAccountDisabled(storage, values.login, true, systemClock);
+      await audit(storage, command, { documentId: account.id, details: { login: account.login } });
       console.log(`Compte désactivé : ${account.login}`);
       return;
     }
@@ -107,11 +155,42 @@ async function run(storage: Storage, command: string | undefined, args: string[]
         await readPassword(),
         systemClock,
       );
+      await audit(storage, command, { documentId: account.id, details: { login: account.login } });
       console.log(`Mot de passe changé : ${account.login}`);
       return;
     }
     case 'site:list': {
+      await audit(storage, command);
       for (const [id, name] of await siteIds(storage)) console.log(`${id}  ${name}`);
+      return;
+    }
+    case 'audit:verify': {
+      const result = await verifyAuditLog(storage);
+      await audit(storage, command, {
+        details: { ok: result.ok, checked: result.checked, brokenAt: result.firstBreak?.seq },
+      });
+      for (const line of describeVerification(result)) console.log(line);
+      if (!result.ok) process.exitCode = 1;
+      return;
+    }
+    case 'retention:run': {
+      const config = readConfig();
+      const dryRun = values['dry-run'] === true;
+      const report = await runRetention(storage, systemClock, {
+        inactivityMonths: config.inactivityMonths,
+        dryRun,
+        address: CLI_ADDRESS,
+      });
+      for (const line of describeRetention(report, RETENTION_REASON_LABELS)) console.log(line);
+      if (!dryRun) {
+        const purge = await purgeOldAudit(storage, systemClock, config.auditRetentionMonths);
+        console.log(
+          `Journal d'audit : ${purge.purged} ligne(s) antérieure(s) au ${purge.before.slice(0, 10)} supprimée(s) (conservation ${config.auditRetentionMonths} mois).`,
+        );
+      }
+      await audit(storage, command, {
+        details: { dryRun, dossiers: report.dossiers.length, documents: report.documents },
+      });
       return;
     }
     default:

@@ -264,7 +264,11 @@ async function seedDuplicates(
         siteId: SIEGE_ID,
         referentId: staff('julie.mercier').id,
         status: 'premier-accueil',
-        consent: { freeAdherence: true, recontactAgreed: true },
+        consent: {
+          freeAdherence: true,
+          rgpdInformedOn: at(30).slice(0, 10),
+          recontactAgreed: true,
+        },
       },
       30,
     );
@@ -306,7 +310,11 @@ async function seedDuplicates(
         referentId: '',
         status: 'contact-aller-vers',
         outreach: { place: 'Perseigne, près du centre social', need: 'emploi' },
-        consent: { freeAdherence: true, recontactAgreed: true },
+        consent: {
+          freeAdherence: true,
+          rgpdInformedOn: at(4 * 24).slice(0, 10),
+          recontactAgreed: true,
+        },
         qpvCode: 'QN06106M',
       },
       4 * 24,
@@ -334,7 +342,11 @@ async function seedDuplicates(
         siteId: site(3),
         referentId: staff('amelie.durand').id,
         status: 'accompagne',
-        consent: { freeAdherence: true, recontactAgreed: false },
+        consent: {
+          freeAdherence: true,
+          rgpdInformedOn: at(9 * 24).slice(0, 10),
+          recontactAgreed: false,
+        },
       },
       9 * 24,
     );

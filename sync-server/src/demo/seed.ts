@@ -8,6 +8,7 @@ import { today, type Clock } from '../../../src/domain/time';
 import { createAccount } from '../auth/accounts';
 import { scopeOf, youthIdOf, youthScope } from '../replication/scope';
 import type { DocumentWrite, Storage } from '../storage/storage';
+import { DEMO_SETTING } from './demo-setting';
 import { seedDemoDevices } from './devices';
 import { generateDemo, type DemoDocuments, type DemoOptions } from './generator';
 import { DEMO_PASSWORD, DEMO_STAFF } from './organisation';
@@ -78,6 +79,7 @@ export async function seedDemo(
   // What the siège has to look at: devices, conflicts and probable duplicates.
   const devices = await seedDemoDevices(storage, clock);
   const reviews = await seedReconciliation(storage, clock, documents);
+  await storage.putSetting(DEMO_SETTING, true);
   const counts: Partial<Record<CollectionName, number>> = {};
   for (const [name, list] of Object.entries(documents) as [CollectionName, PlainDocument[]][]) {
     counts[name] = list.length;

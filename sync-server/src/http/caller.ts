@@ -128,6 +128,6 @@ export function authenticate(storage: Storage, clock: Clock) {
     }
     request.session = session;
     request.account = account;
-    request.caller = caller;
+    request.caller = { ...caller, address: request.ip };
   };
 }

@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
+import { auditBy, auditOfAnonymous, type AuditFields } from '../audit/entries';
 import { deviceKeyOfToken, registerRecoveryKey } from '../auth/device-keys';
 import { readDevicePolicy } from '../auth/device-policy';
 import { openSession } from '../auth/sessions';
@@ -80,32 +81,36 @@ export function registerDeviceAccessRoutes(
     commits: CommitPublisher;
     secureCookies?: boolean;
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Open streams of a replaced session must end (stream-guard.ts). */
+    accessRevoked?: () => void;
   },
 ): void {
   const { storage, clock } = deps;
 
-  async function audit(action: string, body: DeviceTokenBody, details?: unknown): Promise<void> {
+  async function audit(
+    request: FastifyRequest,
+    action: string,
+    body: DeviceTokenBody,
+    fields: AuditFields = {},
+  ): Promise<void> {
+    const who = { userId: body.userId, deviceId: body.deviceId };
     await storage.appendAudit([
-      {
-        at: clock.now().toISOString(),
-        userId: body.userId,
-        deviceId: body.deviceId,
-        action,
-        collection: null,
-        documentId: null,
-        details,
-      },
+      auditOfAnonymous(clock.now().toISOString(), request.ip, who, action, fields),
     ]);
   }
 
   /** The account behind a device token; a wrong token counts as a failed login. */
   async function accountOfToken(request: FastifyRequest, body: DeviceTokenBody): Promise<Account> {
-    const attempt = deps.throttle.start([`device:${body.deviceId}`, `ip:${request.ip}`]);
-    if (!attempt) throw new RelaisError('RATE_LIMITED');
+    const keys = [`device:${body.deviceId}`, `ip:${request.ip}`];
+    const attempt = deps.throttle.start(keys);
+    if (!attempt) {
+      await audit(request, 'device-token-throttled', body);
+      throw deps.throttle.refusal(keys);
+    }
     const key = await deviceKeyOfToken(storage, body.deviceId, body.userId, body.token);
     const account = key ? await storage.getAccount(body.userId) : null;
     if (!account) {
-      await audit('device-token-refused', body);
+      await audit(request, 'device-token-refused', body);
       throw new RelaisError('UNAUTHENTICATED');
     }
     attempt.succeeded([`device:${body.deviceId}`]);
@@ -125,6 +130,9 @@ export function registerDeviceAccessRoutes(
         request.body.recoveryKey,
         clock,
       );
+      await storage.appendAudit([
+        auditBy(callerOf(request), clock.now().toISOString(), 'device-key-register'),
+      ]);
       return reply.code(204).send();
     },
   );
@@ -137,13 +145,16 @@ export function registerDeviceAccessRoutes(
       if ((await storage.getDevice(request.body.deviceId))?.revokedAt)
         throw new RelaisError('DEVICE_REVOKED');
       if (account.disabled) throw new RelaisError('ACCOUNT_DISABLED');
+      // The renewed session replaces the device's previous one.
+      await storage.deleteDeviceSessions(request.body.deviceId);
+      deps.accessRevoked?.();
       const { token: sessionToken } = await openSession(
         storage,
         account,
         request.body.deviceId,
         clock,
       );
-      await audit('session-renew', request.body);
+      await audit(request, 'session-renew', request.body);
       setSessionCookie(request, reply, sessionToken, deps.secureCookies);
       return { user: publicUser(account), policy: await readDevicePolicy(storage) };
     },
@@ -176,7 +187,11 @@ export function registerDeviceAccessRoutes(
       await storage.deleteDeviceKeys(body.deviceId, account.id);
       if (device?.revokedAt) await storage.deleteDeviceSessions(body.deviceId);
       const { kept, unchanged, refused } = outcome;
-      await audit('device-surrender', body, { kept, unchanged, refused });
+      // Which dossiers the handed-over rows were about (kept in reviews for the siège).
+      await audit(request, 'device-surrender', body, {
+        details: { kept, unchanged, refused },
+        youthIds: outcome.youthIds,
+      });
       return { kept, unchanged, refused };
     },
   );

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
 import type { Role } from '../../../src/domain/schemas/staff';
 import type { Clock } from '../../../src/domain/time';
+import { auditBy } from '../audit/entries';
 import { assertSiege } from '../replication/resolution';
 import type { Account, Device, Storage } from '../storage/storage';
 import { callerOf } from './caller';
@@ -62,6 +63,7 @@ export function registerDeviceRoutes(
     assertSiege(caller);
     const accounts = await accountsById();
     const devices = await storage.listDevices();
+    await storage.appendAudit([auditBy(caller, clock.now().toISOString(), 'devices-read')]);
     return { devices: devices.map((device) => view(device, accounts, caller.deviceId)) };
   });
 
@@ -90,15 +92,10 @@ export function registerDeviceRoutes(
       if (!device.revokedAt) {
         await storage.upsertDevice(revoked);
         await storage.appendAudit([
-          {
-            at: now,
-            userId: caller.userId,
-            deviceId: caller.deviceId,
-            action: 'device-revoke',
-            collection: null,
+          auditBy(caller, now, 'device-revoke', {
             documentId: device.id,
             details: { deviceUserId: device.userId, label: device.label },
-          },
+          }),
         ]);
         deps.accessRevoked();
       }

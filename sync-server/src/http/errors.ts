@@ -20,7 +20,15 @@ export function envelope(code: ErrorCode, message?: string, details?: unknown): 
   };
 }
 
+/** Seconds a throttled client should wait, when the error says (throttle.ts). */
+function retryAfterOf(error: RelaisError): number | undefined {
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' ? seconds : undefined;
+}
+
 export function sendError(reply: FastifyReply, error: RelaisError): FastifyReply {
+  const retryAfter = error.code === 'RATE_LIMITED' ? retryAfterOf(error) : undefined;
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   return reply
     .code(error.status)
     .type('application/json')

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
+import { auditOfAnonymous } from '../audit/entries';
 import { handOutDeviceKey } from '../auth/device-keys';
 import { readDevicePolicy } from '../auth/device-policy';
 import { verifyPassword } from '../auth/passwords';
@@ -74,27 +75,30 @@ export function registerSessionRoutes(
       const login = request.body.login.trim().toLowerCase();
       const keys = [`login:${login}`, `ip:${request.ip}`];
       const attempt = throttle.start(keys);
-      if (!attempt) throw new RelaisError('RATE_LIMITED');
+      const at = clock.now().toISOString();
+      const device = { userId: null, deviceId: request.body.deviceId ?? null };
+      if (!attempt) {
+        await storage.appendAudit([
+          auditOfAnonymous(at, request.ip, device, 'login-throttled', { details: { login } }),
+        ]);
+        throw throttle.refusal(keys);
+      }
       const account = await storage.getAccountByLogin(login);
       const valid = await verifyPassword(
         request.body.password,
         account?.passwordHash ?? DUMMY_HASH,
       );
-      if (!account || !valid) {
+      // A disabled account answers exactly like a wrong password (and counts as a failure), so
+      // a password that is right tells nothing about the account. Its devices still learn that
+      // they must hand over and wipe: from a live session or a renewal (caller.ts).
+      if (!account || !valid || account.disabled) {
         await storage.appendAudit([
-          {
-            at: clock.now().toISOString(),
-            userId: null,
-            deviceId: request.body.deviceId ?? null,
-            action: 'login-failed',
-            collection: null,
-            documentId: null,
-            details: { login },
-          },
+          auditOfAnonymous(at, request.ip, device, 'login-failed', {
+            details: { login, ...(account && valid ? { reason: 'account-disabled' } : {}) },
+          }),
         ]);
         throw new RelaisError('INVALID_CREDENTIALS');
       }
-      if (account.disabled) throw new RelaisError('ACCOUNT_DISABLED');
       attempt.succeeded([`login:${login}`]);
 
       const deviceId = request.body.deviceId ?? null;
@@ -114,17 +118,14 @@ export function registerSessionRoutes(
           revokedAt: null,
         });
       }
+      if (deviceId) {
+        // One session per device: the one this login replaces must not stay usable.
+        await storage.deleteDeviceSessions(deviceId);
+        deps.accessRevoked?.();
+      }
       const { token } = await openSession(storage, account, deviceId, clock);
       await storage.appendAudit([
-        {
-          at: clock.now().toISOString(),
-          userId: account.id,
-          deviceId,
-          action: 'login',
-          collection: null,
-          documentId: null,
-          details: undefined,
-        },
+        auditOfAnonymous(at, request.ip, { userId: account.id, deviceId }, 'login'),
       ]);
       setSessionCookie(request, reply, token, deps.secureCookies);
       // The device's key handout (auth/device-keys.ts): only after the password was checked.
@@ -143,8 +144,19 @@ export function registerSessionRoutes(
   app.delete('/api/v1/session', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
+      const session = await storage.getSession(hashToken(token));
       await storage.deleteSession(hashToken(token));
       deps.accessRevoked?.();
+      if (session) {
+        await storage.appendAudit([
+          auditOfAnonymous(
+            clock.now().toISOString(),
+            request.ip,
+            { userId: session.userId, deviceId: session.deviceId },
+            'logout',
+          ),
+        ]);
+      }
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();

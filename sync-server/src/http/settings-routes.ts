@@ -7,6 +7,7 @@ import { devicePolicyProblems, type DevicePolicy } from '../../../src/domain/dev
 import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
 import { readDevicePolicy, writeDevicePolicy } from '../auth/device-policy';
+import { auditBy } from '../audit/entries';
 import { assertSiege } from '../replication/resolution';
 import type { Storage } from '../storage/storage';
 import { callerOf } from './caller';
@@ -47,15 +48,9 @@ export function registerSettingsRoutes(
       }
       await writeDevicePolicy(storage, request.body);
       await storage.appendAudit([
-        {
-          at: clock.now().toISOString(),
-          userId: caller.userId,
-          deviceId: caller.deviceId,
-          action: 'settings-device-policy',
-          collection: null,
-          documentId: null,
+        auditBy(caller, clock.now().toISOString(), 'settings-device-policy', {
           details: request.body,
-        },
+        }),
       ]);
       return { policy: await readDevicePolicy(storage) };
     },

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { envelope } from './errors';
 
 /** CSP without `unsafe-eval` or inline scripts (design.md, Security). */
 export const CONTENT_SECURITY_POLICY = [
@@ -23,8 +24,18 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/** Two years, as HSTS preload lists ask; sent only on answers that came over TLS. */
+const HSTS = 'max-age=63072000; includeSubDomains';
+
 export async function registerStatic(app: FastifyInstance, root: string): Promise<boolean> {
   if (!existsSync(`${root}/index.html`)) return false;
+  // Production builds make no source maps (vite.config.ts); one left in the folder by a
+  // development build is still never served: it would publish the whole source.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.split('?')[0]!.endsWith('.map')) {
+      return reply.code(404).send(envelope('NOT_FOUND', 'Fichier introuvable.'));
+    }
+  });
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
@@ -50,6 +61,7 @@ export function addSecurityHeaders(app: FastifyInstance): void {
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     else reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     return payload;

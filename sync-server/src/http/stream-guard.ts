@@ -70,7 +70,7 @@ export class StreamGuards {
 type Write = (chunk: string) => void;
 
 export class StreamGuard {
-  private readonly queue: string[] = [];
+  private readonly queue: { chunk: string; written?: () => void }[] = [];
   private checkedAt: number;
   private checkedEpoch: number;
   private recheckWanted = false;
@@ -89,10 +89,13 @@ export class StreamGuard {
     this.checkedEpoch = guards.currentEpoch();
   }
 
-  /** Writes `chunk` once the session is known to hold, in the order chunks were given. */
-  deliver(chunk: string): void {
+  /**
+   * Writes `chunk` once the session is known to hold, in the order chunks were given, then calls
+   * `written` (never for a chunk dropped because the session ended).
+   */
+  deliver(chunk: string, written?: () => void): void {
     if (this.ended) return;
-    this.queue.push(chunk);
+    this.queue.push({ chunk, written });
     void this.drain();
   }
 
@@ -117,7 +120,9 @@ export class StreamGuard {
     try {
       while (!this.ended && (this.queue.length > 0 || this.recheckWanted)) {
         if (this.isFresh()) {
-          this.write(this.queue.shift()!);
+          const next = this.queue.shift()!;
+          this.write(next.chunk);
+          next.written?.();
           continue;
         }
         const startedAt = this.guards.now();

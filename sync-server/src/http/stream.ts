@@ -16,7 +16,14 @@ const RETRY_MS = 2_000;
 export function openStream(
   request: FastifyRequest,
   reply: FastifyReply,
-  deps: { hub: ChangeHub; guards: StreamGuards; caller: Caller; check: SessionCheck },
+  deps: {
+    hub: ChangeHub;
+    guards: StreamGuards;
+    caller: Caller;
+    check: SessionCheck;
+    /** Told of each batch once it is written to the device (for the audit log). */
+    delivered?: (batch: StreamBatch) => void;
+  },
 ): void {
   reply.hijack();
   const response = reply.raw;
@@ -39,7 +46,7 @@ export function openStream(
     },
   );
   const unsubscribe = deps.hub.subscribe(deps.caller, (batch: StreamBatch) => {
-    guard.deliver(`data: ${JSON.stringify(batch)}\n\n`);
+    guard.deliver(`data: ${JSON.stringify(batch)}\n\n`, () => deps.delivered?.(batch));
   });
   // The heartbeat goes through the guard too, so an idle stream is checked at least this often.
   const heartbeat = setInterval(() => guard.deliver(': ping\n\n'), HEARTBEAT_MS);

@@ -16,7 +16,10 @@ import type { CommitPublisher } from '../replication/commit-fanout';
 import type { ChangeHub } from '../replication/hub';
 import { pullDocumentsJson } from '../replication/pull';
 import { applyPush, type RejectedRow } from '../replication/push';
-import type { Storage } from '../storage/storage';
+import type { PlainDocument } from '../../../src/domain/merge';
+import { auditBy, youthOfDocument, youthsOfDocuments } from '../audit/entries';
+import type { Caller } from '../replication/scope';
+import type { AuditEntry, Storage } from '../storage/storage';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { callerOf, resolveCaller } from './caller';
 import { envelope } from './errors';
@@ -62,6 +65,37 @@ function integerQuery(value: unknown, name: string, fallback: number, max: numbe
   return number;
 }
 
+/** One audit row per refused row, with the reason and the dossier it was about. */
+function refusedRowsAudit(
+  caller: Caller,
+  clock: Clock,
+  collection: CollectionName,
+  rows: unknown[],
+  rejected: RejectedRow[],
+): AuditEntry[] {
+  const at = clock.now().toISOString();
+  const youthById = new Map<string, string>();
+  for (const row of rows) {
+    const state = (row as { newDocumentState?: unknown } | null)?.newDocumentState;
+    if (typeof state !== 'object' || state === null) continue;
+    const document = state as PlainDocument;
+    const youthId = youthOfDocument(collection, document);
+    if (typeof document.id === 'string' && youthId) youthById.set(document.id, youthId);
+  }
+  // A refused id may hold what no table can store (a NUL character): the log keeps the others.
+  const storable = (text: string | null | undefined) =>
+    text && !text.includes('\u0000') ? text : undefined;
+  return rejected.map((row) => {
+    const youthId = storable(row.id ? youthById.get(row.id) : undefined);
+    return auditBy(caller, at, 'push-refused', {
+      collection,
+      documentId: storable(row.id) ?? null,
+      ...(youthId ? { youthIds: [youthId] } : {}),
+      details: { code: row.code },
+    });
+  });
+}
+
 /** The status of a partly refused push: the first refusal decides. */
 function refusalCode(rejected: RejectedRow[]): RejectedRow['code'] {
   const scope = rejected.find((row) => row.code === 'OUT_OF_SCOPE' || row.code === 'SCOPE_LEFT');
@@ -98,16 +132,13 @@ export function registerSyncRoutes(
         progress: request.query.progress === '1',
       });
       if (result.count > 0 && collection !== 'sites' && collection !== 'staff') {
+        // Which dossiers this device received: the answer to "who saw this young person's file".
         await storage.appendAudit([
-          {
-            at: clock.now().toISOString(),
-            userId: caller.userId,
-            deviceId: caller.deviceId,
-            action: 'pull',
+          auditBy(caller, clock.now().toISOString(), 'pull', {
             collection,
-            documentId: null,
+            youthIds: result.youthIds,
             details: { count: result.count, fromSeq: seq, toSeq: result.checkpoint.seq },
-          },
+          }),
         ]);
       }
       // Already JSON: Fastify sends a string with a JSON content type as it is.
@@ -137,6 +168,9 @@ export function registerSyncRoutes(
       const outcome = await applyPush(storage, caller, collection, rows, clock);
       commits.committed(outcome.written);
       if (outcome.rejected.length === 0) return outcome.conflicts;
+      await storage.appendAudit(
+        refusedRowsAudit(caller, clock, collection, rows, outcome.rejected),
+      );
       // The status is the refusal's own, from the one table of codes (403, 400, 409…).
       const status = ERROR_CODES[refusalCode(outcome.rejected)].status;
       return reply.code(status).send(
@@ -150,11 +184,26 @@ export function registerSyncRoutes(
 
   app.get('/api/v1/sync/stream', { preHandler: deps.requireSession }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
+    const caller = callerOf(request);
     openStream(request, reply, {
       hub,
       guards: deps.guards,
-      caller: callerOf(request),
+      caller,
       check: async () => (await resolveCaller(storage, token, clock)).caller,
+      // What the stream actually wrote to this device, once written.
+      delivered: (batch) => {
+        if (batch.collection === 'sites' || batch.collection === 'staff') return;
+        const documents = batch.documents as unknown as PlainDocument[];
+        storage
+          .appendAudit([
+            auditBy(caller, clock.now().toISOString(), 'stream', {
+              collection: batch.collection,
+              youthIds: youthsOfDocuments(batch.collection, documents),
+              details: { count: documents.length, toSeq: batch.checkpoint.seq },
+            }),
+          ])
+          .catch((error: unknown) => request.log.error({ err: error }, 'stream audit failed'));
+      },
     });
   });
 }

@@ -163,8 +163,8 @@ export async function mergeDuplicate(
     writes.push(closed);
     const written = await tx.putDocuments(writes);
     await tx.appendAudit([
-      auditOf(caller, now, 'dossier-merge', 'youths', input.keepId, summary),
-      auditOf(caller, now, 'review-resolve', 'reviews', reviewId),
+      auditOf(caller, now, 'dossier-merge', 'youths', input.keepId, summary, pair),
+      auditOf(caller, now, 'review-resolve', 'reviews', reviewId, undefined, pair),
     ]);
     return { written, review: closed.data, summary };
   });

@@ -1,5 +1,7 @@
 /** Pull: the documents written after a checkpoint that the caller may see, in `seq` order. */
 import type { CollectionName, WireDocument } from '../../../src/domain/collections';
+import type { PlainDocument } from '../../../src/domain/merge';
+import { youthsOfDocuments } from '../audit/entries';
 import type { Storage } from '../storage/storage';
 import { hiddenFieldsFor } from '../../../src/domain/rules/visibility';
 import { redactFor } from './redaction';
@@ -56,6 +58,8 @@ export interface PullJsonResult {
   json: string;
   count: number;
   checkpoint: Checkpoint;
+  /** The dossiers the answer holds documents of (audit log: who received which file). */
+  youthIds: string[];
 }
 
 /**
@@ -93,10 +97,18 @@ async function pullJson(
   ) {
     const rows = await storage.pullWire(collection, sinceSeq, limit, visibilityOf(caller));
     const checkpoint = { seq: rows.at(-1)?.seq ?? sinceSeq };
+    const youthIds = new Set<string>();
+    for (const row of rows) if (row.youthId) youthIds.add(row.youthId);
+    // A review names its dossiers inside (few reviews: parsing them costs nothing).
+    if (collection === 'reviews') {
+      const reviews = rows.map((row) => JSON.parse(row.json) as PlainDocument);
+      for (const id of youthsOfDocuments('reviews', reviews)) youthIds.add(id);
+    }
     return {
       json: `{"documents":[${rows.map((row) => row.json).join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`,
       count: rows.length,
       checkpoint,
+      youthIds: [...youthIds],
     };
   }
   const result = await pullDocuments(storage, caller, collection, sinceSeq, limit);
@@ -104,5 +116,6 @@ async function pullJson(
     json: JSON.stringify(result),
     count: result.documents.length,
     checkpoint: result.checkpoint,
+    youthIds: youthsOfDocuments(collection, result.documents as unknown as PlainDocument[]),
   };
 }

@@ -11,6 +11,7 @@ import type {
   StoredDocument,
   WriteTransaction,
 } from '../storage/storage';
+import { auditBy, youthOfDocument } from '../audit/entries';
 import type { ConflictRecorder } from './conflicts';
 import { SERVER_ACTOR } from './conflicts';
 import { documentWrite, restampAttached } from './document-write';
@@ -26,6 +27,8 @@ export interface PushContext {
   stored: Map<string, StoredDocument>;
   /** Scopes of the dossiers the pushed documents belong to. */
   youthScopes: Map<string, Scope>;
+  /** Those of these dossiers that were erased (push-erased.ts). */
+  erasedYouths: Set<string>;
   writes: DocumentWrite[];
   recorder: ConflictRecorder;
   audit: AuditEntry[];
@@ -70,14 +73,19 @@ export async function youthScopeOf(
   return ctx.youthScopes.get(youthId);
 }
 
-export function auditEntry(ctx: PushContext, action: string, documentId: string): AuditEntry {
-  return {
-    at: ctx.now.toISOString(),
-    userId: ctx.caller.userId,
-    deviceId: ctx.caller.deviceId,
-    action,
+/** The audit row of one pushed document, naming its dossier. */
+export function auditEntry(
+  ctx: PushContext,
+  action: string,
+  documentId: string,
+  document?: PlainDocument,
+  details?: unknown,
+): AuditEntry {
+  const youthId = document ? youthOfDocument(ctx.collection, document) : undefined;
+  return auditBy(ctx.caller, ctx.now.toISOString(), action, {
     collection: ctx.collection,
     documentId,
-    details: undefined,
-  };
+    ...(youthId ? { youthIds: [youthId] } : {}),
+    details,
+  });
 }

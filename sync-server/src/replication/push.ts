@@ -2,7 +2,10 @@
  * Applying a batch pushed by a device, as a pipeline of stages (conventions §9); each row goes
  * through them in order and stops at the first that refuses it or settles it:
  * 1. shape: the row and its document against the schema (push-shape.ts), before the transaction;
- * 2. scope: the stored document and its dossier must be the caller's (push-scope.ts);
+ *    then its "who" fields are set from the session (push-authorship.ts);
+ * 2. erasure: a write to an erased document or dossier stores nothing, and the device is given
+ *    the tombstone (push-erased.ts);
+ *    scope: the stored document and its dossier must be the caller's (push-scope.ts);
  * 3. replay: a row whose `newDocumentState.rev` the server already stored (as a master state,
  *    or merged into one), or an append-only record pushed again unchanged under a new rev,
  *    changes nothing, and the device is given the current master;
@@ -23,9 +26,11 @@ import {
   recordContent,
   type PlainDocument,
 } from '../../../src/domain/merge';
+import { isErasureTombstone } from '../../../src/domain/erasure';
 import { MERGE_POLICIES } from '../../../src/domain/merge-policies';
 import type { Clock } from '../../../src/domain/time';
 import type { RevisionRecord, Scope, Storage, StoredDocument } from '../storage/storage';
+import { writeAction } from '../audit/entries';
 import { ConflictRecorder } from './conflicts';
 import { probableDuplicateReviews } from './duplicates';
 import {
@@ -35,8 +40,10 @@ import {
   youthScopeOf,
   type PushContext,
 } from './push-context';
+import { withSessionAuthorship } from './push-authorship';
 import { refuseWritesKeepReplays } from './push-read-only';
 import { wasKeptForSiege } from './left-scope';
+import { settledByErasure } from './push-erased';
 import { refusedByScope } from './push-scope';
 import { checkRow, reject, type PushRow, type RejectedRow } from './push-shape';
 import {
@@ -172,7 +179,7 @@ async function mergeStale(
     Boolean(merged._deleted) === stored.deleted
   ) {
     ctx.conflicts.push(toWire(stored));
-    ctx.audit.push(auditEntry(ctx, 'push-conflict', id));
+    ctx.audit.push(auditEntry(ctx, 'push-conflict', id, incoming));
     return undefined;
   }
   return {
@@ -202,7 +209,8 @@ async function write(
   ctx.stored.set(id, { ...written, seq: 0 });
   if (state !== incoming)
     ctx.conflicts.push({ ...written.data, _deleted: written.deleted } as WireDocument);
-  ctx.audit.push(auditEntry(ctx, stored ? 'update' : 'create', id));
+  const { action, details } = writeAction(ctx.collection, !stored, state);
+  ctx.audit.push(auditEntry(ctx, action, id, state, details));
 
   if (ctx.collection === 'youths' && (!stored || !sameScope(stored.scope, scope))) {
     ctx.youthScopes.set(id, scope);
@@ -213,12 +221,19 @@ async function write(
 async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
   const id = String(row.newDocumentState.id);
   const stored = ctx.stored.get(id);
-  // Fields the caller's role never receives keep their stored values (redaction.ts).
-  const incoming = keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored);
+  // Fields the caller's role never receives keep their stored values (redaction.ts); who wrote
+  // the record comes from the session (push-authorship.ts).
+  const incoming = withSessionAuthorship(
+    ctx.caller,
+    ctx.collection,
+    keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored),
+    stored,
+  );
   const youthId = youthIdOf(ctx.collection, incoming);
   const youth = youthId ? ctx.youthScopes.get(youthId) : undefined;
   const newScope = scopeOf(ctx.collection, incoming, youth, ctx.caller.userId);
 
+  if (settledByErasure(ctx, stored, incoming, youthId)) return;
   if (await refusedByScope(ctx, { row, stored, incoming, youthId, youth, newScope })) return;
   if (await isReplay(ctx, stored, incoming)) return;
 
@@ -287,6 +302,11 @@ export async function applyPush(
       stored: await tx.getDocuments(collection, ids),
       youthScopes: new Map(
         [...youths.values()].map((y: StoredDocument) => [y.id, youthScope(y.data)]),
+      ),
+      erasedYouths: new Set(
+        [...youths.values()]
+          .filter((y: StoredDocument) => isErasureTombstone(y.data))
+          .map((y: StoredDocument) => y.id),
       ),
       writes: [],
       recorder: new ConflictRecorder(tx, caller, now.toISOString()),

@@ -19,6 +19,7 @@ import type {
   StoredDocument,
   WriteTransaction,
 } from '../storage/storage';
+import { auditBy, youthsOfDocuments } from '../audit/entries';
 import { documentWrite, restampAttached } from './document-write';
 import { sameScope, scopeOf, seesEverything, youthIdOf, youthScope, type Caller } from './scope';
 import { splitDeleted } from './wire';
@@ -90,16 +91,14 @@ export function auditOf(
   collection: string,
   documentId: string,
   details?: unknown,
+  youthIds?: string[],
 ): AuditEntry {
-  return {
-    at: now,
-    userId: caller.userId,
-    deviceId: caller.deviceId,
-    action,
-    collection,
-    documentId,
-    details,
-  };
+  return auditBy(caller, now, action, { collection, documentId, details, youthIds });
+}
+
+/** The dossiers a review is about. */
+function youthsOfReview(review: StoredDocument): string[] {
+  return youthsOfDocuments('reviews', [review.data]);
 }
 
 function chosenValue(review: StoredDocument, input: ResolveInput): unknown {
@@ -187,12 +186,22 @@ export async function resolveConflict(
     writes.push(closed);
     const written = await tx.putDocuments(writes);
     await tx.appendAudit([
-      auditOf(caller, now, 'review-resolve', 'reviews', reviewId, {
-        collection,
-        documentId,
-        field,
-      }),
-      ...(changed ? [auditOf(caller, now, 'update', collection, documentId, { reviewId })] : []),
+      auditOf(
+        caller,
+        now,
+        'review-resolve',
+        'reviews',
+        reviewId,
+        { collection, documentId, field },
+        youthsOfReview(review),
+      ),
+      ...(changed
+        ? [
+            auditOf(caller, now, 'update', collection, documentId, { reviewId }, [
+              ...youthsOfReview(review),
+            ]),
+          ]
+        : []),
     ]);
     return { written, review: closed.data };
   });
@@ -212,7 +221,17 @@ export async function dismissReview(
     const review = await openReview(tx, reviewId, 'any');
     const closed = closedReview(review, caller, now, 'dismissed', undefined, comment);
     const written = await tx.putDocuments([closed]);
-    await tx.appendAudit([auditOf(caller, now, 'review-dismiss', 'reviews', reviewId)]);
+    await tx.appendAudit([
+      auditOf(
+        caller,
+        now,
+        'review-dismiss',
+        'reviews',
+        reviewId,
+        undefined,
+        youthsOfReview(review),
+      ),
+    ]);
     return { written, review: closed.data };
   });
 }

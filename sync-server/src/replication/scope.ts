@@ -6,7 +6,7 @@
  *   shared directories (sites, staff);
  * - reviews (conflicts, duplicates) are for direction and admin only.
  */
-import { COLLECTIONS, type CollectionName } from '../../../src/domain/collections';
+import { COLLECTIONS, isDeviceLog, type CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
 import type { Role } from '../../../src/domain/schemas/staff';
 import type { Scope, Visibility } from '../storage/storage';
@@ -16,6 +16,8 @@ export interface Caller {
   role: Role;
   siteIds: string[];
   deviceId: string | null;
+  /** The client's address, for the audit log (absent for the server's own work). */
+  address?: string | null;
 }
 
 export const EVERYONE: Scope = { siteId: null, ownerId: null };
@@ -40,6 +42,8 @@ export function canSee(caller: Caller, scope: Scope): boolean {
 }
 
 export function canReadCollection(caller: Caller, collection: CollectionName): boolean {
+  // A device log (the accesses to dossiers) goes to the server only: no device pulls it back.
+  if (isDeviceLog(collection)) return false;
   return collection !== 'reviews' || seesEverything(caller);
 }
 

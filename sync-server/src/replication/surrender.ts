@@ -11,8 +11,10 @@ import type { PlainDocument } from '../../../src/domain/merge';
 import type { Clock } from '../../../src/domain/time';
 import { nulCharacterIssues, validateDocument } from '../../../src/domain/validation';
 import type { Storage, StoredDocument, WriteTransaction } from '../storage/storage';
+import { youthOfDocument } from '../audit/entries';
 import { ConflictRecorder } from './conflicts';
 import { changedFields, hadDossier } from './left-scope';
+import { withSessionAuthorship } from './push-authorship';
 import { canSee, canWriteCollection, youthIdOf, youthScope, type Caller } from './scope';
 import { splitDeleted } from './wire';
 
@@ -29,6 +31,8 @@ export interface SurrenderOutcome {
   /** Rows refused: invalid, or about what their author never had. */
   refused: number;
   written: StoredDocument[];
+  /** The dossiers of the rows kept, for the audit log. */
+  youthIds: string[];
 }
 
 type Verdict = 'kept' | 'unchanged' | 'refused';
@@ -60,9 +64,15 @@ async function keepRow(
   if (nulCharacterIssues(row.document).length > 0) return 'refused';
   const { data, deleted } = splitDeleted(row.document as PlainDocument);
   if (!validateDocument(collection, data).valid) return 'refused';
-  const incoming: PlainDocument = { ...data, _deleted: deleted };
   const id = String(data.id);
   const stored = (await tx.getDocuments(collection, [id])).get(id);
+  // Who wrote it comes from the device's account, as in a push (push-authorship.ts).
+  const incoming = withSessionAuthorship(
+    caller,
+    collection,
+    { ...data, _deleted: deleted },
+    stored,
+  );
   if (!(await authorHad(tx, caller, collection, incoming, stored))) return 'refused';
   if (stored) {
     const current = { ...stored.data, _deleted: stored.deleted };
@@ -87,8 +97,15 @@ export async function keepSurrenderedRows(
   return storage.write(async (tx) => {
     const recorder = new ConflictRecorder(tx, caller, clock.now().toISOString());
     const counts = { kept: 0, unchanged: 0, refused: 0 };
-    for (const row of rows) counts[await keepRow(tx, caller, recorder, row)] += 1;
+    const youthIds = new Set<string>();
+    for (const row of rows) {
+      const verdict = await keepRow(tx, caller, recorder, row);
+      counts[verdict] += 1;
+      const document = row.document as PlainDocument | null;
+      const youthId = verdict === 'kept' && document && youthOfDocument(row.collection, document);
+      if (youthId) youthIds.add(youthId);
+    }
     const written = await tx.putDocuments(recorder.writes());
-    return { ...counts, written };
+    return { ...counts, written, youthIds: [...youthIds] };
   });
 }

@@ -9,11 +9,13 @@ import pg from 'pg';
 import { toDeviceKey, type DeviceKeyRow } from './device-key-row';
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
+import { chainLinks } from '../audit/chain';
 import { COMMITS_CHANNEL, watchCommits } from './postgres-commits';
 import type {
   Account,
   CommitWatch,
   AuditEntry,
+  AuditRecord,
   Device,
   DeviceKey,
   DocumentWrite,
@@ -132,8 +134,25 @@ CREATE TABLE IF NOT EXISTS audit (
   document_id TEXT,
   details JSONB
 );
+ALTER TABLE audit ADD COLUMN IF NOT EXISTS address TEXT;
+ALTER TABLE audit ADD COLUMN IF NOT EXISTS youth_ids JSONB;
+ALTER TABLE audit ADD COLUMN IF NOT EXISTS prev_hash TEXT;
+ALTER TABLE audit ADD COLUMN IF NOT EXISTS hash TEXT;
+CREATE TABLE IF NOT EXISTS audit_youths (
+  youth_id TEXT NOT NULL,
+  audit_seq BIGINT NOT NULL,
+  PRIMARY KEY (youth_id, audit_seq)
+);
+CREATE TABLE IF NOT EXISTS audit_horizon (up_to_seq BIGINT NOT NULL);
 CREATE OR REPLACE FUNCTION audit_is_append_only() RETURNS trigger AS $$
-  BEGIN RAISE EXCEPTION 'audit log is append-only'; END;
+  BEGIN
+    -- Only the audit log's retention deletes, and only rows at or before its horizon.
+    IF TG_OP = 'DELETE'
+       AND OLD.seq <= (SELECT COALESCE(MAX(up_to_seq), 0) FROM audit_horizon) THEN
+      RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'audit log is append-only';
+  END;
 $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS audit_append_only ON audit;
 CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
@@ -202,21 +221,67 @@ function toDevice(row: Record<string, unknown>): Device {
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
+/** The key of the advisory lock that keeps the audit chain in one line across processes. */
+const AUDIT_LOCK_KEY = 61001;
+
+/**
+ * Appends rows chained to the last one, inside the caller's transaction: the transaction-scoped
+ * lock makes every appender of every process wait for the one before to commit, so each row
+ * chains to the row committed just before it. Writers take it after the write lock, never
+ * before, so the two locks cannot deadlock.
+ */
 async function insertAudit(client: Queryable, entries: AuditEntry[]): Promise<void> {
-  for (const entry of entries) {
-    await client.query(
-      `INSERT INTO audit (at, user_id, device_id, action, collection, document_id, details) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+  if (entries.length === 0) return;
+  await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  const { rows } = await client.query<{ hash: string | null }>(
+    'SELECT hash FROM audit ORDER BY seq DESC LIMIT 1',
+  );
+  const links = chainLinks(rows[0]?.hash ?? null, entries);
+  for (const [i, entry] of entries.entries()) {
+    const inserted = await client.query<{ seq: string }>(
+      `INSERT INTO audit (at, user_id, device_id, address, action, collection, document_id,
+                          youth_ids, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING seq`,
       [
         entry.at,
         entry.userId,
         entry.deviceId,
+        entry.address ?? null,
         entry.action,
         entry.collection,
         entry.documentId,
+        entry.youthIds?.length ? JSON.stringify(entry.youthIds) : null,
         entry.details === undefined ? null : JSON.stringify(entry.details),
+        links[i]!.prevHash,
+        links[i]!.hash,
       ],
     );
+    const youthIds = [...new Set(entry.youthIds ?? [])];
+    if (youthIds.length > 0) {
+      await client.query(
+        `INSERT INTO audit_youths (youth_id, audit_seq)
+         SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
+        [youthIds, inserted.rows[0]!.seq],
+      );
+    }
   }
+}
+
+function toAuditRecord(row: Record<string, unknown>): AuditRecord {
+  return {
+    seq: Number(row.seq),
+    at: String(row.at),
+    userId: (row.user_id as string | null) ?? null,
+    deviceId: (row.device_id as string | null) ?? null,
+    address: (row.address as string | null) ?? null,
+    action: String(row.action),
+    collection: (row.collection as string | null) ?? null,
+    documentId: (row.document_id as string | null) ?? null,
+    ...(row.youth_ids ? { youthIds: row.youth_ids as string[] } : {}),
+    details: row.details ?? undefined,
+    prevHash: (row.prev_hash as string | null) ?? null,
+    hash: (row.hash as string | null) ?? null,
+  };
 }
 
 /** The next sequence number of a write transaction, allocated by `putDocuments`. */
@@ -289,6 +354,18 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
         ownerId: row.scope_owner === '' ? null : row.scope_owner,
       }));
     },
+    async eraseHistory(collection, ids) {
+      if (ids.length === 0) return 0;
+      await client.query(
+        'DELETE FROM revision_scopes WHERE collection = $1 AND id = ANY($2::text[])',
+        [collection, ids],
+      );
+      const deleted = await client.query(
+        'DELETE FROM revisions WHERE collection = $1 AND id = ANY($2::text[])',
+        [collection, ids],
+      );
+      return deleted.rowCount ?? 0;
+    },
     async getHistory(collection, id) {
       const { rows } = await client.query<{
         rev: string;
@@ -312,6 +389,24 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
         deviceId: row.device_id,
         absorbed: row.absorbed,
       }));
+    },
+    async listRedirects(youthId) {
+      const { rows } = await client.query<DocumentRow>(
+        "SELECT * FROM documents WHERE collection = 'youths' AND data->>'mergedInto' = $1",
+        [youthId],
+      );
+      return rows.map(toStored);
+    },
+    async listReviewsOfYouths(youthIds) {
+      if (youthIds.length === 0) return [];
+      const { rows } = await client.query<DocumentRow>(
+        `SELECT * FROM documents WHERE collection = 'reviews'
+           AND jsonb_typeof(data->'youthIds') = 'array'
+           AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(data->'youthIds') AS y(id)
+                       WHERE y.id = ANY($1::text[]))`,
+        [youthIds],
+      );
+      return rows.map(toStored);
     },
     async getReviewsAbout(documentIds) {
       if (documentIds.length === 0) return [];
@@ -458,6 +553,22 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
   await pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY}); ${SCHEMA} COMMIT;`);
   const watches = new Set<CommitWatch>();
 
+  /** Runs `work` in a transaction of its own (not the writers' lock). */
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   return {
     kind: 'postgres',
 
@@ -534,8 +645,8 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
       const visibleBefore = visibility.all
         ? 'FALSE'
         : '(prev_site = ANY($4::text[]) OR prev_owner = $5)';
-      const { rows } = await pool.query<{ seq: string; json: string }>(
-        `SELECT seq, (CASE WHEN ${visibleNow}
+      const { rows } = await pool.query<{ seq: string; json: string; youth_id: string | null }>(
+        `SELECT seq, youth_id, (CASE WHEN ${visibleNow}
                       THEN data || jsonb_build_object('_deleted', deleted)
                       ELSE COALESCE(prev_data, data) || '{"_deleted": true}'::jsonb END)::text AS json
          FROM documents
@@ -545,7 +656,7 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
           ? [collection, sinceSeq, limit]
           : [collection, sinceSeq, limit, visibility.siteIds, visibility.userId],
       );
-      return rows.map((row) => ({ seq: Number(row.seq), json: row.json }));
+      return rows.map((row) => ({ seq: Number(row.seq), json: row.json, youthId: row.youth_id }));
     },
 
     async getDocument(collection, id) {
@@ -706,20 +817,54 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
     },
 
     async appendAudit(entries) {
-      await insertAudit(pool, entries);
+      if (entries.length === 0) return;
+      await inTransaction((client) => insertAudit(client, entries));
     },
 
     async listAudit(limit) {
       const { rows } = await pool.query('SELECT * FROM audit ORDER BY seq DESC LIMIT $1', [limit]);
-      return rows.map((row: Record<string, unknown>) => ({
-        at: String(row.at),
-        userId: (row.user_id as string | null) ?? null,
-        deviceId: (row.device_id as string | null) ?? null,
-        action: String(row.action),
-        collection: (row.collection as string | null) ?? null,
-        documentId: (row.document_id as string | null) ?? null,
-        details: row.details ?? undefined,
-      }));
+      return rows.map((row: Record<string, unknown>) => {
+        const { seq: _seq, prevHash: _prev, hash: _hash, ...entry } = toAuditRecord(row);
+        return entry;
+      });
+    },
+
+    async readAudit(afterSeq, limit) {
+      const { rows } = await pool.query(
+        'SELECT * FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [afterSeq, limit],
+      );
+      return rows.map(toAuditRecord);
+    },
+
+    async listAuditOfYouth(youthId, limit) {
+      const { rows } = await pool.query(
+        `SELECT audit.* FROM audit_youths JOIN audit ON audit.seq = audit_youths.audit_seq
+         WHERE audit_youths.youth_id = $1 ORDER BY audit.seq DESC LIMIT $2`,
+        [youthId, limit],
+      );
+      return rows.map(toAuditRecord);
+    },
+
+    async purgeAuditBefore(before) {
+      return inTransaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+        const { rows } = await client.query(
+          'SELECT * FROM audit WHERE at < $1 ORDER BY seq DESC LIMIT 1',
+          [before],
+        );
+        if (!rows[0]) return { purged: 0, last: null };
+        const last = toAuditRecord(rows[0] as Record<string, unknown>);
+        await client.query('INSERT INTO audit_horizon (up_to_seq) VALUES ($1)', [last.seq]);
+        await client.query('DELETE FROM audit_youths WHERE audit_seq <= $1', [last.seq]);
+        const deleted = await client.query('DELETE FROM audit WHERE seq <= $1', [last.seq]);
+        return { purged: deleted.rowCount ?? 0, last };
+      });
+    },
+
+    async compact() {
+      // Outside any transaction (VACUUM cannot run in one): dead row versions are cleared.
+      await pool.query('VACUUM documents, revisions');
     },
 
     async close() {

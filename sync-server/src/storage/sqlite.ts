@@ -8,10 +8,12 @@ import Database from 'better-sqlite3';
 import { toDeviceKey, type DeviceKeyRow } from './device-key-row';
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
+import { chainLinks } from '../audit/chain';
 import { Mutex } from './mutex';
 import type {
   Account,
   AuditEntry,
+  AuditRecord,
   Device,
   DeviceKey,
   DocumentWrite,
@@ -117,9 +119,27 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE TRIGGER IF NOT EXISTS audit_is_append_only_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_is_append_only_delete BEFORE DELETE ON audit
+`;
+
+/**
+ * Added by issue 12 (after the columns, which older files get from migrate()): the dossiers of
+ * each row, its hash chain, and the retention horizon — rows at or before it are the only ones
+ * the append-only guard lets be deleted.
+ */
+const AUDIT_SCHEMA = `
+CREATE TABLE IF NOT EXISTS audit_youths (
+  youth_id TEXT NOT NULL,
+  audit_seq INTEGER NOT NULL,
+  PRIMARY KEY (youth_id, audit_seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_horizon (up_to_seq INTEGER NOT NULL);
+DROP TRIGGER IF EXISTS audit_is_append_only_delete;
+CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+  WHEN OLD.seq > (SELECT COALESCE(MAX(up_to_seq), 0) FROM audit_horizon)
   BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 `;
+
+const AUDIT_COLUMNS = ['address', 'youth_ids', 'prev_hash', 'hash'];
 
 interface DocumentRow {
   collection: string;
@@ -160,13 +180,35 @@ interface DeviceRow {
 }
 
 interface AuditRow {
+  seq: number;
   at: string;
   user_id: string | null;
   device_id: string | null;
+  address: string | null;
   action: string;
   collection: string | null;
   document_id: string | null;
+  youth_ids: string | null;
   details: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+function toAuditRecord(row: AuditRow): AuditRecord {
+  return {
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    deviceId: row.device_id,
+    address: row.address,
+    action: row.action,
+    collection: row.collection,
+    documentId: row.document_id,
+    ...(row.youth_ids ? { youthIds: JSON.parse(row.youth_ids) as string[] } : {}),
+    details: row.details ? (JSON.parse(row.details) as unknown) : undefined,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }
 
 interface RevisionRow {
@@ -189,6 +231,13 @@ function migrate(db: Database.Database): void {
   if (!columns.some((column) => column.name === 'absorbed')) {
     db.exec('ALTER TABLE revisions ADD COLUMN absorbed INTEGER NOT NULL DEFAULT 0');
   }
+  const audit = (db.prepare('PRAGMA table_info(audit)').all() as { name: string }[]).map(
+    (column) => column.name,
+  );
+  for (const column of AUDIT_COLUMNS) {
+    if (!audit.includes(column)) db.exec(`ALTER TABLE audit ADD COLUMN ${column} TEXT`);
+  }
+  db.exec(AUDIT_SCHEMA);
   const recorded = db.prepare('SELECT 1 FROM revision_scopes LIMIT 1').get();
   if (!recorded) db.exec(BACKFILL_REVISION_SCOPES);
 }
@@ -371,17 +420,38 @@ export function openSqliteStorage(file: string): Storage {
         role = excluded.role, site_ids = excluded.site_ids,
         password_hash = excluded.password_hash, disabled = excluded.disabled`),
     insertAudit: db.prepare(`
-      INSERT INTO audit (at, user_id, device_id, action, collection, document_id, details)
-      VALUES (@at, @userId, @deviceId, @action, @collection, @documentId, @details)`),
+      INSERT INTO audit (at, user_id, device_id, address, action, collection, document_id,
+                         youth_ids, details, prev_hash, hash)
+      VALUES (@at, @userId, @deviceId, @address, @action, @collection, @documentId, @youthIds,
+              @details, @prevHash, @hash)`),
+    insertAuditYouth: db.prepare(
+      'INSERT OR IGNORE INTO audit_youths (youth_id, audit_seq) VALUES (?, ?)',
+    ),
+    lastAuditHash: db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1'),
   };
 
+  /** Appends rows chained to the last one; always run by the one writer (writeMutex). */
   function appendAuditNow(entries: AuditEntry[]): void {
-    for (const entry of entries) {
-      statements.insertAudit.run({
-        ...entry,
+    if (entries.length === 0) return;
+    const last = statements.lastAuditHash.get() as { hash: string | null } | undefined;
+    const links = chainLinks(last?.hash ?? null, entries);
+    entries.forEach((entry, i) => {
+      const { lastInsertRowid } = statements.insertAudit.run({
+        at: entry.at,
+        userId: entry.userId,
+        deviceId: entry.deviceId,
+        address: entry.address ?? null,
+        action: entry.action,
+        collection: entry.collection,
+        documentId: entry.documentId,
+        youthIds: entry.youthIds?.length ? JSON.stringify(entry.youthIds) : null,
         details: entry.details === undefined ? null : JSON.stringify(entry.details),
+        ...links[i]!,
       });
-    }
+      for (const youthId of new Set(entry.youthIds ?? [])) {
+        statements.insertAuditYouth.run(youthId, lastInsertRowid);
+      }
+    });
   }
 
   function selectDocuments(collection: CollectionName, ids: string[]): Map<string, StoredDocument> {
@@ -470,6 +540,17 @@ export function openSqliteStorage(file: string): Storage {
         });
         statements.insertCurrentScope.run(state.rev, collection, id);
       },
+      eraseHistory: async (collection, ids) => {
+        if (ids.length === 0) return 0;
+        db.prepare(
+          `DELETE FROM revision_scopes WHERE collection = ? AND id IN ${placeholders(ids.length)}`,
+        ).run(collection, ...ids);
+        return db
+          .prepare(
+            `DELETE FROM revisions WHERE collection = ? AND id IN ${placeholders(ids.length)}`,
+          )
+          .run(collection, ...ids).changes;
+      },
       getHistory: async (collection, id) =>
         (statements.history.all(collection, id) as RevisionRow[]).map((row): RevisionRecord => ({
           rev: row.rev,
@@ -480,6 +561,27 @@ export function openSqliteStorage(file: string): Storage {
           deviceId: row.device_id,
           absorbed: row.absorbed === 1,
         })),
+      listRedirects: async (youthId) =>
+        (
+          db
+            .prepare(
+              `SELECT * FROM documents WHERE collection = 'youths'
+                 AND json_extract(data, '$.mergedInto') = ?`,
+            )
+            .all(youthId) as DocumentRow[]
+        ).map(toStored),
+      listReviewsOfYouths: async (youthIds) => {
+        if (youthIds.length === 0) return [];
+        return (
+          db
+            .prepare(
+              `SELECT * FROM documents WHERE collection = 'reviews' AND EXISTS (
+                 SELECT 1 FROM json_each(documents.data, '$.youthIds')
+                 WHERE json_each.value IN ${placeholders(youthIds.length)})`,
+            )
+            .all(...youthIds) as DocumentRow[]
+        ).map(toStored);
+      },
       getRevisionScopes: async (collection, id, rev) =>
         (
           statements.revisionScopes.all(collection, id, rev) as {
@@ -595,8 +697,16 @@ export function openSqliteStorage(file: string): Storage {
     async pullWire(collection, sinceSeq, limit, visibility: Visibility) {
       return selectPulled(collection, sinceSeq, limit, visibility).map((row) =>
         row.visible === 1
-          ? { seq: row.seq, json: withDeletedFlag(row.data, row.deleted === 1) }
-          : { seq: row.seq, json: withDeletedFlag(row.prev_data ?? row.data, true) },
+          ? {
+              seq: row.seq,
+              json: withDeletedFlag(row.data, row.deleted === 1),
+              youthId: row.youth_id,
+            }
+          : {
+              seq: row.seq,
+              json: withDeletedFlag(row.prev_data ?? row.data, true),
+              youthId: row.youth_id,
+            },
       );
     },
 
@@ -775,15 +885,54 @@ export function openSqliteStorage(file: string): Storage {
       const rows = reader
         .prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT ?')
         .all(limit) as AuditRow[];
-      return rows.map((row) => ({
-        at: row.at,
-        userId: row.user_id,
-        deviceId: row.device_id,
-        action: row.action,
-        collection: row.collection,
-        documentId: row.document_id,
-        details: row.details ? (JSON.parse(row.details) as unknown) : undefined,
-      }));
+      return rows.map((row) => {
+        const { seq: _seq, prevHash: _prev, hash: _hash, ...entry } = toAuditRecord(row);
+        return entry;
+      });
+    },
+
+    async readAudit(afterSeq, limit) {
+      return (
+        reader
+          .prepare('SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?')
+          .all(afterSeq, limit) as AuditRow[]
+      ).map(toAuditRecord);
+    },
+
+    async listAuditOfYouth(youthId, limit) {
+      return (
+        reader
+          .prepare(
+            `SELECT audit.* FROM audit_youths JOIN audit ON audit.seq = audit_youths.audit_seq
+             WHERE audit_youths.youth_id = ? ORDER BY audit.seq DESC LIMIT ?`,
+          )
+          .all(youthId, limit) as AuditRow[]
+      ).map(toAuditRecord);
+    },
+
+    async purgeAuditBefore(before) {
+      return writeMutex.run(async () => {
+        const last = db
+          .prepare('SELECT * FROM audit WHERE at < ? ORDER BY seq DESC LIMIT 1')
+          .get(before) as AuditRow | undefined;
+        if (!last) return { purged: 0, last: null };
+        const purge = db.transaction(() => {
+          db.prepare('INSERT INTO audit_horizon (up_to_seq) VALUES (?)').run(last.seq);
+          db.prepare('DELETE FROM audit_youths WHERE audit_seq <= ?').run(last.seq);
+          return db.prepare('DELETE FROM audit WHERE seq <= ?').run(last.seq).changes;
+        });
+        return { purged: purge(), last: toAuditRecord(last) };
+      });
+    },
+
+    async compact() {
+      if (file === ':memory:') return;
+      await writeMutex.run(async () => {
+        // Deleted rows stay in the log and in free pages until the file is rebuilt.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.exec('VACUUM');
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      });
     },
 
     async close() {

@@ -78,6 +78,8 @@ export interface PulledRow {
 export interface PulledWireRow {
   seq: number;
   json: string;
+  /** The dossier the document belongs to (itself for a dossier), for the audit log. */
+  youthId: string | null;
 }
 
 export interface Account {
@@ -129,10 +131,24 @@ export interface AuditEntry {
   at: string;
   userId: string | null;
   deviceId: string | null;
+  /** The client's address (behind the trusted proxy, the one it saw), or `cli`. */
+  address: string | null;
   action: string;
   collection: string | null;
   documentId: string | null;
+  /** The dossiers the action read or wrote: who saw or changed this young person's file. */
+  youthIds?: string[];
+  /** Ids, codes and counts only: never a personal value (an erasure leaves the log as it is). */
   details: unknown;
+}
+
+/** A stored audit row with its place in the hash chain (audit/chain.ts). */
+export interface AuditRecord extends AuditEntry {
+  seq: number;
+  /** The hash of the row before it; null for the first row. */
+  prevHash: string | null;
+  /** Null only for rows written before the chain existed. */
+  hash: string | null;
 }
 
 /**
@@ -172,6 +188,15 @@ export interface WriteTransaction {
   ): Promise<void>;
   /** Every state a document had, newest first. */
   getHistory(collection: CollectionName, id: string): Promise<RevisionRecord[]>;
+  /**
+   * Deletes every stored state of these documents (erasure: the history holds the personal data
+   * too); the tombstone written next starts a new history.
+   */
+  eraseHistory(collection: CollectionName, ids: string[]): Promise<number>;
+  /** The dossiers merged into this one (kept as redirects: `mergedInto` names it). */
+  listRedirects(youthId: string): Promise<StoredDocument[]>;
+  /** Every review (any kind, any status) that names one of these dossiers in `youthIds`. */
+  listReviewsOfYouths(youthIds: string[]): Promise<StoredDocument[]>;
   /**
    * Every scope a revision of a document was stored under: the one it was written with, and
    * each one its dossier's transfers gave it while it was current (a restamp keeps the rev). A
@@ -274,8 +299,27 @@ export interface Storage {
   getSetting(name: string): Promise<unknown>;
   putSetting(name: string, value: unknown): Promise<void>;
 
+  /** Appends rows to the audit log, each chained to the one before (audit/chain.ts). */
   appendAudit(entries: AuditEntry[]): Promise<void>;
+  /** The newest rows, newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
+  /** The rows after `afterSeq`, in order, with their links (audit:verify). */
+  readAudit(afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  /** The rows about one young person's dossier, newest first (the « Journal des accès »). */
+  listAuditOfYouth(youthId: string, limit: number): Promise<AuditRecord[]>;
+  /**
+   * Deletes the rows written before `before` (the audit log's retention): the only deletion
+   * the append-only guard lets through. Returns how many, and the last deleted row's link,
+   * which the first row kept chains to.
+   */
+  purgeAuditBefore(before: string): Promise<{ purged: number; last: AuditRecord | null }>;
+
+  /**
+   * Makes erased values unreadable in the database files, not only in its tables: SQLite
+   * checkpoints its write-ahead log, rebuilds the file (VACUUM) and truncates the log;
+   * PostgreSQL vacuums the tables that held documents.
+   */
+  compact(): Promise<void>;
 
   close(): Promise<void>;
 }

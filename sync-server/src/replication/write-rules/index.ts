@@ -5,6 +5,7 @@
  */
 import type { CollectionName } from '../../../../src/domain/collections';
 import type { ErrorCode } from '../../../../src/domain/errors';
+import { newDossierConsent } from './consent';
 import { appendOnly } from './events';
 import { eventHappened, outcomeHappened } from './happened';
 import { dispositifOverlap, propositionMove } from './pathway';
@@ -14,10 +15,12 @@ import { entryAge } from './youths';
 export type { WriteRule, WriteRuleInput } from './rule';
 
 export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> = {
-  youths: [entryAge],
+  youths: [newDossierConsent, entryAge],
   events: [appendOnly, eventHappened],
   pathway: [propositionMove, dispositifOverlap],
   appointments: [outcomeHappened],
+  // A dossier's access journal is never rewritten (schemas/access.ts).
+  accesses: [appendOnly],
 };
 
 /** The first refusal of the collection's rules, if any. */
