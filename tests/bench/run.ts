@@ -3,10 +3,11 @@
  * measured in the same run (or to its target when it has no baseline). Absolute times vary from
  * machine to machine; the ratios are the figures that count.
  */
-import { benchBrowserSync, benchLiveEdit } from './browser-bench';
+import { benchLiveEdit } from './browser-bench';
 import { benchBundleSize } from './bundle-size';
 import { SIEGE_SCALE, SITE_SCALE } from './datasets';
 import { benchCaseloadSearchRow } from './caseload-search';
+import { benchFirstSync } from './first-sync-bench';
 import { benchInitialSyncNode } from './initial-sync-node';
 import { benchOfflineStart } from './offline-start';
 import { benchServerThroughput } from './server-throughput';
@@ -15,8 +16,8 @@ import type { BenchRow } from './stats';
 type Bench = { name: string; run: () => Promise<BenchRow | BenchRow[]> };
 
 const BENCHES: Bench[] = [
-  { name: 'initial sync (Chromium)', run: () => benchBrowserSync(SITE_SCALE) },
-  { name: 'initial sync, siège scale (Chromium)', run: () => benchBrowserSync(SIEGE_SCALE) },
+  { name: 'first sync, site scale (Chromium)', run: () => benchFirstSync(SITE_SCALE) },
+  { name: 'first sync, siège scale (Chromium)', run: () => benchFirstSync(SIEGE_SCALE) },
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
