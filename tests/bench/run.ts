@@ -10,6 +10,7 @@ import { benchCaseloadSearchRow } from './caseload-search';
 import { benchFirstSync } from './first-sync-bench';
 import { benchInitialSyncNode } from './initial-sync-node';
 import { benchOfflineStart } from './offline-start';
+import { benchPullCompression } from './pull-compression';
 import { benchServerThroughput } from './server-throughput';
 import type { BenchRow } from './stats';
 
@@ -21,6 +22,7 @@ const BENCHES: Bench[] = [
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
+  { name: 'pull compression (server CPU)', run: benchPullCompression },
   { name: 'offline start and unlock (Chromium)', run: benchOfflineStart },
   { name: 'bundle size', run: benchBundleSize },
   { name: 'caseload search (Chromium)', run: benchCaseloadSearchRow },
