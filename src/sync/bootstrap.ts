@@ -15,6 +15,7 @@
 import type { RxCollection, RxStorageDefaultCheckpoint } from 'rxdb/plugins/core';
 import type { CollectionName, WireDocument } from '../domain/collections';
 import type { RelaisDatabase } from '../db/database';
+import { FRESH_IMPORT_CONTEXT } from '../db/fresh-import';
 import type { ApiClient } from './api';
 import type { FirstDownload } from './first-download';
 
@@ -96,6 +97,8 @@ export async function bootstrapCollection(
     if (full) {
       asked = Math.min(asked * PAGE_GROWTH, BOOTSTRAP_PAGE_SIZE);
       next = api.pull(name, page.checkpoint.seq, asked);
+      // Awaited after this page is written; a failure meanwhile is not "unhandled".
+      next.catch(() => undefined);
     }
     const live = page.documents.filter((doc) => !doc._deleted);
     firstDownload?.received(name, live.length, page.progress);
@@ -114,7 +117,7 @@ export async function bootstrapCollection(
             } as never,
           };
         }),
-        'relais-bootstrap',
+        FRESH_IMPORT_CONTEXT,
       );
       if (result.error.length > 0)
         throw new Error(`bootstrap of ${name}: ${result.error.length} write errors`);
