@@ -12,7 +12,7 @@ import { COLLECTION_NAMES, type CollectionName, type WireDocument } from '../dom
 import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
-import { bootstrapCollection, importedRevisions } from './bootstrap';
+import { bootstrapCollection, importedRevisions, importLine } from './bootstrap';
 import { reportAfterSync } from './device-report';
 import { FirstDownload, type FirstDownloadProgress } from './first-download';
 import {
@@ -137,14 +137,20 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   // Until this tab replicates, it follows what the replicating tab finishes.
   const following = firstDownload.follow();
 
+  const takeImportTurn = importLine();
   async function startCollection(name: CollectionName): Promise<CollectionReplication> {
     const identifier = replicationIdentifier(api, name);
-    const bootstrap = await bootstrapCollection(db, api, name, identifier, firstDownload).catch(
-      (error: unknown) => {
-        failed(error);
-        return undefined;
-      },
-    );
+    const bootstrap = await bootstrapCollection(
+      db,
+      api,
+      name,
+      identifier,
+      firstDownload,
+      takeImportTurn(),
+    ).catch((error: unknown) => {
+      failed(error);
+      return undefined;
+    });
     if (bootstrap) succeeded();
     const replication = replicateCollection({
       db,
