@@ -12,7 +12,8 @@ import { startTestServer } from '../support/server';
 import { buildBenchPage } from './browser-bench';
 import type { Scale } from './datasets';
 import { BENCH_ADVISER, seedDemoScale, writeChunksOf, type ChunkManifest } from './first-sync-data';
-import { sampleHeap } from './heap';
+import { sampleHeap, type HeapSampler } from './heap';
+import { startShapedLink, type LinkShape } from './shaped-link';
 import type { BenchRow } from './stats';
 
 export const FIRST_SYNC_TARGET = 2;
@@ -28,10 +29,14 @@ type FirstSyncWindow = {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Runs `work` with the demo seeded at `scale`, the adviser's chunks written, and a page open. */
+/**
+ * Runs `work` with the demo seeded at `scale`, the adviser's chunks written, and a page open —
+ * through a shaped link if `link` is given (everything the page fetches crosses it).
+ */
 export async function withFirstSyncPage<T>(
   scale: Scale,
-  work: (page: Page, manifest: ChunkManifest, serverUrl: string) => Promise<T>,
+  work: (page: Page, manifest: ChunkManifest, pageDir: string) => Promise<T>,
+  link?: LinkShape,
 ): Promise<T> {
   const pageDir = buildBenchPage();
   const server = await startTestServer();
@@ -40,13 +45,15 @@ export async function withFirstSyncPage<T>(
     const manifest = await writeChunksOf(server.url, BENCH_ADVISER, pageDir);
     // The static files are listed when the server starts: restart it on the same storage.
     await server.restart({ staticDir: pageDir });
+    const shaped = link ? await startShapedLink(server.url, link) : undefined;
     const browser = await openBrowser();
     try {
-      await browser.page.goto(server.url);
+      await browser.page.goto(shaped?.url ?? server.url);
       await browser.page.waitForFunction(() => document.title === 'ready');
-      return await work(browser.page, manifest, server.url);
+      return await work(browser.page, manifest, pageDir);
     } finally {
       await browser.close();
+      await shaped?.close();
     }
   } finally {
     await server.close();
@@ -54,27 +61,41 @@ export async function withFirstSyncPage<T>(
   }
 }
 
+/** The baseline, then the device's first sync, in the page; both checked complete. */
+export async function measureBoth(
+  page: Page,
+  manifest: ChunkManifest,
+  during?: () => Promise<() => Promise<number>>,
+): Promise<{ baseline: Timed; sync: Timed; measuredDuring?: number }> {
+  const baseline = await page.evaluate(() =>
+    (window as never as FirstSyncWindow).relaisBench.baselineChunks(),
+  );
+  if (baseline.documents !== manifest.total) {
+    throw new Error(`baseline wrote ${baseline.documents} of ${manifest.total}`);
+  }
+  await page.evaluate(
+    ([login, password]) =>
+      (window as never as FirstSyncWindow).relaisBench.openDevice(login!, password!),
+    [BENCH_ADVISER, DEMO_PASSWORD],
+  );
+  const stop = await during?.();
+  const sync = await page.evaluate(() =>
+    (window as never as FirstSyncWindow).relaisBench.firstSyncEvery(),
+  );
+  const measuredDuring = await stop?.();
+  if (sync.documents !== manifest.total) {
+    throw new Error(`synced ${sync.documents} of ${manifest.total}`);
+  }
+  return { baseline, sync, measuredDuring };
+}
+
 export async function benchFirstSync(scale: Scale): Promise<BenchRow[]> {
   return withFirstSyncPage(scale, async (page, manifest) => {
-    const baseline = await page.evaluate(() =>
-      (window as never as FirstSyncWindow).relaisBench.baselineChunks(),
-    );
-    if (baseline.documents !== manifest.total) {
-      throw new Error(`baseline wrote ${baseline.documents} of ${manifest.total}`);
-    }
-    await page.evaluate(
-      ([login, password]) =>
-        (window as never as FirstSyncWindow).relaisBench.openDevice(login!, password!),
-      [BENCH_ADVISER, DEMO_PASSWORD],
-    );
-    const heap = await sampleHeap(page);
-    const sync = await page.evaluate(() =>
-      (window as never as FirstSyncWindow).relaisBench.firstSyncEvery(),
-    );
-    const peak = await heap.stop();
-    if (sync.documents !== manifest.total) {
-      throw new Error(`synced ${sync.documents} of ${manifest.total}`);
-    }
+    let heap: HeapSampler | undefined;
+    const { baseline, sync, measuredDuring } = await measureBoth(page, manifest, async () => {
+      heap = await sampleHeap(page);
+      return () => heap!.stop();
+    });
     const ratio = sync.ms / baseline.ms;
     const mb = (manifest.bytes / 1e6).toFixed(1);
     return [
@@ -85,7 +106,7 @@ export async function benchFirstSync(scale: Scale): Promise<BenchRow[]> {
         ratio: `${ratio.toFixed(2)}× baseline`,
         verdict: ratio <= FIRST_SYNC_TARGET ? 'ok' : 'MISSED',
       },
-      heap.row(scale, peak),
+      heap!.row(scale, measuredDuring!),
     ];
   });
 }

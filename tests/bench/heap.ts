@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { Scale } from './datasets';
 import type { BenchRow } from './stats';
 
-const SAMPLE_MS = 100;
+const SAMPLE_MS = 250;
 /**
  * The peak a first sync may reach (README, Speed): a low-end Android tablet gives a tab about
  * 512 MB of JavaScript heap before it is killed, and the screens and the browser need room too.

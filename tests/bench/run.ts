@@ -10,8 +10,10 @@ import { benchCaseloadSearchRow } from './caseload-search';
 import { benchFirstSync } from './first-sync-bench';
 import { benchInitialSyncNode } from './initial-sync-node';
 import { benchOfflineStart } from './offline-start';
+import { benchPeer } from './peer-bench';
 import { benchPullCompression } from './pull-compression';
 import { benchServerThroughput } from './server-throughput';
+import { benchSlowLink } from './slow-link-bench';
 import type { BenchRow } from './stats';
 
 type Bench = { name: string; run: () => Promise<BenchRow | BenchRow[]> };
@@ -19,6 +21,8 @@ type Bench = { name: string; run: () => Promise<BenchRow | BenchRow[]> };
 const BENCHES: Bench[] = [
   { name: 'first sync, site scale (Chromium)', run: () => benchFirstSync(SITE_SCALE) },
   { name: 'first sync, siège scale (Chromium)', run: () => benchFirstSync(SIEGE_SCALE) },
+  { name: 'first sync over a slow link (Chromium)', run: () => benchSlowLink(SITE_SCALE) },
+  { name: 'peer: PouchDB replicate.from (Chromium)', run: () => benchPeer(SITE_SCALE) },
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
