@@ -48,6 +48,12 @@ async function firstSyncEvery(): Promise<{ ms: number; documents: number }> {
   return { ms, documents };
 }
 
+/** Loaded only by the peer row: PouchDB stays out of the other rows' page. */
+async function peerReplicate(remoteUrl: string): Promise<{ ms: number; documents: number }> {
+  const { pouchReplicate } = await import('./peer');
+  return pouchReplicate(remoteUrl);
+}
+
 async function edit(id: string, firstName: string): Promise<number> {
   const doc = await device!.db.youths.findOne(id).exec(true);
   const at = Date.now();
@@ -79,6 +85,7 @@ Object.assign(window, {
     openDevice,
     firstSync,
     firstSyncEvery,
+    peerReplicate,
     edit,
     seen,
     anyYouthId,
