@@ -1,7 +1,7 @@
 /**
  * axe-core on every main screen (issue 14, item 10): an adviser's screens and the siège's, online
- * and offline, on a laptop (1366×768) and on a tablet in portrait (768×1024), in Chromium on the
- * real build. Every screen must have no violation; a failure lists each one by screen.
+ * and offline, the login page, the logout dialog and the lock screen, on a laptop (1366×768) and
+ * on a tablet in portrait (768×1024), in Chromium on the real build. Every screen must have no violation; a failure lists each one by screen.
  * One server and one browser per user for the whole file; screens are opened in the app itself
  * (no reload between them), as a person moves from one to the next.
  */
@@ -10,7 +10,7 @@ import { DEMO_SITES, DEMO_STAFF } from '../../sync-server/src/demo/organisation'
 import { openBrowser, type Browser } from './support/browser';
 import { startAppServer, type AppServer } from './support/app-server';
 import { axeViolations, describeViolations } from './support/axe';
-import { logIn } from './support/pages';
+import { lockNow, logIn, unlockWith } from './support/pages';
 import { waitForServiceWorker } from './support/pwa';
 
 const SIZES = {
@@ -156,6 +156,43 @@ describe('accessibility of every main screen (axe-core)', () => {
       ['Site (formulaire)', `/sites/${DEMO_SITES[1]!.id}`],
       ['Nouveau site', '/sites/nouveau'],
     ]);
+    report(figures);
+    expect(found).toEqual({});
+  });
+
+  it('has no violation on the login page, the logout dialog and the lock screen', async () => {
+    const found: Record<string, string[]> = {};
+    const figures: Record<string, number> = {};
+    const look = async (page: Browser['page'], key: string) => {
+      const violations = await axeViolations(page);
+      figures[key] = violations.reduce((sum, v) => sum + v.nodes, 0);
+      if (violations.length > 0) found[key] = describeViolations(violations);
+    };
+    const browser = await openBrowser({ viewport: SIZES['ordinateur 1366×768'] });
+    try {
+      const { page } = browser;
+      await page.goto(server.url);
+      for (const [size, viewport] of Object.entries(SIZES)) {
+        await page.setViewportSize(viewport);
+        await page.getByLabel('Identifiant').waitFor();
+        await look(page, `Connexion · ${size}`);
+      }
+      await logIn(page, server.url, 'camille.martin');
+      await page.getByText('En ligne', { exact: true }).waitFor({ timeout: 120_000 });
+      for (const [size, viewport] of Object.entries(SIZES)) {
+        await page.setViewportSize(viewport);
+        await page.getByRole('button', { name: 'Se déconnecter' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).waitFor();
+        await look(page, `Se déconnecter · ${size}`);
+        await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+        await lockNow(page);
+        await look(page, `Verrouillé · ${size}`);
+        await unlockWith(page);
+        await page.getByRole('button', { name: 'Verrouiller' }).waitFor();
+      }
+    } finally {
+      await browser.close();
+    }
     report(figures);
     expect(found).toEqual({});
   });
