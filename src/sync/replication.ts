@@ -18,7 +18,7 @@ import { RelaisError } from '../domain/errors';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient } from './api';
 import { purgeOnErasure } from './erasure-purge';
-import { bootstrapCollection, importedRevisions } from './bootstrap';
+import { bootstrapCollection, importedRevisions, importLine } from './bootstrap';
 import { reportAfterSync } from './device-report';
 import { FirstDownload, type FirstDownloadProgress } from './first-download';
 import {
@@ -143,13 +143,14 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   // Until this tab replicates, it follows what the replicating tab finishes.
   const following = firstDownload.follow();
 
+  const takeImportTurn = importLine();
   async function startCollection(name: CollectionName): Promise<CollectionReplication> {
     const identifier = replicationIdentifier(api, name);
     // Nothing to download for a device log (pushed only).
     const bootstrap = await (
       isDeviceLog(name)
         ? Promise.resolve(undefined)
-        : bootstrapCollection(db, api, name, identifier, firstDownload)
+        : bootstrapCollection(db, api, name, identifier, firstDownload, takeImportTurn())
     ).catch((error: unknown) => {
       failed(error);
       return undefined;

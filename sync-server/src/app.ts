@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from '../../src/domain/time';
 import { LoginThrottle } from './auth/throttle';
 import { authenticate } from './http/caller';
+import { registerCompression } from './http/compression';
 import { SERVER_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './http/connection-limits';
 import { envelope, errorHandler, frameworkErrorHandler } from './http/errors';
 import { registerDeviceAccessRoutes } from './http/device-access-routes';
@@ -69,6 +70,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   app.setErrorHandler(errorHandler);
   registerJsonBodyParser(app);
   await app.register(fastifyCookie);
+  await registerCompression(app);
   addSecurityHeaders(app);
   refuseNulCharacters(app);
 

@@ -1,7 +1,7 @@
 /**
- * The bench figures that must come from a real browser (design.md: fake-indexeddb says nothing):
- * first full sync against the static JSON + Dexie baseline, and an edit on one device shown on
- * another, in headless Chromium against the real server over loopback.
+ * An edit on one device shown on another, in headless Chromium against the real server over
+ * loopback (design.md: fake-indexeddb says nothing); and the bench page the Chromium rows share
+ * (the first-sync rows are in first-sync-bench.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,13 +12,14 @@ import { openBrowser, type Browser } from '../e2e/support/browser';
 import { createTestAccounts, DIRECTION, ADVISER_SEES, PASSWORD } from '../support/accounts';
 import { SITE_SEES } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/server';
-import { benchDocuments, seedScale, SITE_SCALE, type Scale } from './datasets';
+import { benchDocuments, seedScale } from './datasets';
 import { percentile, type BenchRow } from './stats';
 
 const EDITS = 40;
 export const LIVE_EDIT_TARGET_MS = 300;
 
-function buildBenchPage(): string {
+/** Builds the bench page into a temporary folder (the server serves it). */
+export function buildBenchPage(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'relais-bench-page-'));
   execFileSync(
     'npx',
@@ -62,42 +63,6 @@ async function withFixture<T>(
     await server.close();
     rmSync(pageDir, { recursive: true, force: true });
   }
-}
-
-export async function benchBrowserSync(scale: Scale = SITE_SCALE): Promise<BenchRow> {
-  const documents = benchDocuments(scale);
-  const body = { youths: documents.youths, events: documents.events };
-  return withFixture({ 'bench-data.json': JSON.stringify(body) }, async (fixture) => {
-    await seedScale(fixture.server.storage, body);
-    const total = body.youths!.length + body.events!.length;
-    const page = await openBenchPage(fixture);
-    const baselineMs = await page.evaluate(() =>
-      (window as never as { relaisBench: { baseline(): Promise<number> } }).relaisBench.baseline(),
-    );
-    await page.evaluate(
-      ([login, password]) =>
-        (
-          window as never as { relaisBench: { openDevice(l: string, p: string): Promise<void> } }
-        ).relaisBench.openDevice(login!, password!),
-      [DIRECTION.login, PASSWORD],
-    );
-    const sync = await page.evaluate(() =>
-      (
-        window as never as {
-          relaisBench: { firstSync(): Promise<{ ms: number; documents: number }> };
-        }
-      ).relaisBench.firstSync(),
-    );
-    if (sync.documents !== total) throw new Error(`synced ${sync.documents} of ${total}`);
-    const ratio = sync.ms / baselineMs;
-    return {
-      what: `first sync with encryption at rest, ${scale.name} scale, ${total} docs, Chromium IndexedDB`,
-      measured: `${(sync.ms / 1000).toFixed(2)} s (baseline ${(baselineMs / 1000).toFixed(2)} s)`,
-      target: '≤ 2× static JSON + Dexie bulkPut',
-      ratio: `${ratio.toFixed(2)}× baseline`,
-      verdict: ratio <= 2 ? 'ok' : 'MISSED',
-    };
-  });
 }
 
 type BenchWindow = {

@@ -3,23 +3,30 @@
  * measured in the same run (or to its target when it has no baseline). Absolute times vary from
  * machine to machine; the ratios are the figures that count.
  */
-import { benchBrowserSync, benchLiveEdit } from './browser-bench';
+import { benchLiveEdit } from './browser-bench';
 import { benchBundleSize } from './bundle-size';
 import { SIEGE_SCALE, SITE_SCALE } from './datasets';
 import { benchCaseloadSearchRow } from './caseload-search';
+import { benchFirstSync } from './first-sync-bench';
 import { benchInitialSyncNode } from './initial-sync-node';
 import { benchOfflineStart } from './offline-start';
+import { benchPeer } from './peer-bench';
+import { benchPullCompression } from './pull-compression';
 import { benchServerThroughput } from './server-throughput';
+import { benchSlowLink } from './slow-link-bench';
 import type { BenchRow } from './stats';
 
 type Bench = { name: string; run: () => Promise<BenchRow | BenchRow[]> };
 
 const BENCHES: Bench[] = [
-  { name: 'initial sync (Chromium)', run: () => benchBrowserSync(SITE_SCALE) },
-  { name: 'initial sync, siège scale (Chromium)', run: () => benchBrowserSync(SIEGE_SCALE) },
+  { name: 'first sync, site scale (Chromium)', run: () => benchFirstSync(SITE_SCALE) },
+  { name: 'first sync, siège scale (Chromium)', run: () => benchFirstSync(SIEGE_SCALE) },
+  { name: 'first sync over a slow link (Chromium)', run: () => benchSlowLink(SITE_SCALE) },
+  { name: 'peer: PouchDB replicate.from (Chromium)', run: () => benchPeer(SITE_SCALE) },
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
   { name: 'server throughput', run: benchServerThroughput },
+  { name: 'pull compression (server CPU)', run: benchPullCompression },
   { name: 'offline start and unlock (Chromium)', run: benchOfflineStart },
   { name: 'bundle size', run: benchBundleSize },
   { name: 'caseload search (Chromium)', run: benchCaseloadSearchRow },

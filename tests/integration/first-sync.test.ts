@@ -108,4 +108,41 @@ describe('first sync of a fresh device', () => {
     );
     expect(await server.storage.lastSeq()).toBe(seqBefore);
   });
+
+  it('resumes a first sync interrupted after its first page, without duplicates or gaps', async () => {
+    const api = await loggedInClient(server.url, ADVISER_SEES_2.login);
+    const youth = buildYouth({ siteId: SITE_SEES });
+    await api.push('youths', [{ newDocumentState: wire(youth) }]);
+    const events = Array.from({ length: BOOTSTRAP_FIRST_PAGE_SIZE + 700 }, () =>
+      buildEvent({ youthId: youth.id }),
+    );
+    for (let i = 0; i < events.length; i += 600) {
+      await api.push(
+        'events',
+        events.slice(i, i + 600).map((event) => ({ newDocumentState: wire(event) })),
+      );
+    }
+    const seqBefore = await server.storage.lastSeq();
+
+    device = spawnDevice({
+      serverUrl: server.url,
+      login: ADVISER_SEES.login,
+      password: PASSWORD,
+      offlineAfterFirstPullOf: 'events',
+    });
+    // The first page is written, then the network is gone: a device holding part of its events.
+    await eventually(async () =>
+      expect(await device!.find('events')).toHaveLength(BOOTSTRAP_FIRST_PAGE_SIZE),
+    );
+    // Closed and opened again (the next morning), then back online.
+    await device.restart();
+    await device.setOnline(true);
+    await device.sync();
+    const held = (await device.find('events')).map((event) => event.id);
+    expect(held).toHaveLength(events.length);
+    expect(new Set(held)).toEqual(new Set(events.map((event) => event.id)));
+    // Nothing imported was pushed back as a change, nothing waits to be sent.
+    expect(await server.storage.lastSeq()).toBe(seqBefore);
+    expect((await device.status()).pending).toBe(0);
+  });
 });

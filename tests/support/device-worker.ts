@@ -27,6 +27,11 @@ export interface DeviceWorkerData {
    * whose point they are; a device never runs them in production.
    */
   devMode?: boolean;
+  /**
+   * The network goes off as soon as the first pull of this collection has answered: a first
+   * sync interrupted after its first page.
+   */
+  offlineAfterFirstPullOf?: CollectionName;
 }
 
 export type DeviceCommand =
@@ -46,13 +51,28 @@ export type DeviceCommand =
 
 const config = workerData as DeviceWorkerData;
 const network = createDeviceFetch();
+let cut = false;
+/** The device's fetch, cut off after the first pull of `offlineAfterFirstPullOf` if set. */
+const deviceFetch: typeof fetch = async (input, init) => {
+  const response = await network.fetch(input, init);
+  const url = String(input);
+  const target = config.offlineAfterFirstPullOf;
+  if (cut || !target || !url.includes(`/sync/${target}/`) || !url.includes('/pull')) {
+    return response;
+  }
+  // The answer is read before the network goes (going off aborts open bodies).
+  const body = await response.arrayBuffer();
+  cut = true;
+  network.setOnline(false);
+  return new Response(body, { status: response.status, headers: response.headers });
+};
 let db: RelaisDatabase;
 let sync: SyncEngine;
 /** The device's data key, the same across restarts of its database in this worker. */
 const dataKey = importAesKey(newKeyMaterial());
 const api = createApiClient({
   baseUrl: config.serverUrl,
-  fetch: network.fetch,
+  fetch: deviceFetch,
   appVersion: 'test',
   // What the PWA reports for the devices board of the siège.
   pendingCount: () => sync?.status$.value.pending ?? 0,

@@ -22,6 +22,7 @@ import type { Caller } from '../replication/scope';
 import type { AuditEntry, Storage } from '../storage/storage';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { callerOf, resolveCaller } from './caller';
+import { PULL_COMPRESSION } from './compression';
 import { envelope } from './errors';
 import { openStream } from './stream';
 import type { StreamGuards } from './stream-guard';
@@ -120,7 +121,7 @@ export function registerSyncRoutes(
     Querystring: { seq?: string; limit?: string; progress?: string };
   }>(
     '/api/v1/sync/:collection/:schemaVersion/pull',
-    { preHandler: deps.requireSession },
+    { preHandler: deps.requireSession, compress: PULL_COMPRESSION },
     async (request, reply) => {
       const caller = callerOf(request);
       const collection = resolveCollection(request.params);

@@ -3,30 +3,15 @@
  * (src/db, src/sync) against the real server on the same origin, and the Dexie baseline, all on
  * the browser's real IndexedDB.
  */
-import Dexie from 'dexie';
 import { filter, firstValueFrom } from 'rxjs';
 import { importAesKey, newKeyMaterial } from '../../../src/db/encryption/keys';
 import { createRelaisDatabase, type RelaisDatabase } from '../../../src/db/database';
 import { createApiClient } from '../../../src/sync/api';
 import { startSync, type SyncEngine } from '../../../src/sync/replication';
+import { baselineChunks, firstSyncAll } from './first-sync';
 
 const api = createApiClient({ baseUrl: '' });
 let device: { db: RelaisDatabase; sync: SyncEngine } | undefined;
-
-async function baseline(): Promise<number> {
-  const start = performance.now();
-  const documents = (await (await fetch('/bench-data.json')).json()) as {
-    youths: object[];
-    events: object[];
-  };
-  const db = new Dexie(`baseline-${Date.now()}`);
-  db.version(1).stores({ youths: 'id, siteId, referentId, status', events: 'id, youthId' });
-  await db.table('youths').bulkPut(documents.youths);
-  await db.table('events').bulkPut(documents.events);
-  const ms = performance.now() - start;
-  db.close();
-  return ms;
-}
 
 async function openDevice(login: string, password: string): Promise<void> {
   const { user } = await api.login(login, password);
@@ -55,6 +40,20 @@ async function firstSync(): Promise<{ ms: number; documents: number }> {
   return { ms, documents };
 }
 
+/** First sync of every collection, as an adviser's device does it. */
+async function firstSyncEvery(): Promise<{ ms: number; documents: number }> {
+  if (!device) throw new Error('openDevice first');
+  const { ms, documents, sync } = await firstSyncAll(device.db, api);
+  device.sync = sync;
+  return { ms, documents };
+}
+
+/** Loaded only by the peer row: PouchDB stays out of the other rows' page. */
+async function peerReplicate(remoteUrl: string): Promise<{ ms: number; documents: number }> {
+  const { pouchReplicate } = await import('./peer');
+  return pouchReplicate(remoteUrl);
+}
+
 async function edit(id: string, firstName: string): Promise<number> {
   const doc = await device!.db.youths.findOne(id).exec(true);
   const at = Date.now();
@@ -80,5 +79,16 @@ async function anyYouthId(): Promise<string> {
   return doc.id;
 }
 
-Object.assign(window, { relaisBench: { baseline, openDevice, firstSync, edit, seen, anyYouthId } });
+Object.assign(window, {
+  relaisBench: {
+    baselineChunks,
+    openDevice,
+    firstSync,
+    firstSyncEvery,
+    peerReplicate,
+    edit,
+    seen,
+    anyYouthId,
+  },
+});
 document.title = 'ready';
