@@ -3,10 +3,11 @@
  * the password; without network, the device opens its own encrypted data with it (README,
  * Security). French messages from the error codes; what was typed stays in the form.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { frenchMessage, RelaisError } from '../domain/errors';
 import { useAppStore } from '../stores/store';
 import { api } from './api';
+import { PasswordCard } from './PasswordCard';
 import { deviceKeyring, logIn } from './session';
 
 /** True when the server says its data is the demo's (fictional people, published passwords). */
@@ -34,8 +35,7 @@ export function LoginScreen() {
   const farewell = useAppStore((s) => s.farewell);
   const knownHere = deviceKeyring().entries().length > 0;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (!login.trim() || !password) {
       setError('Saisissez votre identifiant et votre mot de passe.');
       return;
@@ -56,60 +56,52 @@ export function LoginScreen() {
   }
 
   return (
-    <main className="login">
-      <form
-        className="login-card"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-describedby={error ? 'login-error' : undefined}
-      >
-        <h1>
-          <img src="/favicon.svg" alt="" width="40" height="40" /> Relais
-        </h1>
-        <p className="login-subtitle">Mission Locale Jeunes du Pays d&apos;Alençon</p>
-        {demo && (
-          <p className="login-demo" role="note">
-            <strong>Données de démonstration</strong> : personnes fictives, mots de passe publiés.
-            N&apos;y saisissez aucune donnée réelle.
-          </p>
-        )}
-        {farewell && (
-          <p className="login-farewell" role="status">
-            {farewell}
-          </p>
-        )}
-        <label htmlFor="login">Identifiant</label>
-        <input
-          id="login"
-          name="login"
-          autoComplete="username"
-          value={login}
-          onChange={(e) => setLogin(e.target.value)}
-        />
-        <label htmlFor="password">Mot de passe</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        {error && (
-          <p id="login-error" className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? 'Ouverture…' : 'Se connecter'}
-        </button>
-        {knownHere && (
+    <PasswordCard
+      title="Relais"
+      onSubmit={() => void submit()}
+      error={error}
+      errorId="login-error"
+      busy={busy}
+      submitLabel="Se connecter"
+      busyLabel="Ouverture…"
+      footer={
+        knownHere && (
           <p className="muted login-hint">
             Sans réseau, Relais ouvre les dossiers chiffrés sur cet appareil avec le mot de passe de
             votre dernière connexion.
           </p>
-        )}
-      </form>
-    </main>
+        )
+      }
+    >
+      <p className="login-subtitle">Mission Locale Jeunes du Pays d&apos;Alençon</p>
+      {demo && (
+        <p className="login-demo" role="note">
+          <strong>Données de démonstration</strong> : personnes fictives, mots de passe publiés.
+          N&apos;y saisissez aucune donnée réelle.
+        </p>
+      )}
+      {farewell && (
+        <p className="login-farewell" role="status">
+          {farewell}
+        </p>
+      )}
+      <label htmlFor="login">Identifiant</label>
+      <input
+        id="login"
+        name="login"
+        autoComplete="username"
+        value={login}
+        onChange={(e) => setLogin(e.target.value)}
+      />
+      <label htmlFor="password">Mot de passe</label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+    </PasswordCard>
   );
 }
