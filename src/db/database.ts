@@ -24,7 +24,6 @@ import { newRev } from '../domain/ids';
 import { systemClock, type Clock } from '../domain/time';
 import { conflictHandlerFor } from './conflicts';
 import { wrappedSealedStorage } from './encryption/sealed-storage';
-import { dropUnusedIndexes } from './dexie-indexes';
 import { withFreshImport } from './fresh-import';
 import { MIGRATIONS } from './migrations';
 
@@ -60,12 +59,9 @@ const DEV_BUILD: boolean = import.meta.env?.DEV ?? true;
 
 async function storageFor(options: DatabaseOptions): Promise<RxStorage<unknown, unknown>> {
   const dexie = withFreshImport(
-    getRxStorageDexie({
-      ...(options.indexedDB
-        ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }
-        : {}),
-      onCreate: dropUnusedIndexes,
-    }) as RxStorage<unknown, unknown>,
+    getRxStorageDexie(
+      options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {},
+    ) as RxStorage<unknown, unknown>,
   );
   const sealed = wrappedSealedStorage({ storage: dexie, key: options.dataKey });
   if (!DEV_BUILD || !options.devMode) return sealed;
