@@ -37,6 +37,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/setup/e2e-build.ts'],
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -31,7 +31,9 @@ export interface AppServer extends TestServer {
 export async function startAppServer(
   options: { staticDir?: string; youths?: number } = {},
 ): Promise<AppServer> {
-  const staticDir = options.staticDir ?? buildPwa();
+  // The run's shared build (tests/setup/e2e-build.ts), or one of its own outside Vitest.
+  const shared = options.staticDir ?? process.env.RELAIS_E2E_BUILD;
+  const staticDir = shared ?? buildPwa();
   const server = await startTestServer({ staticDir });
   await seedDemo(server.storage, systemClock, {
     youths: options.youths ?? 300,
@@ -43,7 +45,7 @@ export async function startAppServer(
     staticDir,
     async close() {
       await closeServer();
-      if (!options.staticDir) rmSync(staticDir, { recursive: true, force: true });
+      if (!shared) rmSync(staticDir, { recursive: true, force: true });
     },
   });
 }
