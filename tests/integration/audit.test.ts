@@ -162,6 +162,38 @@ describe('the audit log of the data routes', () => {
     await direction.api.send('POST', `/api/v1/reviews/${pair.id}/dismiss`, {});
     expect((await row('review-dismiss', direction, since)).youthIds).toEqual([youth.id, other.id]);
 
+    // Two advisers change the same phone from the same master: the siège settles the conflict.
+    const pulled = await camille.api.pull('youths', 0, 100);
+    const master = pulled.documents.find((doc) => doc.id === youth.id)!;
+    for (const [adviser, phone] of [
+      [camille, '06 39 98 11 11'],
+      [lucas, '06 39 98 22 22'],
+    ] as const) {
+      await adviser.api.push('youths', [
+        {
+          newDocumentState: wire({ ...master, rev: randomUUID(), phone }),
+          assumedMasterState: master,
+        },
+      ]);
+    }
+    const conflict = (await server.storage.pull('reviews', 0, 100, { all: true }))
+      .map(({ document }) => document)
+      .find((doc) => doc.data.kind === 'conflict' && doc.data.documentId === youth.id)!;
+    since = await lastSeq();
+    await direction.api.send('POST', `/api/v1/reviews/${conflict.id}/resolve`, { choice: 0 });
+    expect((await row('review-resolve', direction, since)).youthIds).toEqual([youth.id]);
+
+    // A probable duplicate merged at the siège.
+    const [keep, twin] = [buildYouth({ referentId: ADVISER_SEES.id }), buildYouth()];
+    await camille.api.push(
+      'youths',
+      [keep, twin].map((y) => ({ newDocumentState: wire(y) })),
+    );
+    const duplicate = await storeDuplicateReview(server.storage, [keep.id, twin.id]);
+    since = await lastSeq();
+    await direction.api.send('POST', `/api/v1/reviews/${duplicate.id}/merge`, { keepId: keep.id });
+    expect((await row('dossier-merge', direction, since)).youthIds).toEqual([keep.id, twin.id]);
+
     since = await lastSeq();
     await direction.api.send('PUT', '/api/v1/settings/device-policy', {
       lockAfterMinutes: 10,
