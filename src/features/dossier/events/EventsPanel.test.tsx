@@ -55,11 +55,14 @@ describe('événements of a dossier', () => {
     // The cursor waits in the compte-rendu: typing is the second action.
     await user.keyboard('Préparation de la PMSMP chez le boulanger.');
     // Typed and not saved: an update of the app would wait for it.
-    expect(Object.values(useAppStore.getState().unsavedForms)).toEqual(['l’événement']);
+    await waitFor(() =>
+      expect(Object.values(useAppStore.getState().unsavedForms)).toEqual(['l’événement']),
+    );
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(async () => expect(await storedEvents()).toHaveLength(2));
-    expect(useAppStore.getState().unsavedForms).toEqual({});
+    // The form marks itself saved once the write is answered, a moment after it is stored.
+    await waitFor(() => expect(useAppStore.getState().unsavedForms).toEqual({}));
     const created = (await storedEvents()).find((e) => e.id !== earlier.id)!;
     expect(created).toMatchObject({
       youthId: youth.id,
