@@ -134,6 +134,9 @@ describe('a bad network between two devices and the server', () => {
     expect(created.size).toBe(ROUNDS * 2 * (YOUTHS_PER_ROUND + EVENTS_PER_ROUND));
 
     // Each device edits 100 dossiers the other created, one field each: merges, no conflict.
+    // Two passes: in the first, one device may finish its pull before the other's last push
+    // reaches the server (it then lacks dossiers to edit); the second pulls what both pushed.
+    await Promise.all([sees.sync(), sees2.sync()]);
     await Promise.all([sees.sync(), sees2.sync()]);
     const edits = new Map<string, Record<string, string>>();
     for (const [d, other, field] of [
