@@ -25,6 +25,7 @@ import { DEMO_SETTING } from './demo/demo-setting';
 import { startCommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
+import { migrateVocabulary } from './vocabulary/migrate';
 
 /** Large enough for a push batch of MAX_PUSH_ROWS full dossiers. */
 export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -54,6 +55,8 @@ export interface RelaisApp {
 export async function createApp(options: AppOptions): Promise<RelaisApp> {
   const clock = options.clock ?? systemClock;
   const { storage } = options;
+  // Stored documents in the current vocabulary before any device is served (issue 18).
+  await migrateVocabulary(storage, clock);
   const hub = new ChangeHub();
   const app = Fastify({
     logger: options.logger ?? false,

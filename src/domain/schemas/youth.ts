@@ -51,8 +51,11 @@ export const OUTREACH_NEEDS = [
 /** The dossier jeune. */
 export const youthSchema = {
   title: 'youths',
-  /** v1: `createdOn` (day of premier accueil), filled from `updatedAt` for older dossiers. */
-  version: 1,
+  /**
+   * v1: `createdOn` (day of premier accueil), filled from `updatedAt` for older dossiers.
+   * v2: `imiloNumber` (optional: nothing to fill).
+   */
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -114,6 +117,8 @@ export const youthSchema = {
     /** Set when this dossier was merged into another one (it stays as a redirect). */
     mergedInto: { type: 'string', maxLength: 80 },
     createdOn: dateField,
+    /** Numéro de dossier i-milo, when known: the i-milo export matches the dossier with it. */
+    imiloNumber: { type: 'string', maxLength: 30 },
   },
   required: [...baseRequired, 'lastName', 'firstName', 'siteId', 'referentId', 'status'],
   indexes: ['siteId', 'referentId', 'status'],
