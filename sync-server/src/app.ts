@@ -13,6 +13,7 @@ import { envelope, errorHandler, frameworkErrorHandler } from './http/errors';
 import { registerDeviceAccessRoutes } from './http/device-access-routes';
 import { registerDeviceRoutes } from './http/device-routes';
 import { registerDossierRightsRoutes } from './http/dossier-rights-routes';
+import { registerImiloRoutes } from './http/imilo-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { registerSettingsRoutes } from './http/settings-routes';
@@ -105,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   });
   registerSettingsRoutes(app, { storage, clock, requireSession });
   registerDossierRightsRoutes(app, { storage, clock, commits, requireSession });
+  registerImiloRoutes(app, { storage, clock, requireSession });
   // Public: the login page reads `demo` to say the data is fictional (and its passwords known).
   app.get('/api/v1/health', async () => ({
     ok: true,
