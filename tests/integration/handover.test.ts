@@ -49,7 +49,12 @@ interface HandoverBody {
 }
 
 /** Posts a handover as `login`: the HTTP status and the parsed body. */
-async function handOver(login: string, body: unknown): Promise<{ status: number; body: any }> {
+interface Answer {
+  summary?: { dossiers: number; appointments: number };
+  error?: { code: string; message: string };
+}
+
+async function handOver(login: string, body: unknown): Promise<{ status: number; body: Answer }> {
   const { fetch } = createDeviceFetch();
   const json = { 'content-type': 'application/json' };
   const session = await fetch(`${world.server.url}/api/v1/session`, {
@@ -63,7 +68,7 @@ async function handOver(login: string, body: unknown): Promise<{ status: number;
     headers: json,
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as Answer };
 }
 
 const wire = (document: object) =>
@@ -141,7 +146,6 @@ describe('a temporary handover', () => {
 describe('a permanent handover', () => {
   it('makes the former référent’s device drop the dossier, and keeps its offline edit for review', async () => {
     const sees = device(ADVISER_SEES.login);
-    const perseigne = device(ADVISER_PERSEIGNE.login);
     const youth = buildYouth({ siteId: SITE_SEES, referentId: ADVISER_SEES.id, notes: 'Accueil.' });
     await sees.insert('youths', youth);
     await sees.sync();
@@ -175,11 +179,16 @@ describe('a permanent handover', () => {
       }),
     ]);
 
-    await perseigne.sync();
-    expect(await perseigne.get('youths', youth.id)).toMatchObject({
-      referentId: ADVISER_PERSEIGNE.id,
-      handovers: [expect.objectContaining({ kind: 'definitive', byId: DIRECTION.id })],
-    });
+    // The new référent's devices receive it at their next pull.
+    const perseigne = await loggedInClient(world.server.url, ADVISER_PERSEIGNE.login);
+    const pulled = await perseigne.pull('youths', 0, 100);
+    expect(pulled.documents).toEqual([
+      expect.objectContaining({
+        id: youth.id,
+        referentId: ADVISER_PERSEIGNE.id,
+        handovers: [expect.objectContaining({ kind: 'definitive', byId: DIRECTION.id })],
+      }),
+    ]);
   });
 });
 
@@ -330,7 +339,7 @@ describe('a handover the rules refuse', () => {
         status,
         code,
       });
-      expect(answer.body.error.message).toMatch(/[àéèêç]|dossier|collègue|compte|Certaines/);
+      expect(answer.body.error!.message).toMatch(/[àéèêç]|dossier|collègue|compte|Certaines/);
     }
     expect(await storage.lastSeq()).toBe(seq);
   });

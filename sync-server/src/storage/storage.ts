@@ -32,7 +32,9 @@ export interface Scope {
  * the interim référent as an owner of its own (seeing is an "or" of site, owner and interim, so
  * the pairs say the same as the scope, without a third column in that table's key).
  */
-export function revisionScopeKeys(scope: Scope): { siteId: string | null; ownerId: string | null }[] {
+export function revisionScopeKeys(
+  scope: Scope,
+): { siteId: string | null; ownerId: string | null }[] {
   const keys = [{ siteId: scope.siteId, ownerId: scope.ownerId }];
   if (scope.interimId) keys.push({ siteId: null, ownerId: scope.interimId });
   return keys;
