@@ -36,13 +36,13 @@ async function main(): Promise<void> {
     await page.getByText('En ligne', { exact: true }).waitFor({ timeout: 180_000 });
     await page.getByRole('link', { name: 'Passation', exact: true }).click();
     await page.getByLabel('Référent·e actuel·le').selectOption({ label: 'Camille Martin' });
-    await page.getByLabel('Nom', { exact: true }).fill('ma');
     const boxes = page.getByRole('list').getByRole('checkbox');
     await boxes.first().waitFor();
     for (let i = 0; i < Math.min(3, await boxes.count()); i += 1) await boxes.nth(i).check();
     await page.getByLabel(/Confier à/).selectOption({ label: 'Yacine Haddad' });
     await page.getByLabel(/Au \(inclus\)/).fill(dayIn(14));
     await page.getByLabel(/Motif/).fill('Congés de Camille Martin');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, '18-handover-passation');
     const first = (await page.getByRole('list').locator('.handover-name').first().textContent())!;
     await page.getByRole('button', { name: /^Confier 3 dossiers$/ }).click();

@@ -184,7 +184,11 @@ export function HandoverScreen() {
             {problem}
           </p>
         )}
-        <button type="submit" disabled={!online || state.status === 'sending'}>
+        <button
+          type="submit"
+          className="button-primary handover-submit"
+          disabled={!online || state.status === 'sending'}
+        >
           {state.status === 'sending'
             ? 'Passation en cours…'
             : `Confier ${plural(selected.size, 'dossier', 'dossiers')}`}
