@@ -12,6 +12,8 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
       ...doc,
       createdOn: doc.createdOn ?? doc.updatedAt.slice(0, 10),
     }),
+    // v2 only adds optional, server-written fields (the handovers): a dossier stays as it is.
+    2: (doc: Record<string, unknown>) => doc,
   },
   events: {},
   pathway: {},
