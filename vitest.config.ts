@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Unit files run two at a time; then the integration files, then the e2e files, one at a
+    // time each: their servers, devices, crashes and Chromium keep both cores busy on their own.
+    maxWorkers: 2,
     projects: [
       {
         // The PWA's build-time constant (vite.config.ts), for screens in component tests.
@@ -31,6 +34,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -38,6 +43,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/e2e-build.ts'],
+          sequence: { groupOrder: 2 },
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,

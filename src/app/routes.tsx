@@ -58,6 +58,11 @@ const DevicesScreen = lazyScreen(
   'DevicesScreen',
 );
 
+const HandoverScreen = lazyScreen(
+  () => import('../features/passation/HandoverScreen'),
+  'HandoverScreen',
+);
+
 /** The siège's back office: reviews of conflicts and duplicates, devices. */
 const SIEGE: readonly Role[] = ['direction', 'admin'];
 
@@ -87,6 +92,12 @@ export const ROUTES: AppRoute[] = [
   },
   { path: '/doublons', component: DuplicatesScreen, navLabel: 'Doublons', roles: SIEGE },
   { path: '/appareils', component: DevicesScreen, navLabel: 'Appareils', roles: SIEGE },
+  {
+    path: '/passation',
+    component: HandoverScreen,
+    navLabel: 'Passation',
+    roles: ['conseiller', 'direction', 'admin'],
+  },
 ];
 
 /** Last of every list: any other address (or a screen of another role) is « introuvable ». */

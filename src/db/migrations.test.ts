@@ -107,4 +107,28 @@ describe('schema migrations', () => {
     });
     await db.remove();
   });
+
+  it('keeps the dossiers stored before handovers were recorded as they are (v1 → v2)', async () => {
+    const name = `migration-${crypto.randomUUID().replace(/-/g, '')}`;
+    const {
+      interimReferentId: _i,
+      interimUntil: _u,
+      handovers: _h,
+      imiloNumber: _n,
+      ...properties
+    } = youthSchema.properties;
+    const v1 = { ...youthSchema, version: 1, properties } as unknown as RxJsonSchema<unknown>;
+    const dataKey = await testDataKey();
+    const old = await createRxDatabase({ name, storage: previousVersionStorage(dataKey) });
+    await old.addCollections({
+      youths: { schema: v1, migrationStrategies: { 1: (doc: unknown) => doc } },
+    });
+    const stored = buildYouth({ notes: 'Saisi hors ligne, pas encore envoyé.' });
+    await old.collections.youths!.insert(stored);
+    await old.close();
+
+    const db = await createRelaisDatabase({ name, dataKey, actorId: () => 'me', devMode: true });
+    expect((await db.youths.findOne(stored.id).exec(true)).toJSON()).toEqual(stored);
+    await db.remove();
+  });
 });

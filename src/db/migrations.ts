@@ -13,8 +13,10 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
       ...doc,
       createdOn: doc.createdOn ?? doc.updatedAt.slice(0, 10),
     }),
-    // v2 only adds the optional i-milo dossier number.
+    // v2 only adds optional, server-written fields (the handovers): a dossier stays as it is.
     2: (doc: Record<string, unknown>) => doc,
+    // v3 only adds the optional i-milo dossier number.
+    3: (doc: Record<string, unknown>) => doc,
   },
   // v1: i-milo's vocabulary (src/domain/vocabulary.ts, the same mapping as the server's).
   events: { 1: (doc: Record<string, unknown>) => eventToV1(doc) },

@@ -55,6 +55,46 @@ export const ERROR_CODES = {
     status: 409,
     fr: 'Âge impossible pour la Mission Locale (moins de 15 ans ou plus de 30 ans à l’entrée) : vérifiez la date de naissance.',
   },
+  HANDOVER_EMPTY: {
+    status: 400,
+    fr: 'Aucun dossier sélectionné : cochez les dossiers à confier.',
+  },
+  HANDOVER_NOT_OWN_DOSSIER: {
+    status: 403,
+    fr: 'Vous ne pouvez confier que les dossiers dont vous êtes le ou la référent·e.',
+  },
+  HANDOVER_DOSSIER_UNKNOWN: {
+    status: 404,
+    fr: 'Un des dossiers sélectionnés est introuvable (effacé ou fusionné) : rien n’a été confié.',
+  },
+  HANDOVER_TARGET_UNKNOWN: {
+    status: 400,
+    fr: 'Le ou la collègue choisi·e n’a pas de compte dans Relais.',
+  },
+  HANDOVER_TARGET_DISABLED: {
+    status: 409,
+    fr: 'Le compte du ou de la collègue choisi·e est désactivé : choisissez un autre collègue.',
+  },
+  HANDOVER_TARGET_NOT_ADVISER: {
+    status: 400,
+    fr: 'Un dossier ne se confie qu’à un conseiller ou une conseillère.',
+  },
+  HANDOVER_SAME_REFERENT: {
+    status: 400,
+    fr: 'Ce ou cette collègue suit déjà ces dossiers : choisissez quelqu’un d’autre.',
+  },
+  HANDOVER_DATES_INVALID: {
+    status: 400,
+    fr: 'Période invalide : la date de fin doit suivre la date de début, qui ne peut pas être passée.',
+  },
+  HANDOVER_REASON_REQUIRED: {
+    status: 400,
+    fr: 'Indiquez le motif de la passation.',
+  },
+  HANDOVER_FIELDS_SERVER_ONLY: {
+    status: 403,
+    fr: 'Une passation se fait depuis l’écran « Passation de dossiers », avec le réseau.',
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
   REQUEST_TIMEOUT: {

@@ -13,6 +13,7 @@ import { envelope, errorHandler, frameworkErrorHandler } from './http/errors';
 import { registerDeviceAccessRoutes } from './http/device-access-routes';
 import { registerDeviceRoutes } from './http/device-routes';
 import { registerDossierRightsRoutes } from './http/dossier-rights-routes';
+import { registerHandoverRoutes } from './http/handover-routes';
 import { registerImiloRoutes } from './http/imilo-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
@@ -23,7 +24,7 @@ import { registerSyncRoutes } from './http/sync-routes';
 import { registerJsonBodyParser } from './http/json-body';
 import { refuseNulCharacters } from './http/nul-guard';
 import { DEMO_SETTING } from './demo/demo-setting';
-import { startCommitPublisher } from './replication/commit-fanout';
+import { startCommitPublisher, type CommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
 import { migrateVocabulary } from './vocabulary/migrate';
@@ -51,6 +52,8 @@ export interface AppOptions {
 export interface RelaisApp {
   app: FastifyInstance;
   hub: ChangeHub;
+  /** Where the server's own jobs (main.ts) publish what they wrote, for the open streams. */
+  commits: CommitPublisher;
 }
 
 export async function createApp(options: AppOptions): Promise<RelaisApp> {
@@ -106,6 +109,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   });
   registerSettingsRoutes(app, { storage, clock, requireSession });
   registerDossierRightsRoutes(app, { storage, clock, commits, requireSession });
+  registerHandoverRoutes(app, { storage, clock, commits, requireSession });
   registerImiloRoutes(app, { storage, clock, requireSession });
   // Public: the login page reads `demo` to say the data is fictional (and its passwords known).
   app.get('/api/v1/health', async () => ({
@@ -123,5 +127,5 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
       .code(404)
       .send(envelope('NOT_FOUND', `Aucune route ${request.method} ${request.url.split('?')[0]}.`));
   });
-  return { app, hub };
+  return { app, hub, commits };
 }

@@ -5,6 +5,7 @@
 import { systemClock } from '../../src/domain/time';
 import { createApp } from './app';
 import { auditPurgeJob } from './audit/retention';
+import { handoverJob } from './handover/handover';
 import { startDailyJobs } from './jobs/daily';
 import { retentionJob } from './rights/retention';
 import { readConfig } from './config';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
       `  ${report.devices} appareils, ${report.reviews.conflicts} conflits et ${report.reviews.duplicates} doublons probables à examiner au siège`,
     );
   }
-  const { app } = await createApp({
+  const { app, commits } = await createApp({
     storage,
     staticDir: config.staticDir,
     trustProxy: config.trustProxy,
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const jobs = startDailyJobs([
     retentionJob(storage, systemClock, config.inactivityMonths),
     auditPurgeJob(storage, systemClock, config.auditRetentionMonths),
+    handoverJob(storage, systemClock, (written) => commits.committed(written)),
   ]);
   const local = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
   console.log(`\nRelais est prêt : ${local}`);

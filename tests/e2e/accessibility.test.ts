@@ -153,6 +153,7 @@ describe('accessibility of every main screen (axe-core)', () => {
       ['Réconciliation', '/reconciliation'],
       ['Doublons', '/doublons'],
       ['Appareils', '/appareils'],
+      ['Passation de dossiers', '/passation'],
       ['Site (formulaire)', `/sites/${DEMO_SITES[1]!.id}`],
       ['Nouveau site', '/sites/nouveau'],
     ]);

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../../sync-server/src/demo/organisation';
 import { seedDemo } from '../../sync-server/src/demo/seed';
 import type { DossierExport } from '../../sync-server/src/rights/dossier-export';
 import type { StoredDocument } from '../../sync-server/src/storage/storage';
+import { testPasswordHash } from '../support/accounts';
 import { loggedInClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -35,7 +36,11 @@ async function attachedTo(id: string): Promise<StoredDocument[]> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  await seedDemo(server.storage, systemClock, { youths: 80, events: 800 });
+  await seedDemo(server.storage, systemClock, {
+    youths: 80,
+    events: 800,
+    passwordHash: await testPasswordHash(DEMO_PASSWORD),
+  });
   // The dossier with the most kinds of attached records.
   const youths = await server.storage.pull('youths', 0, 10_000, { all: true });
   let best = -1;

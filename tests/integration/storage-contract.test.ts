@@ -8,6 +8,26 @@ import { newId, newRev } from '../../src/domain/ids';
 import { auditHash } from '../../sync-server/src/audit/chain';
 import type { DocumentWrite, Storage } from '../../sync-server/src/storage/storage';
 import { BACKENDS, storageFixture, type StorageFixture } from '../support/storages';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+
+/** Takes a database back to before the interim référent (issue 18) had its columns. */
+async function dropInterimColumns(backend: string, location: string): Promise<void> {
+  const statements = [
+    'ALTER TABLE documents DROP COLUMN scope_interim',
+    'ALTER TABLE documents DROP COLUMN prev_interim',
+  ];
+  if (backend === 'sqlite') {
+    const db = new Database(location);
+    for (const statement of statements) db.exec(statement);
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: location });
+  await client.connect();
+  for (const statement of statements) await client.query(statement);
+  await client.end();
+}
 
 function docWrite(
   overrides: Partial<DocumentWrite> & { data?: Record<string, unknown> } = {},
@@ -537,6 +557,67 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     ]);
     expect(await scopes('device-state')).toEqual([{ siteId: 'perseigne', ownerId: null }]);
     expect(await scopes('unknown')).toEqual([]);
+  });
+
+  it('lets an interim référent see a dossier, and sends it a removal once the interim ends', async () => {
+    const handed = docWrite({
+      scope: { siteId: 'site-b', ownerId: 'camille', interimId: 'yacine' },
+    });
+    const other = docWrite({ scope: { siteId: 'site-b', ownerId: 'camille' } });
+    const [stored] = await storage.write((tx) => tx.putDocuments([handed, other]));
+    expect(stored!.scope).toEqual({ siteId: 'site-b', ownerId: 'camille', interimId: 'yacine' });
+    const yacine = { all: false as const, siteIds: ['site-a'], userId: 'yacine' };
+    const pulled = await storage.pull('youths', 0, 100, yacine);
+    expect(pulled.map((row) => [row.document.id, row.removal])).toEqual([[handed.id, false]]);
+    expect((await storage.pullWire('youths', 0, 100, yacine)).map((row) => row.seq)).toEqual([
+      stored!.seq,
+    ]);
+    expect(await storage.countVisible('youths', 0, yacine)).toEqual({ total: 1, remaining: 1 });
+    expect(
+      (await storage.write((tx) => tx.getRevisionScopes('youths', handed.id, handed.rev))).sort(
+        (a, b) => String(a.siteId).localeCompare(String(b.siteId)),
+      ),
+    ).toEqual([
+      { siteId: null, ownerId: 'yacine' },
+      { siteId: 'site-b', ownerId: 'camille' },
+    ]);
+
+    // The interim ends: the same dossier without the second owner.
+    const ended = docWrite({
+      id: handed.id,
+      scope: { siteId: 'site-b', ownerId: 'camille' },
+      previousScope: handed.scope,
+      previousData: handed.data,
+    });
+    await storage.write((tx) => tx.putDocuments([ended]));
+    const after = await storage.pull('youths', stored!.seq, 100, yacine);
+    expect(after.map((row) => [row.document.id, row.removal])).toEqual([[handed.id, true]]);
+    expect(after[0]!.document.scope).toEqual({ siteId: 'site-b', ownerId: 'camille' });
+    expect(after[0]!.document.previousScope).toEqual(handed.scope);
+    const wire = await storage.pullWire('youths', stored!.seq, 100, yacine);
+    expect(JSON.parse(wire[0]!.json)).toMatchObject({ id: handed.id, _deleted: true });
+    expect(await storage.countVisible('youths', 0, yacine)).toEqual({ total: 0, remaining: 0 });
+  });
+
+  it('adds the interim columns to a database written before them, keeping its rows', async () => {
+    const before = docWrite({ scope: { siteId: 'site-b', ownerId: 'camille' } });
+    await storage.write((tx) => tx.putDocuments([before]));
+    await storage.close();
+    // The database as the previous version of the server left it: no interim columns.
+    await dropInterimColumns(backend, fixture.location!);
+    storage = await fixture.open();
+    const reopened = await storage.getDocument('youths', before.id);
+    expect(reopened).toMatchObject({
+      rev: before.rev,
+      scope: { siteId: 'site-b', ownerId: 'camille' },
+    });
+    expect(reopened!.scope).not.toHaveProperty('interimId');
+    const handed = { ...before, rev: newRev(), scope: { ...before.scope, interimId: 'yacine' } };
+    await storage.write((tx) => tx.putDocuments([handed]));
+    const yacine = { all: false as const, siteIds: [], userId: 'yacine' };
+    expect((await storage.pull('youths', 0, 10, yacine)).map((row) => row.document.id)).toEqual([
+      before.id,
+    ]);
   });
 
   it('finds the reviews about some documents, open ones or all', async () => {

@@ -24,12 +24,12 @@ export const ADVISER_PERSEIGNE = {
 };
 export const DIRECTION = { id: '0190b000-0000-7000-a000-00000000a004', login: 'direction' };
 
-let sharedHash: Promise<string> | undefined;
+const sharedHashes = new Map<string, Promise<string>>();
 
-/** The hash of PASSWORD, computed once: for accounts created by a test. */
-export function testPasswordHash(): Promise<string> {
-  sharedHash ??= hashPassword(PASSWORD);
-  return sharedHash;
+/** The hash of `password` (PASSWORD by default), computed once per test process. */
+export function testPasswordHash(password = PASSWORD): Promise<string> {
+  if (!sharedHashes.has(password)) sharedHashes.set(password, hashPassword(password));
+  return sharedHashes.get(password)!;
 }
 
 export async function createTestAccounts(storage: Storage): Promise<void> {

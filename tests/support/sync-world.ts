@@ -4,6 +4,7 @@
  * closed after each test. `const world = syncWorld();` at the top of a file or a describe.
  */
 import { afterEach, beforeEach } from 'vitest';
+import type { AppOptions } from '../../sync-server/src/app';
 import { PASSWORD, createTestAccounts } from './accounts';
 import { spawnDevice, type Device } from './device';
 import { startTestServer, type TestServer } from './server';
@@ -21,13 +22,15 @@ export function syncWorld(
     backend?: BackendName;
     /** More set-up once the accounts exist (another account, documents…). */
     setUp?: (server: TestServer) => Promise<void>;
+    /** Options of the server's app (a pinned clock…). */
+    app?: Partial<AppOptions>;
   } = {},
 ): SyncWorld {
   let server: TestServer | undefined;
   const devices: Device[] = [];
 
   beforeEach(async () => {
-    server = await startTestServer({ backend: options.backend });
+    server = await startTestServer({ ...options.app, backend: options.backend });
     await createTestAccounts(server.storage);
     await options.setUp?.(server);
   });

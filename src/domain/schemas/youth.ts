@@ -1,5 +1,13 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { baseProperties, baseRequired, dateField, refField, shortText, longText } from './common';
+import {
+  baseProperties,
+  baseRequired,
+  dateField,
+  dateTimeField,
+  refField,
+  shortText,
+  longText,
+} from './common';
 
 export const YOUTH_STATUSES = [
   'contact-aller-vers',
@@ -48,14 +56,44 @@ export const OUTREACH_NEEDS = [
   'autre',
 ] as const;
 
+export const HANDOVER_KINDS = ['temporaire', 'definitive'] as const;
+
+/**
+ * One handover of the dossier to a colleague (issue 18; src/domain/rules/handover.ts), as the
+ * server recorded it: who handed it (`byId`), from whom to whom, when, why, and for a temporary
+ * one its period and, once over, the day the référent got it back (`endedOn`).
+ */
+export const handoverRecord = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: refField,
+    kind: { type: 'string', enum: HANDOVER_KINDS },
+    fromId: { type: 'string', maxLength: 80 },
+    toId: refField,
+    byId: refField,
+    at: dateTimeField,
+    startDate: dateField,
+    endDate: dateField,
+    reason: shortText,
+    endedOn: dateField,
+  },
+  required: ['id', 'kind', 'fromId', 'toId', 'byId', 'at', 'startDate', 'reason'],
+} as const;
+
+/** Handovers a dossier keeps (the newest); the audit log keeps them all. */
+export const MAX_HANDOVERS_KEPT = 20;
+
 /** The dossier jeune. */
 export const youthSchema = {
   title: 'youths',
   /**
    * v1: `createdOn` (day of premier accueil), filled from `updatedAt` for older dossiers.
-   * v2: `imiloNumber` (optional: nothing to fill).
+   * v2: the handovers (issue 18): `interimReferentId` and `interimUntil` while a colleague
+   * stands in for the référent, and `handovers`; written by the server only, absent before.
+   * v3: `imiloNumber` (optional: nothing to fill).
    */
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -117,6 +155,12 @@ export const youthSchema = {
     /** Set when this dossier was merged into another one (it stays as a redirect). */
     mergedInto: { type: 'string', maxLength: 80 },
     createdOn: dateField,
+    /** The colleague who follows the dossier too, during a temporary handover (server-written). */
+    interimReferentId: { type: 'string', maxLength: 80 },
+    /** Last day of that temporary handover. */
+    interimUntil: dateField,
+    /** The dossier's handovers, oldest first (server-written). */
+    handovers: { type: 'array', items: handoverRecord, maxItems: MAX_HANDOVERS_KEPT },
     /** Numéro de dossier i-milo, when known: the i-milo export matches the dossier with it. */
     imiloNumber: { type: 'string', maxLength: 30 },
   },
@@ -125,6 +169,11 @@ export const youthSchema = {
 } as const;
 
 export type Youth = FromSchema<typeof youthSchema>;
+export type HandoverRecord = FromSchema<typeof handoverRecord>;
+export type HandoverKind = (typeof HANDOVER_KINDS)[number];
+
+/** The fields of a dossier only the server writes (a handover); a device push keeps them. */
+export const HANDOVER_FIELDS = ['interimReferentId', 'interimUntil', 'handovers'] as const;
 
 /**
  * Sensitive personal data: never indexed, hidden from the roles that may not see it (sealed at

@@ -135,7 +135,13 @@ export function buildCaseloadIndex(input: IndexInput): CaseloadIndex {
 
 function inScope(entry: CaseloadEntry, criteria: CaseloadCriteria): boolean {
   if (criteria.scope === 'all') return true;
-  if (criteria.scope === 'mine') return entry.youth.referentId === criteria.userId;
+  if (criteria.scope === 'mine') {
+    // A dossier a colleague handed over for a while is one's own meanwhile (rules/handover.ts).
+    return (
+      entry.youth.referentId === criteria.userId ||
+      entry.youth.interimReferentId === criteria.userId
+    );
+  }
   return entry.youth.siteId === criteria.scope.slice('site:'.length);
 }
 

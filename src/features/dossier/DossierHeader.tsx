@@ -1,10 +1,12 @@
 /**
  * The top of a dossier: name, age (with the 16–25 / CEJ-RQTH warning), statut, residence,
- * dispositif running, référent and site, and what this device has not sent yet for this dossier.
+ * dispositif running, référent and site, its handover (« Suivi temporairement par… », the last
+ * one), and what this device has not sent yet for this dossier.
  */
 import { useClock } from '../../app/clock-context';
 import { EXIT_REASON_LABELS, STATUS_LABELS } from '../../domain/labels';
 import { dispositifOn } from '../../domain/rules/dispositif';
+import { handoverSummary } from '../../domain/rules/handover';
 import type { PathwayRecord } from '../../domain/schemas/pathway';
 import type { Site } from '../../domain/schemas/site';
 import type { Youth } from '../../domain/schemas/youth';
@@ -52,6 +54,7 @@ export function DossierHeader({
   const running = dispositifOn(dispositifs, today(clock));
   const site = sites.find((s) => s.id === youth.siteId);
   const waiting = pendingAttached(pending, youth.id, attachedIds);
+  const handover = handoverSummary(youth, (id) => names.get(id) ?? 'Inconnu·e');
   return (
     <header className="dossier-header card">
       <div className="dossier-title-line">
@@ -95,6 +98,12 @@ export function DossierHeader({
           <dt>Site</dt>
           <dd>{site?.name ?? '—'}</dd>
         </div>
+        {handover && (
+          <div className="dossier-handover">
+            <dt>Passation</dt>
+            <dd>{handover}</dd>
+          </div>
+        )}
         {youth.phone && (
           <div>
             <dt>Téléphone</dt>

@@ -57,9 +57,14 @@ export async function storeDocuments(storage: Storage, documents: DemoDocuments)
   return writes.length;
 }
 
-export async function createDemoAccounts(storage: Storage, clock: Clock): Promise<void> {
+/** `passwordHash`: the hash of DEMO_PASSWORD when already known (tests seed many times). */
+export async function createDemoAccounts(
+  storage: Storage,
+  clock: Clock,
+  passwordHash?: string,
+): Promise<void> {
   for (const staff of DEMO_STAFF) {
-    await createAccount(storage, { ...staff, password: DEMO_PASSWORD }, clock);
+    await createAccount(storage, { ...staff, password: DEMO_PASSWORD }, clock, { passwordHash });
   }
 }
 
@@ -73,9 +78,9 @@ export interface SeedReport {
 export async function seedDemo(
   storage: Storage,
   clock: Clock,
-  options: Partial<DemoOptions> = {},
+  { passwordHash, ...options }: Partial<DemoOptions> & { passwordHash?: string } = {},
 ): Promise<SeedReport> {
-  await createDemoAccounts(storage, clock);
+  await createDemoAccounts(storage, clock, passwordHash);
   const documents = generateDemo({ today: today(clock), ...options });
   await storeDocuments(storage, documents);
   // What the siège has to look at: devices, conflicts and probable duplicates.

@@ -37,7 +37,8 @@ export function canSee(caller: Caller, scope: Scope): boolean {
   if (scope.siteId === null && scope.ownerId === null) return true;
   return (
     (scope.siteId !== null && caller.siteIds.includes(scope.siteId)) ||
-    scope.ownerId === caller.userId
+    scope.ownerId === caller.userId ||
+    (Boolean(scope.interimId) && scope.interimId === caller.userId)
   );
 }
 
@@ -66,9 +67,14 @@ export function youthIdOf(collection: CollectionName, data: PlainDocument): stri
   return field ? text(data[field]) : null;
 }
 
-/** The scope of a dossier: its site de rattachement and its référent. */
+/**
+ * The scope of a dossier: its site de rattachement and its référent, and the colleague who
+ * stands in for the référent during a temporary handover (src/domain/rules/handover.ts).
+ */
 export function youthScope(youth: PlainDocument): Scope {
-  return { siteId: text(youth.siteId), ownerId: text(youth.referentId) };
+  const interimId = text(youth.interimReferentId);
+  const scope: Scope = { siteId: text(youth.siteId), ownerId: text(youth.referentId) };
+  return interimId ? { ...scope, interimId } : scope;
 }
 
 /**
@@ -90,5 +96,9 @@ export function scopeOf(
 }
 
 export function sameScope(a: Scope, b: Scope): boolean {
-  return a.siteId === b.siteId && a.ownerId === b.ownerId;
+  return (
+    a.siteId === b.siteId &&
+    a.ownerId === b.ownerId &&
+    (a.interimId ?? null) === (b.interimId ?? null)
+  );
 }

@@ -27,6 +27,7 @@ import type {
   WriteTransaction,
   YouthIdentityRow,
 } from './storage';
+import { revisionScopeKeys, storedScope } from './storage';
 
 /** Any constant: the key of the advisory lock every writer takes. */
 const WRITE_LOCK_KEY = 61000;
@@ -62,6 +63,10 @@ CREATE TABLE IF NOT EXISTS revisions (
   PRIMARY KEY (collection, id, rev)
 );
 ALTER TABLE revisions ADD COLUMN IF NOT EXISTS absorbed BOOLEAN NOT NULL DEFAULT false;
+-- The second owner of a dossier's documents during a temporary handover (issue 18); rows written
+-- before it have nobody standing in, which NULL says.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS scope_interim TEXT;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS prev_interim TEXT;
 CREATE TABLE IF NOT EXISTS revision_scopes (
   collection TEXT NOT NULL,
   id TEXT NOT NULL,
@@ -177,8 +182,10 @@ interface DocumentRow {
   youth_id: string | null;
   scope_site: string | null;
   scope_owner: string | null;
+  scope_interim: string | null;
   prev_site: string | null;
   prev_owner: string | null;
+  prev_interim: string | null;
   prev_data: PlainDocument | null;
   data: PlainDocument;
 }
@@ -192,11 +199,11 @@ function toStored(row: DocumentRow): StoredDocument {
     deleted: row.deleted,
     data: row.data,
     youthId: row.youth_id,
-    scope: { siteId: row.scope_site, ownerId: row.scope_owner },
+    scope: storedScope(row.scope_site, row.scope_owner, row.scope_interim),
     previousScope:
-      row.prev_site === null && row.prev_owner === null
+      row.prev_site === null && row.prev_owner === null && row.prev_interim === null
         ? null
-        : { siteId: row.prev_site, ownerId: row.prev_owner },
+        : storedScope(row.prev_site, row.prev_owner, row.prev_interim),
     previousData: row.prev_data,
   };
 }
@@ -348,7 +355,11 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
       await client.query(
         `INSERT INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
          SELECT collection, id, $3, COALESCE(scope_site, ''), COALESCE(scope_owner, '')
-         FROM documents WHERE collection = $1 AND id = $2 ON CONFLICT DO NOTHING`,
+         FROM documents WHERE collection = $1 AND id = $2
+         UNION
+         SELECT collection, id, $3, '', scope_interim
+         FROM documents WHERE collection = $1 AND id = $2 AND scope_interim IS NOT NULL
+         ON CONFLICT DO NOTHING`,
         [collection, id, state.rev],
       );
     },
@@ -441,11 +452,12 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
         const seq = seqs.next++;
         const data = JSON.stringify(write.data);
         await client.query(
-          `INSERT INTO documents (collection, id, seq, rev, deleted, youth_id, scope_site, scope_owner, prev_site, prev_owner, prev_data, data)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+          `INSERT INTO documents (collection, id, seq, rev, deleted, youth_id, scope_site, scope_owner, prev_site, prev_owner, prev_data, data, scope_interim, prev_interim)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
            ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, rev = excluded.rev, deleted = excluded.deleted,
              youth_id = excluded.youth_id, scope_site = excluded.scope_site, scope_owner = excluded.scope_owner,
-             prev_site = excluded.prev_site, prev_owner = excluded.prev_owner, prev_data = excluded.prev_data, data = excluded.data`,
+             prev_site = excluded.prev_site, prev_owner = excluded.prev_owner, prev_data = excluded.prev_data, data = excluded.data,
+             scope_interim = excluded.scope_interim, prev_interim = excluded.prev_interim`,
           [
             write.collection,
             write.id,
@@ -459,6 +471,8 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
             write.previousScope?.ownerId ?? null,
             write.previousData ? JSON.stringify(write.previousData) : null,
             data,
+            write.scope.interimId ?? null,
+            write.previousScope?.interimId ?? null,
           ],
         );
         await client.query(
@@ -475,17 +489,13 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
             write.deviceId,
           ],
         );
-        await client.query(
-          `INSERT INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-          [
-            write.collection,
-            write.id,
-            write.rev,
-            write.scope.siteId ?? '',
-            write.scope.ownerId ?? '',
-          ],
-        );
+        for (const key of revisionScopeKeys(write.scope)) {
+          await client.query(
+            `INSERT INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            [write.collection, write.id, write.rev, key.siteId ?? '', key.ownerId ?? ''],
+          );
+        }
         stored.push({ ...write, seq });
       }
       return stored;
@@ -635,11 +645,11 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
         return rows.map((row) => ({ document: toStored(row), removal: false }));
       }
       const { rows } = await pool.query<DocumentRow & { visible: boolean }>(
-        `SELECT *, ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4) AS visible
+        `SELECT *, ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4 OR scope_interim = $4) AS visible
          FROM documents
          WHERE collection = $1 AND seq > $2
-           AND ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4
-                OR prev_site = ANY($3::text[]) OR prev_owner = $4)
+           AND ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4 OR scope_interim = $4
+                OR prev_site = ANY($3::text[]) OR prev_owner = $4 OR prev_interim = $4)
          ORDER BY seq LIMIT $5`,
         [collection, sinceSeq, visibility.siteIds, visibility.userId, limit],
       );
@@ -650,10 +660,10 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
       // The wire JSON is built by PostgreSQL from the JSONB columns: nothing parsed here.
       const visibleNow = visibility.all
         ? 'TRUE'
-        : '((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($4::text[]) OR scope_owner = $5)';
+        : '((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($4::text[]) OR scope_owner = $5 OR scope_interim = $5)';
       const visibleBefore = visibility.all
         ? 'FALSE'
-        : '(prev_site = ANY($4::text[]) OR prev_owner = $5)';
+        : '(prev_site = ANY($4::text[]) OR prev_owner = $5 OR prev_interim = $5)';
       const { rows } = await pool.query<{ seq: string; json: string; youth_id: string | null }>(
         `SELECT seq, youth_id, (CASE WHEN ${visibleNow}
                       THEN data || jsonb_build_object('_deleted', deleted)
@@ -689,7 +699,7 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
     async countVisible(collection, afterSeq, visibility) {
       const visible = visibility.all
         ? ''
-        : 'AND ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4)';
+        : 'AND ((scope_site IS NULL AND scope_owner IS NULL) OR scope_site = ANY($3::text[]) OR scope_owner = $4 OR scope_interim = $4)';
       const { rows } = await pool.query<{ total: string; remaining: string }>(
         `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE seq > $2) AS remaining FROM documents
          WHERE collection = $1 AND NOT deleted ${visible}`,

@@ -26,6 +26,7 @@ import type {
   WriteTransaction,
   YouthIdentityRow,
 } from './storage';
+import { revisionScopeKeys, storedScope } from './storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -159,8 +160,10 @@ interface DocumentRow {
   youth_id: string | null;
   scope_site: string | null;
   scope_owner: string | null;
+  scope_interim: string | null;
   prev_site: string | null;
   prev_owner: string | null;
+  prev_interim: string | null;
   prev_data: string | null;
   data: string;
 }
@@ -247,6 +250,14 @@ function migrate(db: Database.Database): void {
     if (!audit.includes(column)) db.exec(`ALTER TABLE audit ADD COLUMN ${column} TEXT`);
   }
   db.exec(AUDIT_SCHEMA);
+  // The second owner of a temporary handover (issue 18): rows written before it have nobody
+  // standing in, which NULL says.
+  const documents = (db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map(
+    (column) => column.name,
+  );
+  for (const column of ['scope_interim', 'prev_interim']) {
+    if (!documents.includes(column)) db.exec(`ALTER TABLE documents ADD COLUMN ${column} TEXT`);
+  }
   const recorded = db.prepare('SELECT 1 FROM revision_scopes LIMIT 1').get();
   if (!recorded) db.exec(BACKFILL_REVISION_SCOPES);
 }
@@ -278,11 +289,11 @@ function toStored(row: DocumentRow): StoredDocument {
     deleted: row.deleted === 1,
     data: JSON.parse(row.data) as PlainDocument,
     youthId: row.youth_id,
-    scope: { siteId: row.scope_site, ownerId: row.scope_owner },
+    scope: storedScope(row.scope_site, row.scope_owner, row.scope_interim),
     previousScope:
-      row.prev_site === null && row.prev_owner === null
+      row.prev_site === null && row.prev_owner === null && row.prev_interim === null
         ? null
-        : { siteId: row.prev_site, ownerId: row.prev_owner },
+        : storedScope(row.prev_site, row.prev_owner, row.prev_interim),
     previousData: row.prev_data ? (JSON.parse(row.prev_data) as PlainDocument) : null,
   };
 }
@@ -379,14 +390,15 @@ export function openSqliteStorage(file: string): Storage {
     maxSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM documents'),
     upsertDocument: db.prepare(`
       INSERT INTO documents (collection, id, seq, rev, deleted, youth_id, scope_site, scope_owner,
-                             prev_site, prev_owner, prev_data, data)
+                             scope_interim, prev_site, prev_owner, prev_interim, prev_data, data)
       VALUES (@collection, @id, @seq, @rev, @deleted, @youthId, @scopeSite, @scopeOwner,
-              @prevSite, @prevOwner, @prevData, @data)
+              @scopeInterim, @prevSite, @prevOwner, @prevInterim, @prevData, @data)
       ON CONFLICT (collection, id) DO UPDATE SET
         seq = excluded.seq, rev = excluded.rev, deleted = excluded.deleted,
         youth_id = excluded.youth_id, scope_site = excluded.scope_site,
-        scope_owner = excluded.scope_owner, prev_site = excluded.prev_site,
-        prev_owner = excluded.prev_owner, prev_data = excluded.prev_data, data = excluded.data`),
+        scope_owner = excluded.scope_owner, scope_interim = excluded.scope_interim,
+        prev_site = excluded.prev_site, prev_owner = excluded.prev_owner,
+        prev_interim = excluded.prev_interim, prev_data = excluded.prev_data, data = excluded.data`),
     insertRevision: db.prepare(`
       INSERT OR IGNORE INTO revisions (collection, id, rev, seq, deleted, data, written_by,
                                        device_id, absorbed)
@@ -416,8 +428,11 @@ export function openSqliteStorage(file: string): Storage {
       VALUES (?, ?, ?, ?, ?)`),
     insertCurrentScope: db.prepare(`
       INSERT OR IGNORE INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
-      SELECT collection, id, ?, COALESCE(scope_site, ''), COALESCE(scope_owner, '')
-      FROM documents WHERE collection = ? AND id = ?`),
+      SELECT collection, id, @rev, COALESCE(scope_site, ''), COALESCE(scope_owner, '')
+      FROM documents WHERE collection = @collection AND id = @id
+      UNION
+      SELECT collection, id, @rev, '', scope_interim
+      FROM documents WHERE collection = @collection AND id = @id AND scope_interim IS NOT NULL`),
     revisionScopes: db.prepare(
       `SELECT scope_site, scope_owner FROM revision_scopes
        WHERE collection = ? AND id = ? AND rev = ?`,
@@ -495,8 +510,8 @@ export function openSqliteStorage(file: string): Storage {
     const sites = visibility.siteIds.length > 0 ? visibility.siteIds : [''];
     const inSites = placeholders(sites.length);
     const visibleNow = `((scope_site IS NULL AND scope_owner IS NULL)
-        OR scope_site IN ${inSites} OR scope_owner = ?)`;
-    const visibleBefore = `(prev_site IN ${inSites} OR prev_owner = ?)`;
+        OR scope_site IN ${inSites} OR ? IN (scope_owner, scope_interim))`;
+    const visibleBefore = `(prev_site IN ${inSites} OR ? IN (prev_owner, prev_interim))`;
     return reader
       .prepare(
         `SELECT *, ${visibleNow} AS visible FROM documents
@@ -547,7 +562,7 @@ export function openSqliteStorage(file: string): Storage {
           deviceId: provenance.deviceId,
           absorbed: 1,
         });
-        statements.insertCurrentScope.run(state.rev, collection, id);
+        statements.insertCurrentScope.run({ rev: state.rev, collection, id });
       },
       eraseHistory: async (collection, ids) => {
         if (ids.length === 0) return 0;
@@ -635,8 +650,10 @@ export function openSqliteStorage(file: string): Storage {
             youthId: write.youthId,
             scopeSite: write.scope.siteId,
             scopeOwner: write.scope.ownerId,
+            scopeInterim: write.scope.interimId ?? null,
             prevSite: write.previousScope?.siteId ?? null,
             prevOwner: write.previousScope?.ownerId ?? null,
+            prevInterim: write.previousScope?.interimId ?? null,
             prevData: write.previousData ? JSON.stringify(write.previousData) : null,
             data,
           });
@@ -651,13 +668,15 @@ export function openSqliteStorage(file: string): Storage {
             deviceId: write.deviceId,
             absorbed: 0,
           });
-          statements.insertRevisionScope.run(
-            write.collection,
-            write.id,
-            write.rev,
-            scopeKey(write.scope.siteId),
-            scopeKey(write.scope.ownerId),
-          );
+          for (const key of revisionScopeKeys(write.scope)) {
+            statements.insertRevisionScope.run(
+              write.collection,
+              write.id,
+              write.rev,
+              scopeKey(key.siteId),
+              scopeKey(key.ownerId),
+            );
+          }
           return { ...write, seq };
         }),
       listYouthIdentities: async (sinceSeq) =>
@@ -742,7 +761,7 @@ export function openSqliteStorage(file: string): Storage {
       const visible = visibility.all
         ? ''
         : `AND ((scope_site IS NULL AND scope_owner IS NULL)
-             OR scope_site IN ${placeholders(sites.length)} OR scope_owner = ?)`;
+             OR scope_site IN ${placeholders(sites.length)} OR ? IN (scope_owner, scope_interim))`;
       const row = reader
         .prepare(
           `SELECT COUNT(*) AS total, COALESCE(SUM(seq > ?), 0) AS remaining FROM documents

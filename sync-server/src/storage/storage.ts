@@ -16,10 +16,37 @@ import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
 import type { Role } from '../../../src/domain/schemas/staff';
 
-/** Who may see a document: a site and/or an owner (référent); both null means everyone. */
+/**
+ * Who may see a document: a site and/or an owner (référent); both null means everyone. During a
+ * temporary handover (issue 18) the colleague who stands in sees it too: `interimId`, a second
+ * owner, absent when nobody stands in.
+ */
 export interface Scope {
   siteId: string | null;
   ownerId: string | null;
+  interimId?: string | null;
+}
+
+/**
+ * The (site, owner) pairs a scope is recorded under in the revision scopes: the scope itself, and
+ * the interim référent as an owner of its own (seeing is an "or" of site, owner and interim, so
+ * the pairs say the same as the scope, without a third column in that table's key).
+ */
+export function revisionScopeKeys(
+  scope: Scope,
+): { siteId: string | null; ownerId: string | null }[] {
+  const keys = [{ siteId: scope.siteId, ownerId: scope.ownerId }];
+  if (scope.interimId) keys.push({ siteId: null, ownerId: scope.interimId });
+  return keys;
+}
+
+/** A scope read back from a row: `interimId` only when someone stands in. */
+export function storedScope(
+  siteId: string | null,
+  ownerId: string | null,
+  interimId: string | null,
+): Scope {
+  return interimId ? { siteId, ownerId, interimId } : { siteId, ownerId };
 }
 
 export interface StoredDocument {

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../../src/domain/time';
 import { seedDemo } from '../../../sync-server/src/demo/seed';
+import { testPasswordHash } from '../../support/accounts';
 import { startTestServer, type TestServer } from '../../support/server';
+import { DEMO_PASSWORD } from '../../../sync-server/src/demo/organisation';
 
 export function buildPwa(env: Record<string, string> = {}): string {
   const outDir = mkdtempSync(join(tmpdir(), 'relais-dist-'));
@@ -38,6 +40,8 @@ export async function startAppServer(
   await seedDemo(server.storage, systemClock, {
     youths: options.youths ?? 300,
     events: (options.youths ?? 300) * 10,
+    // 25 demo accounts share the demo password: hashed once per test process, not 25 times.
+    passwordHash: await testPasswordHash(DEMO_PASSWORD),
   });
   // The same object (not a copy), so `storage` stays right after a restart.
   const closeServer = server.close.bind(server);

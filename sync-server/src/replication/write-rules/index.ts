@@ -7,6 +7,7 @@ import type { CollectionName } from '../../../../src/domain/collections';
 import type { ErrorCode } from '../../../../src/domain/errors';
 import { newDossierConsent } from './consent';
 import { appendOnly } from './events';
+import { handoverFieldsServerOnly } from './handover';
 import { eventHappened, outcomeHappened } from './happened';
 import { dispositifOverlap, propositionMove } from './pathway';
 import type { WriteRule, WriteRuleInput } from './rule';
@@ -15,7 +16,7 @@ import { entryAge } from './youths';
 export type { WriteRule, WriteRuleInput } from './rule';
 
 export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> = {
-  youths: [newDossierConsent, entryAge],
+  youths: [newDossierConsent, entryAge, handoverFieldsServerOnly],
   events: [appendOnly, eventHappened],
   pathway: [propositionMove, dispositifOverlap],
   appointments: [outcomeHappened],
