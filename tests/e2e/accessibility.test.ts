@@ -154,6 +154,7 @@ describe('accessibility of every main screen (axe-core)', () => {
       ['Doublons', '/doublons'],
       ['Appareils', '/appareils'],
       ['Passation de dossiers', '/passation'],
+      ['Export i-milo', '/export-imilo'],
       ['Site (formulaire)', `/sites/${DEMO_SITES[1]!.id}`],
       ['Nouveau site', '/sites/nouveau'],
     ]);
