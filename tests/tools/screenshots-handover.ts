@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots:handover`: the « Passation de dossiers » of issue 18 on the real build
  * served by the real server with the demo Mission Locale: the screen filled in by the direction
- * (1366×768), its result, and a dossier showing its handover in its header.
+ * (1366×768), its result, a dossier showing its handover in its header; then the i-milo export
+ * of last month with its report.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -51,14 +52,22 @@ async function main(): Promise<void> {
 
     // The dossier, once the device received it rewritten.
     await page.getByRole('link', { name: 'Portefeuille', exact: true }).click();
-    const [lastName] = first.trim().split(' ');
+    const [lastName, ...firstNames] = first.trim().split(' ');
     await page.getByRole('searchbox').first().fill(lastName!);
+    // The very dossier handed over: several young people may share its last name.
     await page
-      .getByRole('link', { name: new RegExp(lastName!, 'i') })
+      .getByRole('row', { name: new RegExp(`${lastName}.*${firstNames.join(' ')}`, 'i') })
       .first()
+      .getByRole('link')
       .click();
     await page.getByText(/Suivi temporairement par Yacine Haddad/).waitFor({ timeout: 60_000 });
     await shoot(page, '18-handover-dossier');
+
+    // The i-milo export of last month (the screen's default period), with its report.
+    await page.getByRole('link', { name: 'Export i-milo', exact: true }).click();
+    await page.getByRole('button', { name: 'Exporter' }).click();
+    await page.getByRole('button', { name: /^Télécharger / }).first().waitFor({ timeout: 60_000 });
+    await shoot(page, '18-imilo-export');
     await siege.close();
   } finally {
     await server.close();

@@ -61,31 +61,39 @@ export function ImiloExportScreen() {
         Un fichier CSV par catégorie d’i-milo, avec ce qui est nouveau ou modifié depuis le dernier
         export de la période.
       </p>
-      <form onSubmit={submit} className="form-grid">
-        <TextField
-          label="Du"
-          type="date"
-          required
-          value={period.from}
-          onChange={(e) => setPeriod({ ...period, from: e.target.value })}
-        />
-        <TextField
-          label="Au"
-          type="date"
-          required
-          value={period.to}
-          onChange={(e) => setPeriod({ ...period, to: e.target.value })}
-        />
-        <SelectField
-          label="Dossiers"
-          placeholder="Toute la Mission Locale"
-          options={options}
-          value={set}
-          onChange={(e) => setSet(e.target.value)}
-        />
-        <button type="submit" disabled={!online || state.status === 'sending'}>
-          {state.status === 'sending' ? 'Export en cours…' : 'Exporter'}
-        </button>
+      <form onSubmit={submit}>
+        <div className="form-grid">
+          <TextField
+            label="Du"
+            type="date"
+            required
+            value={period.from}
+            onChange={(e) => setPeriod({ ...period, from: e.target.value })}
+          />
+          <TextField
+            label="Au"
+            type="date"
+            required
+            value={period.to}
+            onChange={(e) => setPeriod({ ...period, to: e.target.value })}
+          />
+          <SelectField
+            label="Dossiers"
+            placeholder="Toute la Mission Locale"
+            options={options}
+            value={set}
+            onChange={(e) => setSet(e.target.value)}
+          />
+        </div>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={!online || state.status === 'sending'}
+          >
+            {state.status === 'sending' ? 'Export en cours…' : 'Exporter'}
+          </button>
+        </div>
       </form>
       {!online && <p className="notice">L’export se fait sur le serveur : il faut le réseau.</p>}
       {state.status === 'failed' && (
