@@ -126,6 +126,20 @@ export function buildWorkshop(overrides: Partial<Workshop> = {}): Workshop {
   };
 }
 
+/** A catalogue entry of the collective actions (issue 15). */
+export function buildAction(overrides: Partial<Workshop> = {}): Workshop {
+  return {
+    ...stamp(),
+    kind: 'action',
+    actionKind: 'atelier',
+    title: 'Atelier CV et lettre de motivation',
+    theme: 'emploi',
+    defaultDurationMinutes: 120,
+    defaultCapacity: 12,
+    ...overrides,
+  };
+}
+
 export function buildAttendance(
   overrides: Partial<Attendance> & { workshopId: string; youthId: string },
 ): Attendance {
