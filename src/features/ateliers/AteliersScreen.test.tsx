@@ -1,12 +1,23 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildSite, buildWorkshop } from '../../../tests/support/builders';
+import { buildAction, buildSite, buildWorkshop, SITE_SEES } from '../../../tests/support/builders';
+import {
+  cleanupScreen,
+  renderScreen,
+  seed,
+  seedDirectory,
+  testUser,
+} from '../../../tests/support/render-screen';
+import type { Workshop } from '../../domain/schemas/workshop';
 import { fixedClock } from '../../domain/time';
 import { SessionWeek } from './SessionWeek';
 
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  await cleanupScreen();
+});
 
 // Wednesday 25 November 2026, 11:00: Tuesday's session is past.
 const clock = fixedClock('2026-11-25T11:00:00');
@@ -83,5 +94,54 @@ describe('week of sessions site by site (issue 15, item 2)', () => {
       'Permanence de Mamers · 0 session',
     );
     expect(screen.getAllByRole('region')).toHaveLength(1 + 6);
+  });
+});
+
+describe('the Ateliers screen on the device (issue 15, items 1 and 2)', () => {
+  it('plans a session into the device’s database, then cancels it with a reason', async () => {
+    const action = buildAction({ title: 'Atelier CV et lettre de motivation' });
+    // Thursday 26 November 2026, 10:00.
+    const { db } = await renderScreen('/ateliers?form=session', {
+      seed: async (db) => {
+        await seedDirectory(db);
+        await seed(db, 'workshops', [action]);
+      },
+    });
+    const user = userEvent.setup();
+    // The catalogue is read live from the device.
+    await screen.findByRole('option', { name: action.title });
+    await user.selectOptions(screen.getByLabelText(/^Action/), action.id);
+    await user.type(screen.getByLabelText(/^Date \*$/), '2026-12-01');
+    await user.click(screen.getByRole('button', { name: 'Planifier la session' }));
+
+    const sessions = async () =>
+      (await db.workshops.find({ selector: { kind: 'atelier' } }).exec()).map(
+        (d) => d.toJSON() as Workshop,
+      );
+    await waitFor(async () =>
+      expect(await sessions()).toEqual([
+        expect.objectContaining({
+          actionId: action.id,
+          siteId: SITE_SEES,
+          start: '2026-12-01T14:00',
+          facilitatorId: testUser().id,
+        }),
+      ]),
+    );
+    // The week of the new session opens, with it under its site.
+    const day = await screen.findByRole('region', { name: 'Permanence de Sées, mardi 1 décembre' });
+    await user.click(within(day).getByRole('button', { name: /Atelier CV/ }));
+    await user.click(await screen.findByRole('button', { name: 'Annuler cette session…' }));
+    await user.click(screen.getByRole('button', { name: 'Annuler la session' }));
+    expect(screen.getByText('Indiquez le motif de l’annulation de la session.')).toBeDefined();
+    await user.type(screen.getByLabelText(/^Motif/), 'Animatrice en formation');
+    await user.click(screen.getByRole('button', { name: 'Annuler la session' }));
+    await waitFor(async () =>
+      expect((await sessions())[0]).toMatchObject({
+        cancelled: true,
+        cancellationReason: 'Animatrice en formation',
+      }),
+    );
+    expect(await screen.findByText('Session annulée : Animatrice en formation.')).toBeDefined();
   });
 });
