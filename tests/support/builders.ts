@@ -117,6 +117,8 @@ export function buildWorkshop(overrides: Partial<Workshop> = {}): Workshop {
   return {
     ...stamp(),
     kind: 'atelier',
+    // A session is planned from the catalogue: the server refuses a new one without its action.
+    actionId: '0190c000-0000-7000-b000-000000000001',
     title: 'Atelier CV et lettre de motivation',
     siteId: SITE_SEES,
     start: '2026-11-26T14:00',
