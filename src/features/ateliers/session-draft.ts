@@ -91,7 +91,7 @@ const FIELD_OF_PROBLEM = {
   SESSION_END_BEFORE_START: 'endTime',
   SESSION_CAPACITY_INVALID: 'capacity',
   SESSION_DEADLINE_AFTER_START: 'signUpDeadline',
-  SESSION_INCOMPLETE: 'actionId',
+  SESSION_INCOMPLETE: 'siteId',
 } as const satisfies Record<string, keyof SessionDraft>;
 
 export function validateSessionDraft(draft: SessionDraft, clock: Clock): SessionDraftErrors {
@@ -111,21 +111,27 @@ export function validateSessionDraft(draft: SessionDraft, clock: Clock): Session
   const count = Number(draft.count);
   if (draft.series && (!Number.isInteger(count) || count < 2 || count > MAX_SERIES_SESSIONS))
     errors.count = `Une série compte de 2 à ${MAX_SERIES_SESSIONS} séances.`;
-  if (Object.keys(errors).length > 0) return errors;
+  if (errors.day || errors.startTime || errors.endTime || errors.signUpDeadline) return errors;
 
+  // Every problem is said at once: the shared rule checks what the fields above let through.
   const start = `${draft.day}T${draft.startTime}`;
   if (!draft.series && start <= nowLocal(clock))
-    return { day: 'Cette date est passée : une session se planifie à l’avance.' };
+    errors.day = 'Cette date est passée : une session se planifie à l’avance.';
+  // A missing action or site is said above; the rule judges the times, places and deadline.
   const problem = sessionProblem(
-    { ...fieldsOf(draft), start, actionId: draft.actionId },
+    {
+      ...fieldsOf(draft),
+      siteId: draft.siteId || 'unset',
+      start,
+      actionId: draft.actionId || 'unset',
+    },
     { requireAction: true },
   );
-  if (problem)
-    return {
-      [FIELD_OF_PROBLEM[problem as keyof typeof FIELD_OF_PROBLEM] ?? 'day']:
-        ERROR_CODES[problem].fr,
-    };
-  return {};
+  if (problem) {
+    const field = FIELD_OF_PROBLEM[problem as keyof typeof FIELD_OF_PROBLEM] ?? 'day';
+    errors[field] ??= ERROR_CODES[problem].fr;
+  }
+  return errors;
 }
 
 function fieldsOf(draft: SessionDraft) {
