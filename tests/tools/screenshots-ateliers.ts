@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       state: 'attached',
     });
     await page.getByLabel(/^Action/).selectOption({ label: "Atelier simulation d'entretien" });
+    await page.getByLabel(/^Site organisateur/).selectOption({ label: 'Siège — Alençon' });
     await page.getByLabel(/^Date \*$/).fill(dayIn(7));
     await page.getByLabel(/^Fin/).fill('13:00');
     await page.getByLabel(/^Lieu extérieur/).fill('Entreprise Lemaître, Sées');
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     // the form says so beside the end before the start.
     await page.getByRole('button', { name: 'Planifier la session' }).click();
     await page.getByText('La fin d’une session doit suivre son début').waitFor();
+    await page.getByLabel(/^Fin/).evaluate((field) => field.scrollIntoView({ block: 'center' }));
     await shoot(page, '15-ateliers-planifier-erreur');
 
     await page.getByLabel(/^Fin/).fill('16:00');

@@ -38,7 +38,12 @@ export function SessionForm(props: SessionFormProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
+  // After a refused « Planifier », the first field in error takes the focus (and the screen).
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const offered = props.actions.filter((a) => !a.archived || a.id === draft.actionId);
   const action = props.actions.find((a) => a.id === draft.actionId);
@@ -81,6 +86,7 @@ export function SessionForm(props: SessionFormProps) {
 
   return (
     <form
+      ref={formRef}
       className="session-form card"
       noValidate
       autoComplete="off"

@@ -2,7 +2,7 @@
  * The chosen session: what, when, where, who runs it, places, deadline, and its cancellation
  * (with a reason, only before it starts: the shared rule cancellationProblem).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ERROR_CODES } from '../../domain/errors';
 import {
   ACTION_KIND_LABELS,
@@ -39,6 +39,9 @@ export function SessionPanel(props: {
     (id): id is string => Boolean(id),
   );
   const held = sessionStarted(session, props.clock);
+  // On a tablet in portrait the panel opens below the week: taking the focus brings it in view.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => titleRef.current?.focus(), []);
 
   async function cancel(event: FormEvent) {
     event.preventDefault();
@@ -57,7 +60,9 @@ export function SessionPanel(props: {
   return (
     <div className="session-panel card">
       <div className="section-header">
-        <h2>{session.title}</h2>
+        <h2 tabIndex={-1} ref={titleRef}>
+          {session.title}
+        </h2>
         <button type="button" className="button-secondary" onClick={props.onClose}>
           Fermer
         </button>
