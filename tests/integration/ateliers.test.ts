@@ -5,9 +5,10 @@
  * alone with its code, and a push that cancels a session already held gets the error envelope.
  */
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/domain/time';
+import { createAccount } from '../../sync-server/src/auth/accounts';
+import { fixedClock, systemClock } from '../../src/domain/time';
 import { createApiClient } from '../../src/sync/api';
-import { ADVISER_SEES, ADVISER_SEES_2, PASSWORD } from '../support/accounts';
+import { ADVISER_SEES, ADVISER_SEES_2, PASSWORD, testPasswordHash } from '../support/accounts';
 import { buildAction, buildWorkshop, SITE_SEES, wire } from '../support/builders';
 import { createDeviceFetch } from '../support/cookie-fetch';
 import { eventually } from '../support/http';
@@ -64,6 +65,33 @@ describe('ateliers between two devices of a site', () => {
       });
     });
     expect(await colleague.get('workshops', broken.id)).toBeNull();
+  });
+
+  it('keeps the catalogue to the direction and the advisers', async () => {
+    await createAccount(
+      world.server.storage,
+      {
+        id: '0190b000-0000-7000-a000-00000000a010',
+        login: 'accueil.siege',
+        name: 'Sophie Accueil',
+        role: 'accueil',
+        siteIds: [SITE_SEES],
+        password: PASSWORD,
+      },
+      systemClock,
+      { passwordHash: await testPasswordHash() },
+    );
+    const api = createApiClient({ baseUrl: world.server.url, fetch: createDeviceFetch().fetch });
+    await api.login('accueil.siege', PASSWORD);
+    const action = buildAction();
+    expect((await api.push('workshops', [{ newDocumentState: wire(action) }])).refused).toEqual([
+      expect.objectContaining({ id: action.id, code: 'FORBIDDEN' }),
+    ]);
+    // Sessions are the accueil's to plan too.
+    const session = buildWorkshop({ siteId: SITE_SEES, start: '2026-12-03T09:30' });
+    expect((await api.push('workshops', [{ newDocumentState: wire(session) }])).refused).toEqual(
+      [],
+    );
   });
 
   it('answers a cancellation of a session already held with the error envelope', async () => {

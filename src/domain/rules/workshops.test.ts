@@ -3,6 +3,7 @@ import { fixedClock } from '../time';
 import {
   actionProblem,
   cancellationProblem,
+  mayKeepCatalogue,
   minutesBetween,
   runsSession,
   seriesStarts,
@@ -118,5 +119,11 @@ describe('catalogue of actions (issue 15, item 1)', () => {
     expect(actionProblem({ ...action, theme: 'Emploi et CV' })).toBe('ACTION_INVALID');
     expect(actionProblem({ ...action, actionKind: undefined })).toBe('ACTION_INVALID');
     expect(actionProblem({ ...action, defaultCapacity: 0 })).toBe('SESSION_CAPACITY_INVALID');
+  });
+
+  it('is kept by the direction and the advisers, not by the accueil', () => {
+    expect(mayKeepCatalogue('conseiller')).toBe(true);
+    expect(mayKeepCatalogue('direction')).toBe(true);
+    expect(mayKeepCatalogue('accueil')).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  * the same French sentence.
  */
 import type { ErrorCode } from '../errors';
+import type { Role } from '../schemas/staff';
 import {
   ACTION_KINDS,
   ACTION_THEMES,
@@ -64,6 +65,13 @@ export function isActionKind(value: unknown): value is ActionKind {
 
 export function isAction(workshop: Pick<Workshop, 'kind'>): boolean {
   return workshop.kind === 'action';
+}
+
+/** The catalogue is kept by the direction and the advisers who run the actions. */
+export const CATALOGUE_KEEPERS: readonly Role[] = ['conseiller', 'direction', 'admin'];
+
+export function mayKeepCatalogue(role: Role): boolean {
+  return CATALOGUE_KEEPERS.includes(role);
 }
 
 /** A catalogue entry: a title, a theme and a kind from the lists. */

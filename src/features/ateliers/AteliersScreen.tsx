@@ -15,6 +15,7 @@ import {
   startOfWeek,
   today,
 } from '../../domain/time';
+import { mayKeepCatalogue } from '../../domain/rules/workshops';
 import { useAppStore } from '../../stores/store';
 import { SelectField, TextField } from '../../ui/Field';
 import { useSites, useStaff } from '../shared/useDirectory';
@@ -64,7 +65,7 @@ export function AteliersScreen() {
   const actionList = actions.data ?? [];
   const sessionList = sessions.data ?? [];
   const selected = sessionList.find((s) => s.id === selectedId);
-  const canKeepCatalogue = user?.role !== 'accueil';
+  const canKeepCatalogue = user ? mayKeepCatalogue(user.role) : false;
   const editedAction = actionList.find((a) => a.id === form.replace(/^action:/, ''));
 
   function set(changes: Record<string, string | undefined>) {

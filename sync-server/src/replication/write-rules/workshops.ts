@@ -1,7 +1,8 @@
 /**
  * The write rules of the catalogue of collective actions and of their sessions (issue 15): the
  * forms' pure rules of src/domain/rules/workshops.ts, checked again on push whatever the device.
- * - a catalogue entry (`kind: 'action'`) needs a title, a theme and a kind from the lists;
+ * - a catalogue entry (`kind: 'action'`) is written by its keepers only (direction, advisers)
+ *   and needs a title, a theme and a kind from the lists;
  * - a session needs a site, a start, an end after its start, a capacity of at least one and a
  *   sign-up deadline no later than its day; a new one also needs its action;
  * - a cancellation needs a reason and is refused once the session started.
@@ -16,6 +17,7 @@ import type { PlainDocument } from '../../../../src/domain/merge';
 import {
   actionProblem,
   cancellationProblem,
+  mayKeepCatalogue,
   sessionProblem,
 } from '../../../../src/domain/rules/workshops';
 import type { Workshop } from '../../../../src/domain/schemas/workshop';
@@ -41,9 +43,11 @@ function changed(
   return !from || from._deleted === true || fields.some((field) => from[field] !== incoming[field]);
 }
 
-export const workshopRules: WriteRule = ({ from, incoming, now }) => {
-  if (incoming._deleted === true) return undefined;
+export const workshopRules: WriteRule = ({ caller, from, incoming, now }) => {
   const doc = incoming as unknown as Workshop;
+  if ((doc.kind === 'action' || from?.kind === 'action') && !mayKeepCatalogue(caller.role))
+    return 'FORBIDDEN';
+  if (incoming._deleted === true) return undefined;
   if (doc.kind === 'action') {
     return changed(from, incoming, ACTION_FIELDS) ? actionProblem(doc) : undefined;
   }
