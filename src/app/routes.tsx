@@ -67,6 +67,11 @@ const HandoverScreen = lazyScreen(
   'HandoverScreen',
 );
 
+const ImiloExportScreen = lazyScreen(
+  () => import('../features/export-imilo/ImiloExportScreen'),
+  'ImiloExportScreen',
+);
+
 /** The siège's back office: reviews of conflicts and duplicates, devices. */
 const SIEGE: readonly Role[] = ['direction', 'admin'];
 
@@ -97,6 +102,7 @@ export const ROUTES: AppRoute[] = [
   },
   { path: '/doublons', component: DuplicatesScreen, navLabel: 'Doublons', roles: SIEGE },
   { path: '/appareils', component: DevicesScreen, navLabel: 'Appareils', roles: SIEGE },
+  { path: '/export-imilo', component: ImiloExportScreen, navLabel: 'Export i-milo', roles: SIEGE },
   {
     path: '/passation',
     component: HandoverScreen,

@@ -19,7 +19,12 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { COLLECTION_NAMES, COLLECTIONS, type CollectionDocuments } from '../domain/collections';
+import {
+  COLLECTION_NAMES,
+  COLLECTIONS,
+  type CollectionDocuments,
+  type CollectionName,
+} from '../domain/collections';
 import { newRev } from '../domain/ids';
 import { systemClock, type Clock } from '../domain/time';
 import { conflictHandlerFor } from './conflicts';
@@ -51,6 +56,11 @@ export interface DatabaseOptions {
   devMode?: boolean;
   /** Several tabs share the database (leader election, cross-tab events). */
   multiInstance?: boolean;
+  /**
+   * Tests only: schemas of an earlier version in place of the current ones, to make the
+   * database of a device that has not updated yet (its migration is tested on reopening).
+   */
+  schemaOverrides?: Partial<Record<CollectionName, object>>;
 }
 
 let devModeLoaded = false;
@@ -100,7 +110,8 @@ export async function createRelaisDatabase(options: DatabaseOptions): Promise<Re
       COLLECTION_NAMES.map((name) => [
         name,
         {
-          schema: COLLECTIONS[name].schema as unknown as RxJsonSchema<unknown>,
+          schema: (options.schemaOverrides?.[name] ??
+            COLLECTIONS[name].schema) as unknown as RxJsonSchema<unknown>,
           migrationStrategies: MIGRATIONS[name],
           conflictHandler: conflictHandlerFor(name),
           localDocuments: true,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAppointment, buildWorkshop, buildYouth } from '../../tests/support/builders';
 import { testDataKey } from '../../tests/support/database';
 import { appointmentSchema } from '../domain/schemas/appointment';
+import { pathwaySchema } from '../domain/schemas/pathway';
 import { workshopSchema } from '../domain/schemas/workshop';
 import { youthSchema } from '../domain/schemas/youth';
 import { createRelaisDatabase } from './database';
@@ -97,12 +98,50 @@ describe('schema migrations', () => {
     await db.remove();
   });
 
+  it('maps the parcours stored before the i-milo vocabulary (pathway v0 → v1)', async () => {
+    const name = `migration-${crypto.randomUUID().replace(/-/g, '')}`;
+    const v0Types = ['emploi', 'alternance', 'service-civique', 'inconnue'];
+    const v0 = {
+      ...pathwaySchema,
+      version: 0,
+      properties: {
+        ...pathwaySchema.properties,
+        situationType: { type: 'string', enum: v0Types },
+      },
+    } as unknown as RxJsonSchema<unknown>;
+    const dataKey = await testDataKey();
+    const old = await createRxDatabase({ name, storage: previousVersionStorage(dataKey) });
+    await old.addCollections({ pathway: { schema: v0 } });
+    const stored = {
+      id: 'p-sc',
+      rev: 'r1',
+      updatedAt: '2026-01-05T10:00:00.000Z',
+      updatedBy: 'me',
+      youthId: 'y1',
+      kind: 'situation',
+      situationType: 'service-civique',
+      startDate: '2026-01-05',
+    };
+    await old.collections.pathway!.insert(stored);
+    await old.close();
+
+    const db = await createRelaisDatabase({ name, dataKey, actorId: () => 'me', devMode: true });
+    const migrated = await db.pathway.findOne(stored.id).exec(true);
+    expect(migrated.toJSON()).toEqual({
+      ...stored,
+      situationType: 'volontariat',
+      situationSubtype: 'service-civique',
+    });
+    await db.remove();
+  });
+
   it('keeps the dossiers stored before handovers were recorded as they are (v1 → v2)', async () => {
     const name = `migration-${crypto.randomUUID().replace(/-/g, '')}`;
     const {
       interimReferentId: _i,
       interimUntil: _u,
       handovers: _h,
+      imiloNumber: _n,
       ...properties
     } = youthSchema.properties;
     const v1 = { ...youthSchema, version: 1, properties } as unknown as RxJsonSchema<unknown>;

@@ -5,6 +5,7 @@
  */
 import type { MigrationStrategies } from 'rxdb/plugins/core';
 import type { CollectionName } from '../domain/collections';
+import { eventToV1, pathwayToV1 } from '../domain/vocabulary';
 
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   youths: {
@@ -14,9 +15,12 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     }),
     // v2 only adds optional, server-written fields (the handovers): a dossier stays as it is.
     2: (doc: Record<string, unknown>) => doc,
+    // v3 only adds the optional i-milo dossier number.
+    3: (doc: Record<string, unknown>) => doc,
   },
-  events: {},
-  pathway: {},
+  // v1: i-milo's vocabulary (src/domain/vocabulary.ts, the same mapping as the server's).
+  events: { 1: (doc: Record<string, unknown>) => eventToV1(doc) },
+  pathway: { 1: (doc: Record<string, unknown>) => pathwayToV1(doc) },
   appointments: {
     // v1 only adds optional fields and indexes on fields every rendez-vous already has.
     1: (doc: Record<string, unknown>) => doc,

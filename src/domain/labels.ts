@@ -1,19 +1,27 @@
 /**
  * French labels of the coded values of the documents, in the vocabulary of the field (i-milo's
- * words). One home for the screens, exports and the server's messages.
+ * words). One home for the screens, exports and the server's messages; the values that have an
+ * i-milo counterpart take their label from the table of imilo.ts.
  */
+import {
+  IMILO_EVENT_KINDS,
+  IMILO_EXIT_REASONS,
+  IMILO_PACEA_STEPS,
+  IMILO_PHASE_EVALUATIONS,
+  IMILO_PROPOSITION_RESULTS,
+  IMILO_PROPOSITION_TYPES,
+  IMILO_SITUATION_SUBTYPES,
+  IMILO_SITUATION_TYPES,
+  IMILO_THEMES,
+  IMILO_WORKING_TIMES,
+  labelsOf,
+} from './imilo';
 import type { AppointmentStatus } from './schemas/appointment';
 import type { EventKind } from './schemas/event';
 import type { EVENT_THEMES, RELANCE_CHANNELS } from './schemas/event';
-import type {
-  PROPOSITION_TYPES,
-  SITUATION_PHASES,
-  SITUATION_SUBTYPES,
-  SITUATION_TYPES,
-  THEMES,
-} from './schemas/pathway';
+import type { SITUATION_PHASES } from './schemas/pathway';
 import { type PropositionResult } from './schemas/pathway';
-import type { BARRIERS, EDUCATION_LEVELS, EXIT_REASONS } from './schemas/youth';
+import type { BARRIERS, EDUCATION_LEVELS } from './schemas/youth';
 import { type YouthStatus } from './schemas/youth';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
@@ -26,17 +34,7 @@ export const STATUS_LABELS: Record<YouthStatus, string> = {
   sorti: 'Sorti·e',
 };
 
-export const EXIT_REASON_LABELS: Labels<typeof EXIT_REASONS> = {
-  'emploi-durable': 'Emploi durable',
-  'emploi-court': 'Emploi court',
-  'fin-de-contrat': "Fin de contrat d'accompagnement",
-  'limite-age': "Limite d'âge",
-  'demande-du-jeune': 'Demande du jeune',
-  abandon: 'Abandon',
-  demenagement: 'Déménagement',
-  'changement-accompagnement': "Changement d'accompagnement",
-  autre: 'Autre',
-};
+export const EXIT_REASON_LABELS = labelsOf(IMILO_EXIT_REASONS);
 
 export const EDUCATION_LEVEL_LABELS: Labels<typeof EDUCATION_LEVELS> = {
   'sans-diplome': 'Sans diplôme',
@@ -80,16 +78,7 @@ export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
   'non-precise': 'Non précisé',
 };
 
-export const EVENT_KIND_LABELS: Record<EventKind, string> = {
-  'entretien-individuel': 'Entretien individuel',
-  'contact-telephonique': 'Contact téléphonique',
-  visite: 'Visite',
-  atelier: 'Atelier',
-  'information-collective': 'Information collective',
-  mediation: 'Médiation',
-  relance: 'Relance',
-  autre: 'Autre',
-};
+export const EVENT_KIND_LABELS: Record<EventKind, string> = labelsOf(IMILO_EVENT_KINDS);
 
 export const EVENT_THEME_LABELS: Labels<typeof EVENT_THEMES> = {
   emploi: 'Emploi',
@@ -111,28 +100,11 @@ export const RELANCE_CHANNEL_LABELS: Labels<typeof RELANCE_CHANNELS> = {
   email: 'E-mail',
 };
 
-export const SITUATION_TYPE_LABELS: Labels<typeof SITUATION_TYPES> = {
-  emploi: 'Emploi',
-  alternance: 'Alternance',
-  formation: 'Formation',
-  immersion: 'Immersion / PMSMP',
-  'service-civique': 'Service civique',
-  scolarite: 'Scolarité',
-  'demandeur-emploi': "Demandeur d'emploi",
-  'non-professionnelle': 'Situation non professionnelle',
-  inconnue: 'Inconnue',
-};
+export const SITUATION_TYPE_LABELS = labelsOf(IMILO_SITUATION_TYPES);
 
-export const SITUATION_SUBTYPE_LABELS: Labels<typeof SITUATION_SUBTYPES> = {
-  cdd: 'CDD',
-  cdi: 'CDI',
-  interim: 'Intérim',
-  saisonnier: 'Saisonnier',
-  'contrat-aide': 'Contrat aidé',
-  iae: 'IAE (insertion par l’activité économique)',
-  apprentissage: 'Apprentissage',
-  professionnalisation: 'Professionnalisation',
-};
+export const SITUATION_SUBTYPE_LABELS = labelsOf(IMILO_SITUATION_SUBTYPES);
+
+export const WORKING_TIME_LABELS = labelsOf(IMILO_WORKING_TIMES);
 
 export const SITUATION_PHASE_LABELS: Labels<typeof SITUATION_PHASES> = {
   prevu: 'Prévu',
@@ -140,37 +112,16 @@ export const SITUATION_PHASE_LABELS: Labels<typeof SITUATION_PHASES> = {
   termine: 'Terminé',
 };
 
-export const THEME_LABELS: Labels<typeof THEMES> = {
-  emploi: 'Emploi',
-  formation: 'Formation',
-  'projet-professionnel': 'Projet professionnel',
-  sante: 'Santé',
-  logement: 'Logement',
-  citoyennete: 'Citoyenneté',
-  'loisirs-sport-culture': 'Loisirs, sport, culture',
-};
+export const THEME_LABELS = labelsOf(IMILO_THEMES);
 
-export const PROPOSITION_TYPE_LABELS: Labels<typeof PROPOSITION_TYPES> = {
-  'offre-emploi': "Offre d'emploi",
-  alternance: 'Alternance',
-  formation: 'Formation',
-  pmsmp: 'PMSMP (immersion)',
-  'contrat-aide': 'Contrat aidé',
-  parrainage: 'Parrainage',
-  atelier: 'Atelier',
-  'orientation-partenaire': 'Orientation vers un partenaire',
-  'aide-financiere': 'Aide financière',
-  autre: 'Autre',
-};
+export const PACEA_STEP_LABELS = labelsOf(IMILO_PACEA_STEPS);
 
-export const PROPOSITION_RESULT_LABELS: Record<PropositionResult, string> = {
-  'en-attente': 'En attente',
-  acceptee: 'Acceptée',
-  'refusee-jeune': 'Refusée par le jeune',
-  'refusee-tiers': 'Refusée par le tiers',
-  realisee: 'Réalisée',
-  abandonnee: 'Abandonnée',
-};
+export const PHASE_EVALUATION_LABELS = labelsOf(IMILO_PHASE_EVALUATIONS);
+
+export const PROPOSITION_TYPE_LABELS = labelsOf(IMILO_PROPOSITION_TYPES);
+
+export const PROPOSITION_RESULT_LABELS: Record<PropositionResult, string> =
+  labelsOf(IMILO_PROPOSITION_RESULTS);
 
 /** Options of a select from a label map, in the map's order. */
 export function optionsOf<K extends string>(

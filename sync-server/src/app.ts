@@ -14,6 +14,7 @@ import { registerDeviceAccessRoutes } from './http/device-access-routes';
 import { registerDeviceRoutes } from './http/device-routes';
 import { registerDossierRightsRoutes } from './http/dossier-rights-routes';
 import { registerHandoverRoutes } from './http/handover-routes';
+import { registerImiloRoutes } from './http/imilo-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { registerSettingsRoutes } from './http/settings-routes';
@@ -26,6 +27,7 @@ import { DEMO_SETTING } from './demo/demo-setting';
 import { startCommitPublisher, type CommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
+import { migrateVocabulary } from './vocabulary/migrate';
 
 /** Large enough for a push batch of MAX_PUSH_ROWS full dossiers. */
 export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -57,6 +59,8 @@ export interface RelaisApp {
 export async function createApp(options: AppOptions): Promise<RelaisApp> {
   const clock = options.clock ?? systemClock;
   const { storage } = options;
+  // Stored documents in the current vocabulary before any device is served (issue 18).
+  await migrateVocabulary(storage, clock);
   const hub = new ChangeHub();
   const app = Fastify({
     logger: options.logger ?? false,
@@ -106,6 +110,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   registerSettingsRoutes(app, { storage, clock, requireSession });
   registerDossierRightsRoutes(app, { storage, clock, commits, requireSession });
   registerHandoverRoutes(app, { storage, clock, commits, requireSession });
+  registerImiloRoutes(app, { storage, clock, requireSession });
   // Public: the login page reads `demo` to say the data is fictional (and its passwords known).
   app.get('/api/v1/health', async () => ({
     ok: true,

@@ -47,7 +47,11 @@ describe('a dossier created offline', () => {
     });
     const header = page.locator('header.dossier-header');
     await header.getByText('non envoyé').waitFor();
-    await addEvent(page, 'Entretien individuel', 'Premier entretien à la mairie, sans réseau.');
+    await addEvent(
+      page,
+      'Entretien individuel conseiller',
+      'Premier entretien à la mairie, sans réseau.',
+    );
 
     // Nothing has left the device.
     expect(await server.storage.getDocument('youths', dossierId)).toBeNull();

@@ -32,6 +32,11 @@ export interface DeviceWorkerData {
    * sync interrupted after its first page.
    */
   offlineAfterFirstPullOf?: CollectionName;
+  /**
+   * A device that has not updated yet: its database opens with these earlier schemas and no
+   * sync engine (the old app, offline), until `upgrade` reopens it with the current ones.
+   */
+  previousSchemas?: Partial<Record<CollectionName, object>>;
 }
 
 export type DeviceCommand =
@@ -47,6 +52,7 @@ export type DeviceCommand =
   | { type: 'findIncludingDeleted'; collection: CollectionName; ids: string[] }
   | { type: 'rawText' }
   | { type: 'restart' }
+  | { type: 'upgrade' }
   | { type: 'close' };
 
 const config = workerData as DeviceWorkerData;
@@ -80,16 +86,19 @@ const api = createApiClient({
 });
 
 let userId: string;
+/** Still the previous version of the app (see `previousSchemas`). */
+let previous = config.previousSchemas !== undefined;
 
 async function openDatabase(): Promise<void> {
   db = await createRelaisDatabase({
+    ...(previous ? { schemaOverrides: config.previousSchemas } : {}),
     name: `device-${config.deviceId.replace(/-/g, '')}`,
     dataKey: await dataKey,
     actorId: () => userId,
     clock: { now: () => new Date(Date.now() + config.clockOffsetMs) },
     devMode: config.devMode ?? false,
   });
-  sync = await startSync({ db, api });
+  if (!previous) sync = await startSync({ db, api });
 }
 
 async function open(): Promise<void> {
@@ -161,8 +170,14 @@ async function handle(command: DeviceCommand): Promise<unknown> {
       await db.close();
       await openDatabase();
       return null;
+    case 'upgrade':
+      // The app updated: the database opens with the current schemas (RxDB migrates it).
+      await db.close();
+      previous = false;
+      await openDatabase();
+      return null;
     case 'close':
-      await sync.stop();
+      if (!previous) await sync.stop();
       await db.close();
       return null;
   }

@@ -20,6 +20,8 @@ export interface Device {
   sync(): Promise<void>;
   /** Closes the app and opens it again on the same database (a restart). */
   restart(): Promise<void>;
+  /** A device made with `previousSchemas` updates to the current version and starts syncing. */
+  upgrade(): Promise<void>;
   status(): Promise<{
     online: boolean;
     pending: number;
@@ -77,6 +79,7 @@ export function spawnDevice(
     insertMany: (collection, documents) =>
       call({ type: 'insertMany', collection, documents: documents as Doc[] }),
     restart: () => call({ type: 'restart' }),
+    upgrade: () => call({ type: 'upgrade' }),
     find: (collection) => call({ type: 'find', collection }),
     get: (collection, id) => call({ type: 'get', collection, id }),
     setOnline: (online) => call({ type: 'setOnline', online }),

@@ -5,7 +5,7 @@
  */
 import type { Attendance } from '../schemas/attendance';
 import type { YouthEvent } from '../schemas/event';
-import type { PathwayRecord } from '../schemas/pathway';
+import type { CejWeekHours, PathwayRecord } from '../schemas/pathway';
 import type { Workshop } from '../schemas/workshop';
 import { addDays, fixedClock, parseDay, startOfWeek } from '../time';
 import { cejWeeklyActivity } from './cej';
@@ -74,4 +74,19 @@ export function cejWeekOf(
     hours: activityHoursInWeek(activity, weekStart),
     commitment: cej.weeklyHoursCommitment,
   };
+}
+
+/**
+ * The CEJ's declared and validated hours with `week` recorded: the same week is replaced, the
+ * weeks stay in order. `weekStart` is taken back to its Monday.
+ */
+export function withCejWeek(
+  weeks: readonly CejWeekHours[] | undefined,
+  week: CejWeekHours,
+): CejWeekHours[] {
+  const monday = startOfWeek(week.weekStart);
+  return [
+    ...(weeks ?? []).filter((w) => w.weekStart !== monday),
+    { ...week, weekStart: monday },
+  ].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
 }

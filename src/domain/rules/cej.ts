@@ -33,6 +33,9 @@ import { CEJ_MIN_WEEKLY_HOURS } from './dispositif';
 
 export const DEFAULT_EVENT_MINUTES: Record<EventKind, number> = {
   'entretien-individuel': 45,
+  'entretien-partenaire': 45,
+  'activites-exterieures': 120,
+  prestation: 120,
   'contact-telephonique': 15,
   visite: 60,
   atelier: 120,

@@ -9,15 +9,23 @@ import {
   refField,
 } from './common';
 
+/**
+ * i-milo's kinds of event (src/domain/imilo.ts gives their labels), plus the Mission Locale's own
+ * contact téléphonique, médiation and relance. v1 added entretien-partenaire,
+ * activites-exterieures and prestation; no v0 value changed.
+ */
 export const EVENT_KINDS = [
   'entretien-individuel',
-  'contact-telephonique',
-  'visite',
+  'entretien-partenaire',
   'atelier',
   'information-collective',
+  'visite',
+  'activites-exterieures',
+  'prestation',
+  'autre',
+  'contact-telephonique',
   'mediation',
   'relance',
-  'autre',
 ] as const;
 
 export const RELANCE_CHANNELS = ['telephone', 'sms', 'courrier', 'email'] as const;
@@ -41,7 +49,8 @@ export const EVENT_THEMES = [
  */
 export const eventSchema = {
   title: 'events',
-  version: 0,
+  /** v1: the kinds of i-milo (EVENT_KINDS); v0 documents keep their kind (vocabulary.ts). */
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,

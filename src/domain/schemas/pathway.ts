@@ -8,24 +8,37 @@ export const SITUATION_TYPES = [
   'alternance',
   'formation',
   'immersion',
-  'service-civique',
+  /** « Contrat de volontariat – bénévolat » (v1; v0's `service-civique` is one of its subtypes). */
+  'volontariat',
   'scolarite',
   'demandeur-emploi',
   'non-professionnelle',
   'inconnue',
 ] as const;
 
-/** Contract or programme detail of a situation (emploi, alternance). */
+/** Contract or programme detail of a situation (emploi, alternance, volontariat). */
 export const SITUATION_SUBTYPES = [
   'cdd',
   'cdi',
   'interim',
   'saisonnier',
+  'cie',
+  'cae',
+  /**
+   * v0's « contrat aidé » without saying CIE or CAE: kept (nothing typed is lost), no longer
+   * offered, and reported by the i-milo export as to be specified.
+   */
   'contrat-aide',
   'iae',
   'apprentissage',
   'professionnalisation',
+  'service-civique',
+  'volontariat-autre',
+  'benevolat',
 ] as const;
+
+/** Temps plein / partiel of a CDD or CDI (i-milo tells them apart). */
+export const WORKING_TIMES = ['temps-plein', 'temps-partiel'] as const;
 
 export const SITUATION_PHASES = ['prevu', 'en-cours', 'termine'] as const;
 
@@ -37,7 +50,22 @@ export const THEMES = [
   'logement',
   'citoyennete',
   'loisirs-sport-culture',
+  /** Not one of the seven SNP themes: the Mission Locale's own use (v1). */
+  'mobilite',
+  /** « Action non SNP »: a proposition outside the SNP themes (v1). */
+  'action-non-snp',
 ] as const;
+
+/** The seven themes of the SNP (i-milo's offer of services). */
+export const SNP_THEMES = [
+  'emploi',
+  'formation',
+  'projet-professionnel',
+  'sante',
+  'logement',
+  'citoyennete',
+  'loisirs-sport-culture',
+] as const satisfies readonly (typeof THEMES)[number][];
 
 export const PROPOSITION_TYPES = [
   'offre-emploi',
@@ -63,6 +91,12 @@ export const PROPOSITION_RESULTS = [
 
 export const PROGRAMMES = ['CEJ', 'PACEA'] as const;
 
+/** The three phases of the PACEA's national framework, in order (v1). */
+export const PACEA_STEPS = ['definir-projet', 'mettre-en-oeuvre', 'acceder-autonomie'] as const;
+
+/** How a PACEA phase ended (its end evaluation). */
+export const PHASE_EVALUATIONS = ['atteints', 'partiellement-atteints', 'non-atteints'] as const;
+
 /**
  * The parcours of a young person. One collection for four kinds that share a lifecycle
  * (RxDB's 13-collection limit): situation, demande, proposition, dispositif. Which fields a kind
@@ -70,7 +104,12 @@ export const PROGRAMMES = ['CEJ', 'PACEA'] as const;
  */
 export const pathwaySchema = {
   title: 'pathway',
-  version: 0,
+  /**
+   * v1: i-milo's vocabulary — situation `volontariat` (was `service-civique`), CIE / CAE,
+   * temps plein / partiel, the SNP themes with mobilité and action non SNP, the three PACEA
+   * phases with their evaluation, CEJ hours per week (src/domain/vocabulary.ts maps v0).
+   */
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -84,6 +123,7 @@ export const pathwaySchema = {
     // situation
     situationType: { type: 'string', enum: SITUATION_TYPES },
     situationSubtype: { type: 'string', enum: SITUATION_SUBTYPES },
+    workingTime: { type: 'string', enum: WORKING_TIMES },
     phase: { type: 'string', enum: SITUATION_PHASES },
     // demande, proposition
     theme: { type: 'string', enum: THEMES },
@@ -101,11 +141,32 @@ export const pathwaySchema = {
         additionalProperties: false,
         properties: {
           label: shortText,
+          /** Which phase of the national framework (absent on v0 phases no rule could place). */
+          step: { type: 'string', enum: PACEA_STEPS },
           objectives: { type: 'string', maxLength: 2000 },
           startDate: dateField,
           endDate: dateField,
+          /** End evaluation: were the objectives reached, and the adviser's comment. */
+          evaluation: { type: 'string', enum: PHASE_EVALUATIONS },
+          evaluationComment: { type: 'string', maxLength: 2000 },
         },
         required: ['label', 'startDate'],
+      },
+    },
+    /** CEJ: hours declared by the young person and validated by the adviser, per week. */
+    cejWeeks: {
+      type: 'array',
+      maxItems: 120,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          /** Monday of the week. */
+          weekStart: dateField,
+          declaredHours: { type: 'number', minimum: 0, maximum: 80 },
+          validatedHours: { type: 'number', minimum: 0, maximum: 80 },
+        },
+        required: ['weekStart'],
       },
     },
     authorId: refField,
@@ -117,4 +178,6 @@ export const pathwaySchema = {
 
 export type PathwayRecord = FromSchema<typeof pathwaySchema>;
 export type PropositionResult = (typeof PROPOSITION_RESULTS)[number];
+export type PaceaPhase = NonNullable<PathwayRecord['phases']>[number];
+export type CejWeekHours = NonNullable<PathwayRecord['cejWeeks']>[number];
 export const PATHWAY_SENSITIVE_FIELDS = ['comment'] as const;

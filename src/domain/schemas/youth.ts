@@ -91,8 +91,9 @@ export const youthSchema = {
    * v1: `createdOn` (day of premier accueil), filled from `updatedAt` for older dossiers.
    * v2: the handovers (issue 18): `interimReferentId` and `interimUntil` while a colleague
    * stands in for the référent, and `handovers`; written by the server only, absent before.
+   * v3: `imiloNumber` (optional: nothing to fill).
    */
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -160,6 +161,8 @@ export const youthSchema = {
     interimUntil: dateField,
     /** The dossier's handovers, oldest first (server-written). */
     handovers: { type: 'array', items: handoverRecord, maxItems: MAX_HANDOVERS_KEPT },
+    /** Numéro de dossier i-milo, when known: the i-milo export matches the dossier with it. */
+    imiloNumber: { type: 'string', maxLength: 30 },
   },
   required: [...baseRequired, 'lastName', 'firstName', 'siteId', 'referentId', 'status'],
   indexes: ['siteId', 'referentId', 'status'],

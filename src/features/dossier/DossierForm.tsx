@@ -142,6 +142,12 @@ export function DossierForm(props: Props) {
           />
           <TextField label="Prénom" required autoComplete="off" {...field('firstName')} />
           <TextField
+            label="N° de dossier i-milo"
+            hint="S'il est connu : l'export i-milo s'en sert pour retrouver le dossier"
+            autoComplete="off"
+            {...field('imiloNumber')}
+          />
+          <TextField
             label="Date de naissance"
             type="date"
             required

@@ -15,9 +15,14 @@ import type { Youth, YouthStatus } from '../../domain/schemas/youth';
 import { findCommune } from '../../domain/territory/territory';
 import { parseDay, today, type Clock } from '../../domain/time';
 
+/** The schema's maxLength of `imiloNumber`. */
+const IMILO_NUMBER_MAX = 30;
+
 export interface DossierFormValues {
   lastName: string;
   birthName: string;
+  /** Numéro de dossier i-milo, when known (the i-milo export matches the dossier with it). */
+  imiloNumber: string;
   firstName: string;
   birthDate: string;
   gender: string;
@@ -55,6 +60,7 @@ export type DossierErrors = Partial<Record<DossierField, string>>;
 export const FIELD_LABELS: Record<DossierField, string> = {
   lastName: "Nom d'usage",
   birthName: 'Nom de naissance',
+  imiloNumber: 'N° de dossier i-milo',
   firstName: 'Prénom',
   birthDate: 'Date de naissance',
   gender: 'Genre',
@@ -89,6 +95,7 @@ export const FIELD_LABELS: Record<DossierField, string> = {
 const MANAGED_FIELDS: readonly (keyof Youth)[] = [
   'lastName',
   'birthName',
+  'imiloNumber',
   'firstName',
   'birthDate',
   'gender',
@@ -120,6 +127,7 @@ export function emptyDossierForm(defaults: {
   return {
     lastName: '',
     birthName: '',
+    imiloNumber: '',
     firstName: '',
     birthDate: '',
     gender: '',
@@ -155,6 +163,7 @@ export function dossierFormFrom(youth: Youth): DossierFormValues {
   return {
     lastName: youth.lastName,
     birthName: youth.birthName ?? '',
+    imiloNumber: youth.imiloNumber ?? '',
     firstName: youth.firstName,
     // A year alone (aller vers) cannot be shown in a date field: the form asks to complete it.
     birthDate: youth.birthDate && youth.birthDate.length === 10 ? youth.birthDate : '',
@@ -214,6 +223,8 @@ export function validateDossierForm(
   if (!values.lastName.trim() && !outreach) errors.lastName = "Indiquez le nom d'usage.";
   if (values.lastName.length > NAME_MAX) errors.lastName = '100 caractères au maximum.';
   if (values.birthName.length > NAME_MAX) errors.birthName = '100 caractères au maximum.';
+  if (values.imiloNumber.trim().length > IMILO_NUMBER_MAX)
+    errors.imiloNumber = `${IMILO_NUMBER_MAX} caractères au maximum.`;
   if (!values.firstName.trim()) errors.firstName = 'Indiquez le prénom.';
   if (values.firstName.length > NAME_MAX) errors.firstName = '100 caractères au maximum.';
   if (values.birthDate) {
@@ -312,6 +323,7 @@ export function youthFieldsFrom(
     ...kept,
     lastName: values.lastName.trim(),
     birthName: text(values.birthName),
+    imiloNumber: text(values.imiloNumber),
     firstName: values.firstName.trim(),
     birthDate: text(values.birthDate) ?? options.base?.birthDate,
     gender: text(values.gender),

@@ -9,7 +9,8 @@ import { insertDocument, patchDocument, replaceDocument, type NewDocument } from
 import { RelaisError } from '../../domain/errors';
 import { findOverlappingDispositif } from '../../domain/rules/dispositif';
 import { canTransition } from '../../domain/rules/proposition';
-import type { PathwayRecord, PropositionResult } from '../../domain/schemas/pathway';
+import { withCejWeek } from '../../domain/rules/cej-hours';
+import type { CejWeekHours, PathwayRecord, PropositionResult } from '../../domain/schemas/pathway';
 import type { Youth } from '../../domain/schemas/youth';
 
 type PathwayFields = Omit<PathwayRecord, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
@@ -49,6 +50,9 @@ export function useDossierActions() {
         if (!canTransition(from, to)) throw new RelaisError('INVALID_TRANSITION');
         return patchDocument(db, 'pathway', record.id, { result: to });
       },
+      /** Records a CEJ week's hours, declared by the young person and validated by the adviser. */
+      setCejWeek: (record: PathwayRecord, week: CejWeekHours) =>
+        patchDocument(db, 'pathway', record.id, { cejWeeks: withCejWeek(record.cejWeeks, week) }),
       /** Ends a dispositif early (e.g. a PACEA the day before a CEJ starts). */
       endDispositif: (id: string, lastDay: string) =>
         patchDocument(db, 'pathway', id, { endDate: lastDay }),

@@ -10,7 +10,7 @@ export const SITUATION_LABELS: Record<Defined<'situationType'>, string> = {
   alternance: 'En alternance',
   formation: 'En formation',
   immersion: 'En immersion',
-  'service-civique': 'En service civique',
+  volontariat: 'En volontariat ou bénévolat',
   scolarite: 'Scolarisé·e',
   'demandeur-emploi': "Demandeur·se d'emploi",
   'non-professionnelle': 'Situation non professionnelle',

@@ -64,7 +64,7 @@ describe('réconciliation: a write that arrived after its dossier was transferre
     expect(within(card).getByText(/Saisie arrivée après le transfert du dossier/)).toBeDefined();
     expect(
       within(card).getByText(
-        'Entretien individuel du 20/11/2026 « Projet CAP cuisine, à relancer. »',
+        'Entretien individuel conseiller du 20/11/2026 « Projet CAP cuisine, à relancer. »',
       ),
     ).toBeDefined();
     expect(within(card).getByText(/Saisi par Camille Sées/)).toBeDefined();

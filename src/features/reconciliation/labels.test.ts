@@ -30,7 +30,7 @@ describe('how the siège reads a conflict', () => {
         { kind: 'entretien-individuel', at: '2026-11-20T14:30', report: 'Projet CAP cuisine.' },
         names,
       ),
-    ).toBe('Entretien individuel du 20/11/2026 « Projet CAP cuisine. »');
+    ).toBe('Entretien individuel conseiller du 20/11/2026 « Projet CAP cuisine. »');
   });
 
   it('tells a deletion from a kept edit, and a booking by its young person and dates', () => {

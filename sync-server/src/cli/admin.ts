@@ -9,10 +9,13 @@
  *   site:list
  *   audit:verify                                                     (exit code 1 when broken)
  *   retention:run [--dry-run]      anonymises the dossiers past their retention, purges the audit log
+ *   export:imilo --from D --to D [--site ID | --adviser ID] --out DIR   the i-milo CSV files
  *
  * Every command is written to the audit log (address `cli`, with the operator's system login).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RelaisError } from '../../../src/domain/errors';
 import { RETENTION_REASON_LABELS } from '../../../src/domain/retention';
@@ -25,6 +28,9 @@ import { createAccount, isRole, setAccountDisabled, setAccountPassword } from '.
 import { readConfig } from '../config';
 import { openStorage } from '../storage/open';
 import type { Storage } from '../storage/storage';
+import { runImiloExport } from '../imilo/export';
+import { describeImiloReport, periodOf, setOf } from '../imilo/request';
+import { migrateVocabulary } from '../vocabulary/migrate';
 import { readPassword } from './read-password';
 
 const USAGE = `Usage : npm run admin -- <commande>
@@ -35,7 +41,9 @@ const USAGE = `Usage : npm run admin -- <commande>
   user:password --login L   (le nouveau mot de passe est lu sur l'entrée standard)
   site:list
   audit:verify              (vérifie la chaîne du journal d'audit)
-  retention:run [--dry-run] (anonymise les dossiers en fin de conservation, purge le journal d'audit)`;
+  retention:run [--dry-run] (anonymise les dossiers en fin de conservation, purge le journal d'audit)
+  export:imilo --from AAAA-MM-JJ --to AAAA-MM-JJ [--site ID | --adviser ID] --out DOSSIER
+            (un CSV par catégorie i-milo et rapport.json ; seul ce qui est nouveau ou modifié)`;
 
 /** Who ran the command, as the system knows them (the command line has no session). */
 function operator(): string {
@@ -84,6 +92,11 @@ async function run(storage: Storage, command: string | undefined, args: string[]
       sites: { type: 'string' },
       name: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      site: { type: 'string' },
+      adviser: { type: 'string' },
+      out: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -191,6 +204,24 @@ async function run(storage: Storage, command: string | undefined, args: string[]
       await audit(storage, command, {
         details: { dryRun, dossiers: report.dossiers.length, documents: report.documents },
       });
+      return;
+    }
+    case 'export:imilo': {
+      if (!values.out) throw new RelaisError('VALIDATION_FAILED', '--out est obligatoire.');
+      const period = periodOf(values);
+      const set = setOf({ siteId: values.site, adviserId: values.adviser });
+      // The stored documents in today's vocabulary, as the server would have them.
+      await migrateVocabulary(storage, systemClock);
+      const { report, files } = await runImiloExport(storage, systemClock, {
+        period,
+        set,
+        by: { userId: null, deviceId: null, address: CLI_ADDRESS },
+      });
+      mkdirSync(values.out, { recursive: true });
+      for (const [name, csv] of Object.entries(files)) writeFileSync(join(values.out, name), csv);
+      writeFileSync(join(values.out, 'rapport.json'), `${JSON.stringify(report, null, 2)}\n`);
+      for (const line of describeImiloReport(report)) console.log(line);
+      await audit(storage, command, { details: { exportId: report.exportId } });
       return;
     }
     default:

@@ -5,13 +5,20 @@
  */
 import type { PlainDocument } from '../../../src/domain/merge';
 import { EVENT_THEMES } from '../../../src/domain/schemas/event';
-import { PROPOSITION_TYPES, SITUATION_TYPES, THEMES } from '../../../src/domain/schemas/pathway';
-import { addDays } from '../../../src/domain/time';
+import {
+  PROPOSITION_TYPES,
+  SITUATION_TYPES,
+  SNP_THEMES,
+} from '../../../src/domain/schemas/pathway';
+import { addDays, startOfWeek } from '../../../src/domain/time';
 import { momentOn, pastDay, stamp, workingDay, type DemoContext } from './context';
 import { PARTNERS } from './names';
 
 const EVENT_KIND_WEIGHTS = [
-  ['entretien-individuel', 70],
+  ['entretien-individuel', 64],
+  ['entretien-partenaire', 4],
+  ['activites-exterieures', 1],
+  ['prestation', 1],
   ['contact-telephonique', 15],
   ['visite', 3],
   ['atelier', 4],
@@ -81,6 +88,35 @@ function propositionResult(ctx: DemoContext, day: string): string {
   ]);
 }
 
+/** The contract or kind of a situation, in i-milo's detail (temps plein / partiel, CIE / CAE…). */
+function situationDetail(ctx: DemoContext, situationType: string): PlainDocument {
+  const r = ctx.random;
+  if (situationType === 'emploi') {
+    const subtype = r.pick(['cdd', 'cdi', 'cdd', 'interim', 'saisonnier', 'cae', 'iae'] as const);
+    return subtype === 'cdd' || subtype === 'cdi'
+      ? { situationSubtype: subtype, workingTime: r.pick(['temps-plein', 'temps-partiel']) }
+      : { situationSubtype: subtype };
+  }
+  if (situationType === 'alternance') {
+    return { situationSubtype: r.pick(['apprentissage', 'apprentissage', 'professionnalisation']) };
+  }
+  if (situationType === 'volontariat') return { situationSubtype: 'service-civique' };
+  return {};
+}
+
+/** The last weeks of a CEJ: hours declared by the young person, validated by the adviser. */
+function cejWeeks(ctx: DemoContext, start: string, commitment: number): PlainDocument[] {
+  const r = ctx.random;
+  const weeks: PlainDocument[] = [];
+  for (let back = 4; back >= 1; back -= 1) {
+    const weekStart = startOfWeek(addDays(ctx.today, -7 * back));
+    if (weekStart < start) continue;
+    const declaredHours = Math.max(0, commitment + r.int(-6, 3));
+    weeks.push({ weekStart, declaredHours, validatedHours: declaredHours - r.pick([0, 0, 1, 2]) });
+  }
+  return weeks;
+}
+
 function dispositif(
   ctx: DemoContext,
   youth: PlainDocument,
@@ -90,12 +126,14 @@ function dispositif(
   const roll = r.next();
   if (roll < 0.25) {
     const months = r.pick([6, 9, 12]);
+    const weeklyHoursCommitment = r.pick([15, 20]);
     return pathwayRecord(ctx, youth, start, {
       kind: 'dispositif',
       programme: 'CEJ',
       startDate: start,
       endDate: addDays(start, months * 30),
-      weeklyHoursCommitment: r.pick([15, 20]),
+      weeklyHoursCommitment,
+      cejWeeks: cejWeeks(ctx, start, weeklyHoursCommitment),
       label: "Contrat d'engagement jeune",
     });
   }
@@ -110,12 +148,15 @@ function dispositif(
       phases: [
         {
           label: 'Phase 1 — diagnostic et projet',
+          step: 'definir-projet',
           objectives: 'Définir le projet professionnel',
           startDate: start,
           endDate: addDays(start, 90),
+          evaluation: 'atteints',
         },
         {
           label: 'Phase 2 — mise en situation',
+          step: 'mettre-en-oeuvre',
           objectives: 'PMSMP et candidatures',
           startDate: addDays(start, 91),
         },
@@ -194,10 +235,7 @@ export function generateActivity(
       pathwayRecord(ctx, youth, day, {
         kind: 'situation',
         situationType,
-        ...(situationType === 'emploi'
-          ? { situationSubtype: r.pick(['cdd', 'cdi', 'interim', 'saisonnier']) }
-          : {}),
-        ...(situationType === 'alternance' ? { situationSubtype: 'apprentissage' } : {}),
+        ...situationDetail(ctx, situationType),
         phase,
         // A planned situation starts after today (decided on `day`, it has not begun yet).
         startDate: phase === 'prevu' ? workingDay(addDays(ctx.today, 14)) : day,
@@ -207,7 +245,7 @@ export function generateActivity(
   activity.pathway.push(
     pathwayRecord(ctx, youth, since, {
       kind: 'demande',
-      theme: r.pick(THEMES),
+      theme: r.pick([...SNP_THEMES, 'mobilite']),
       startDate: since,
       label: 'Demande exprimée au premier accueil',
     }),
@@ -218,7 +256,13 @@ export function generateActivity(
     activity.pathway.push(
       pathwayRecord(ctx, youth, day, {
         kind: 'proposition',
-        theme: r.pick(['emploi', 'formation', 'projet-professionnel']),
+        theme: r.pick([
+          'emploi',
+          'formation',
+          'projet-professionnel',
+          'mobilite',
+          'action-non-snp',
+        ]),
         propositionType: r.pick(PROPOSITION_TYPES),
         partner: r.pick(PARTNERS),
         startDate: day,

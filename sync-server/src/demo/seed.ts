@@ -8,6 +8,8 @@ import { today, type Clock } from '../../../src/domain/time';
 import { createAccount } from '../auth/accounts';
 import { scopeOf, youthIdOf, youthScope } from '../replication/scope';
 import type { DocumentWrite, Storage } from '../storage/storage';
+import { VOCABULARY_VERSION } from '../../../src/domain/vocabulary';
+import { VOCABULARY_SETTING } from '../vocabulary/migrate';
 import { DEMO_SETTING } from './demo-setting';
 import { seedDemoDevices } from './devices';
 import { generateDemo, type DemoDocuments, type DemoOptions } from './generator';
@@ -85,6 +87,8 @@ export async function seedDemo(
   const devices = await seedDemoDevices(storage, clock);
   const reviews = await seedReconciliation(storage, clock, documents);
   await storage.putSetting(DEMO_SETTING, true);
+  // The generator writes today's vocabulary: nothing for the startup migration to look at.
+  await storage.putSetting(VOCABULARY_SETTING, VOCABULARY_VERSION);
   const counts: Partial<Record<CollectionName, number>> = {};
   for (const [name, list] of Object.entries(documents) as [CollectionName, PlainDocument[]][]) {
     counts[name] = list.length;

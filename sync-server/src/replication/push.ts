@@ -28,6 +28,7 @@ import {
 } from '../../../src/domain/merge';
 import { isErasureTombstone } from '../../../src/domain/erasure';
 import { MERGE_POLICIES } from '../../../src/domain/merge-policies';
+import { toCurrentVocabulary } from '../../../src/domain/vocabulary';
 import type { Clock } from '../../../src/domain/time';
 import type { RevisionRecord, Scope, Storage, StoredDocument } from '../storage/storage';
 import { writeAction } from '../audit/entries';
@@ -140,15 +141,17 @@ async function baseOf(
   const own = row.lineage
     ? await ownUnansweredRevision(ctx, stored, row.lineage, assumedRev)
     : undefined;
+  // A revision written before the vocabulary changed is a base in today's words (vocabulary/).
+  const current = (base: PlainDocument) => toCurrentVocabulary(ctx.collection, base);
   if (own) {
     if (own.rev === stored.rev && !own.absorbed) return { stale: false, base: null };
-    return { stale: true, base: { ...own.data, _deleted: own.deleted } };
+    return { stale: true, base: current({ ...own.data, _deleted: own.deleted }) };
   }
   const base =
     typeof assumedRev === 'string'
       ? await ctx.tx.getRevision(ctx.collection, stored.id, assumedRev)
       : null;
-  return { stale: true, base };
+  return { stale: true, base: base && current(base) };
 }
 
 /**

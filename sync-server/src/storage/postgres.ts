@@ -129,6 +129,15 @@ CREATE TABLE IF NOT EXISTS settings (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS export_marks (
+  target TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rev TEXT NOT NULL,
+  export_id TEXT NOT NULL,
+  exported_at TEXT NOT NULL,
+  PRIMARY KEY (target, collection, id)
+);
 CREATE TABLE IF NOT EXISTS audit (
   seq BIGSERIAL PRIMARY KEY,
   at TEXT NOT NULL,
@@ -829,6 +838,38 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
     async appendAudit(entries) {
       if (entries.length === 0) return;
       await inTransaction((client) => insertAudit(client, entries));
+    },
+
+    async listExportMarks(target) {
+      const { rows } = await pool.query(
+        'SELECT collection, id, rev FROM export_marks WHERE target = $1',
+        [target],
+      );
+      return new Map(
+        (rows as { collection: string; id: string; rev: string }[]).map((row) => [
+          `${row.collection}:${row.id}`,
+          row.rev,
+        ]),
+      );
+    },
+
+    async putExportMarks(target, exportId, at, marks) {
+      if (marks.length === 0) return;
+      await pool.query(
+        `INSERT INTO export_marks (target, collection, id, rev, export_id, exported_at)
+         SELECT $1, t.collection, t.id, t.rev, $2, $3
+           FROM unnest($4::text[], $5::text[], $6::text[]) AS t(collection, id, rev)
+         ON CONFLICT (target, collection, id) DO UPDATE SET
+           rev = excluded.rev, export_id = excluded.export_id, exported_at = excluded.exported_at`,
+        [
+          target,
+          exportId,
+          at,
+          marks.map((mark) => mark.collection),
+          marks.map((mark) => mark.id),
+          marks.map((mark) => mark.rev),
+        ],
+      );
     },
 
     async listAudit(limit) {

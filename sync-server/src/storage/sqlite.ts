@@ -108,6 +108,15 @@ CREATE TABLE IF NOT EXISTS settings (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS export_marks (
+  target TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rev TEXT NOT NULL,
+  export_id TEXT NOT NULL,
+  exported_at TEXT NOT NULL,
+  PRIMARY KEY (target, collection, id)
+);
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
@@ -898,6 +907,25 @@ export function openSqliteStorage(file: string): Storage {
 
     async appendAudit(entries) {
       await writeMutex.run(async () => appendAuditNow(entries));
+    },
+
+    async listExportMarks(target) {
+      const rows = db
+        .prepare('SELECT collection, id, rev FROM export_marks WHERE target = ?')
+        .all(target) as { collection: string; id: string; rev: string }[];
+      return new Map(rows.map((row) => [`${row.collection}:${row.id}`, row.rev]));
+    },
+
+    async putExportMarks(target, exportId, at, marks) {
+      const put = db.prepare(
+        `INSERT INTO export_marks (target, collection, id, rev, export_id, exported_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (target, collection, id) DO UPDATE SET
+           rev = excluded.rev, export_id = excluded.export_id, exported_at = excluded.exported_at`,
+      );
+      db.transaction(() => {
+        for (const mark of marks) put.run(target, mark.collection, mark.id, mark.rev, exportId, at);
+      })();
     },
 
     async listAudit(limit) {

@@ -323,6 +323,18 @@ export interface Storage {
   deleteDeviceKeys(deviceId: string, userId?: string): Promise<void>;
 
   /** A setting of the Mission Locale (JSON), or null when never set. */
+  /**
+   * Which revision of each document the last export to `target` (e.g. i-milo) carried, by
+   * `collection:id`: the next export takes only what is new or changed (imilo/).
+   */
+  listExportMarks(target: string): Promise<Map<string, string>>;
+  /** Records that export `exportId` carried these revisions (replacing older marks). */
+  putExportMarks(
+    target: string,
+    exportId: string,
+    at: string,
+    marks: readonly { collection: string; id: string; rev: string }[],
+  ): Promise<void>;
   getSetting(name: string): Promise<unknown>;
   putSetting(name: string, value: unknown): Promise<void>;
 

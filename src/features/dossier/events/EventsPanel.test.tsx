@@ -51,7 +51,7 @@ async function openDossier(user = testUser()) {
 describe('événements of a dossier', () => {
   it('records an entretien individuel in three actions: the kind, the compte-rendu, Enregistrer', async () => {
     await openDossier();
-    await user.click(screen.getByRole('button', { name: 'Entretien individuel' }));
+    await user.click(screen.getByRole('button', { name: 'Entretien individuel conseiller' }));
     // The cursor waits in the compte-rendu: typing is the second action.
     await user.keyboard('Préparation de la PMSMP chez le boulanger.');
     // Typed and not saved: an update of the app would wait for it.

@@ -9,7 +9,8 @@ import {
   CEJ_MIN_WEEKLY_HOURS,
   isExtendedCej,
 } from '../../../domain/rules/dispositif';
-import type { PathwayRecord } from '../../../domain/schemas/pathway';
+import { optionsOf, PACEA_STEP_LABELS, PHASE_EVALUATION_LABELS } from '../../../domain/labels';
+import { PACEA_STEPS, type PathwayRecord } from '../../../domain/schemas/pathway';
 import { addDays, formatDayShort } from '../../../domain/time';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import {
@@ -114,7 +115,12 @@ export function DispositifForm({ initial, editing, others, onSave, onEndOther, o
           error={errors.endDate}
           hint={
             values.programme === 'CEJ'
-              ? isExtendedCej({ ...values, id: '' })
+              ? isExtendedCej({
+                  id: '',
+                  programme: values.programme,
+                  startDate: values.startDate,
+                  endDate: values.endDate,
+                })
                 ? 'Prolongation : 18 mois au plus.'
                 : '6 à 12 mois, 18 avec une prolongation.'
               : '24 mois au plus.'
@@ -146,6 +152,13 @@ export function DispositifForm({ initial, editing, others, onSave, onEndOther, o
                   error={errors.phases?.[index]}
                   onChange={(e) => setPhase(index, { label: e.target.value })}
                 />
+                <SelectField
+                  label={`Phase ${index + 1} — étape du PACEA`}
+                  placeholder="Non précisée"
+                  options={optionsOf(PACEA_STEP_LABELS)}
+                  value={phase.step}
+                  onChange={(e) => setPhase(index, { step: e.target.value })}
+                />
                 <TextField
                   label="Début"
                   type="date"
@@ -165,6 +178,20 @@ export function DispositifForm({ initial, editing, others, onSave, onEndOther, o
                 value={phase.objectives}
                 onChange={(e) => setPhase(index, { objectives: e.target.value })}
               />
+              <div className="form-grid">
+                <SelectField
+                  label={`Phase ${index + 1} — évaluation de fin de phase`}
+                  placeholder="Pas encore faite"
+                  options={optionsOf(PHASE_EVALUATION_LABELS)}
+                  value={phase.evaluation}
+                  onChange={(e) => setPhase(index, { evaluation: e.target.value })}
+                />
+                <TextField
+                  label="Commentaire d'évaluation"
+                  value={phase.evaluationComment}
+                  onChange={(e) => setPhase(index, { evaluationComment: e.target.value })}
+                />
+              </div>
               <button
                 type="button"
                 className="button-link"
@@ -183,7 +210,10 @@ export function DispositifForm({ initial, editing, others, onSave, onEndOther, o
                   ...values.phases,
                   {
                     label: `Phase ${values.phases.length + 1}`,
+                    step: PACEA_STEPS[values.phases.length] ?? '',
                     objectives: '',
+                    evaluation: '',
+                    evaluationComment: '',
                     startDate: values.phases.at(-1)?.endDate
                       ? addDays(values.phases.at(-1)!.endDate, 1)
                       : values.startDate,

@@ -3,6 +3,8 @@
  * src/domain/rules/cej.ts from events, ateliers and propositions), the PACEA with its phases,
  * and the forms to open, extend or end them.
  */
+import { PACEA_STEP_LABELS, PHASE_EVALUATION_LABELS } from '../../../domain/labels';
+import { CejWeekHours } from './CejWeekHours';
 import { useMemo, useState } from 'react';
 import { useClock } from '../../../app/clock-context';
 import {
@@ -182,10 +184,15 @@ export function DispositifsPanel(props: Props) {
                     {phase.endDate ? ` au ${formatDayShort(phase.endDate)}` : ''}
                   </span>
                   {phase.objectives && <p>Objectifs : {phase.objectives}</p>}
+                  {phase.step && <p className="muted">{PACEA_STEP_LABELS[phase.step]}</p>}
+                  {phase.evaluation && (
+                    <p>Évaluation : {PHASE_EVALUATION_LABELS[phase.evaluation]}</p>
+                  )}
                 </li>
               ))}
             </ol>
           )}
+          {dispositif.programme === 'CEJ' && <CejWeekHours cej={dispositif} />}
           {dispositif.programme === 'CEJ' && (
             <CejActivity
               cej={dispositif}

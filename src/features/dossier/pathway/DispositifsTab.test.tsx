@@ -56,6 +56,35 @@ async function open(seedMore?: (db: RelaisDatabase) => Promise<void>) {
 }
 
 describe('CEJ', () => {
+  it('records the hours a week declared by the young person and validated by the adviser', async () => {
+    await open(async (db) => {
+      await db.pathway.insert({
+        ...stamp,
+        id: 'cej-1',
+        youthId: youth.id,
+        kind: 'dispositif',
+        programme: 'CEJ',
+        startDate: '2026-11-02',
+        endDate: '2027-05-01',
+        weeklyHoursCommitment: 15,
+      });
+    });
+    const hours = await screen.findByRole('region', { name: 'Heures déclarées et validées' });
+    // Thursday 26 November: the week of Monday 23.
+    expect(within(hours).getByLabelText('Semaine du')).toHaveProperty('value', '2026-11-23');
+    await user.type(within(hours).getByLabelText('Heures déclarées par le jeune'), '16');
+    await user.type(within(hours).getByLabelText('Heures validées par le conseiller'), '14,5');
+    await user.click(within(hours).getByRole('button', { name: 'Enregistrer la semaine' }));
+    await waitFor(async () =>
+      expect((await dispositifs())[0]!.cejWeeks).toEqual([
+        { weekStart: '2026-11-23', declaredHours: 16, validatedHours: 14.5 },
+      ]),
+    );
+    expect(
+      await within(hours).findByText(/Semaine du 23\/11\/2026 : 16 h déclarées, 14 h 30 validées/),
+    ).toBeTruthy();
+  });
+
   it('opens a CEJ of 6 to 12 months and shows its weekly hours against the commitment', async () => {
     await open(async (db) => {
       // Monday 2 to Sunday 8 November: 4 h of entretiens; the week of 16 November: 16 h.

@@ -69,7 +69,7 @@ describe('situations', () => {
       label: 'Garage Moderne, Sées',
     });
     expect(screen.getByText('à partir du 04/01/2027')).toBeTruthy();
-    const phase = screen.getByLabelText(/État de la situation Alternance/);
+    const phase = screen.getByLabelText(/État de la situation Contrat en alternance/);
     await user.selectOptions(phase, 'en-cours');
     await waitFor(async () => expect((await stored('situation'))[0]!.phase).toBe('en-cours'));
     await user.selectOptions(phase, 'termine');

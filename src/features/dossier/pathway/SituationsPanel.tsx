@@ -8,6 +8,7 @@ import {
   optionsOf,
   SITUATION_PHASE_LABELS,
   SITUATION_SUBTYPE_LABELS,
+  WORKING_TIME_LABELS,
   SITUATION_TYPE_LABELS,
 } from '../../../domain/labels';
 import type { PathwayRecord } from '../../../domain/schemas/pathway';
@@ -21,6 +22,7 @@ import {
   newSituationForm,
   situationFrom,
   SUBTYPES_BY_SITUATION,
+  WITH_WORKING_TIME,
   validateSituationForm,
   type SituationFormValues,
 } from './pathway-forms';
@@ -82,6 +84,14 @@ function SituationForm(props: {
             {...field('situationSubtype')}
           />
         )}
+        {WITH_WORKING_TIME.includes(values.situationSubtype) && (
+          <SelectField
+            label="Temps de travail"
+            placeholder="Non précisé"
+            options={optionsOf(WORKING_TIME_LABELS)}
+            {...field('workingTime')}
+          />
+        )}
         <SelectField label="État" options={optionsOf(SITUATION_PHASE_LABELS)} {...field('phase')} />
         <TextField label="Début" type="date" {...field('startDate')} />
         <TextField label="Fin" type="date" {...field('endDate')} />
@@ -130,6 +140,8 @@ export function SituationsPanel({ youthId, userId, situations }: Props) {
                     : 'Situation'}
                   {situation.situationSubtype &&
                     ` — ${SITUATION_SUBTYPE_LABELS[situation.situationSubtype]}`}
+                  {situation.workingTime &&
+                    ` ${WORKING_TIME_LABELS[situation.workingTime].toLowerCase()}`}
                 </strong>
                 <span>{periodText(situation)}</span>
                 {situation.label && <span className="muted">{situation.label}</span>}

@@ -12,16 +12,21 @@ import {
   type DispositifDateProblem,
   type PhaseProblem,
 } from '../../../domain/rules/dispositif';
-import type { PathwayRecord } from '../../../domain/schemas/pathway';
+import type { PaceaPhase, PathwayRecord } from '../../../domain/schemas/pathway';
 import { formatDayShort, today, type Clock } from '../../../domain/time';
 
 type PathwayFields = Omit<PathwayRecord, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
 
 export interface PhaseValues {
   label: string;
+  /** The phase of the national framework (PACEA_STEPS), '' when not said. */
+  step: string;
   objectives: string;
   startDate: string;
   endDate: string;
+  /** The end evaluation (PHASE_EVALUATIONS) and its comment, '' when not done. */
+  evaluation: string;
+  evaluationComment: string;
 }
 
 export interface DispositifFormValues {
@@ -74,7 +79,17 @@ export function newDispositifForm(programme: 'CEJ' | 'PACEA', clock: Clock): Dis
     weeklyHoursCommitment: programme === 'CEJ' ? String(CEJ_MAX_WEEKLY_HOURS) : '',
     phases:
       programme === 'PACEA'
-        ? [{ label: 'Phase 1 — diagnostic', objectives: '', startDate: start, endDate: '' }]
+        ? [
+            {
+              label: 'Phase 1 — diagnostic',
+              step: 'definir-projet',
+              objectives: '',
+              startDate: start,
+              endDate: '',
+              evaluation: '',
+              evaluationComment: '',
+            },
+          ]
         : [],
   };
 }
@@ -88,9 +103,12 @@ export function dispositifFormFrom(record: PathwayRecord): DispositifFormValues 
       record.weeklyHoursCommitment === undefined ? '' : String(record.weeklyHoursCommitment),
     phases: (record.phases ?? []).map((phase) => ({
       label: phase.label,
+      step: phase.step ?? '',
       objectives: phase.objectives ?? '',
       startDate: phase.startDate,
       endDate: phase.endDate ?? '',
+      evaluation: phase.evaluation ?? '',
+      evaluationComment: phase.evaluationComment ?? '',
     })),
   };
 }
@@ -110,7 +128,11 @@ export function validateDispositifForm(
     programme: values.programme,
     startDate: values.startDate || undefined,
     endDate: values.endDate || undefined,
-    phases: values.phases.map((p) => ({ ...p, endDate: p.endDate || undefined })),
+    phases: values.phases.map((p) => ({
+      label: p.label,
+      startDate: p.startDate,
+      endDate: p.endDate || undefined,
+    })),
   };
   const problem = dispositifDateProblem(dates);
   if (problem) errors[DATE_MESSAGES[problem].field] = DATE_MESSAGES[problem].text;
@@ -167,9 +189,14 @@ export function dispositifFrom(
   if (values.programme === 'PACEA') {
     record.phases = values.phases.map((phase) => ({
       label: phase.label.trim(),
+      ...(phase.step ? { step: phase.step as PaceaPhase['step'] } : {}),
       startDate: phase.startDate,
       ...(phase.objectives.trim() ? { objectives: phase.objectives.trim() } : {}),
       ...(phase.endDate ? { endDate: phase.endDate } : {}),
+      ...(phase.evaluation ? { evaluation: phase.evaluation as PaceaPhase['evaluation'] } : {}),
+      ...(phase.evaluationComment.trim()
+        ? { evaluationComment: phase.evaluationComment.trim() }
+        : {}),
     }));
   }
   return record;

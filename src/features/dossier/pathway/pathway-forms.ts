@@ -12,8 +12,10 @@ export type FormErrors<T> = Partial<Record<keyof T, string>>;
 
 /** Which contract or programme details each situation offers. */
 export const SUBTYPES_BY_SITUATION: Partial<Record<string, readonly string[]>> = {
-  emploi: ['cdd', 'cdi', 'interim', 'saisonnier', 'contrat-aide', 'iae'],
+  // A v0 « contrat aidé » keeps its value; a new one says CIE or CAE (i-milo tells them apart).
+  emploi: ['cdd', 'cdi', 'interim', 'saisonnier', 'cie', 'cae', 'iae'],
   alternance: ['apprentissage', 'professionnalisation'],
+  volontariat: ['service-civique', 'volontariat-autre', 'benevolat'],
 };
 
 function text(value: string): string | undefined {
@@ -33,9 +35,13 @@ function checkDates(
     errors[labels.end] = 'La date de fin ne peut pas précéder la date de début.';
 }
 
+/** The contracts i-milo records as temps plein or temps partiel. */
+export const WITH_WORKING_TIME: readonly string[] = ['cdd', 'cdi'];
+
 export interface SituationFormValues {
   situationType: string;
   situationSubtype: string;
+  workingTime: string;
   phase: string;
   startDate: string;
   endDate: string;
@@ -46,6 +52,7 @@ export function newSituationForm(clock: Clock): SituationFormValues {
   return {
     situationType: '',
     situationSubtype: '',
+    workingTime: '',
     phase: 'en-cours',
     startDate: today(clock),
     endDate: '',
@@ -79,6 +86,11 @@ export function situationFrom(
     situationType: values.situationType as PathwayRecord['situationType'],
     ...(subtypes.includes(values.situationSubtype)
       ? { situationSubtype: values.situationSubtype as PathwayRecord['situationSubtype'] }
+      : {}),
+    ...(subtypes.includes(values.situationSubtype) &&
+    WITH_WORKING_TIME.includes(values.situationSubtype) &&
+    values.workingTime
+      ? { workingTime: values.workingTime as PathwayRecord['workingTime'] }
       : {}),
     phase: values.phase as PathwayRecord['phase'],
     startDate: values.startDate,

@@ -1,0 +1,78 @@
+/**
+ * The vocabulary migration of issue 18 (Relais's words aligned with i-milo's): pure functions
+ * turning a document of the previous schema version into the current one. The device runs them
+ * in its RxDB migration strategies (src/db/migrations.ts) and the server in its data migration
+ * of stored documents (sync-server/src/vocabulary/). Each is idempotent: a document already in
+ * the current vocabulary comes back unchanged (the same object).
+ */
+import { PACEA_STEPS, type PaceaPhase } from './schemas/pathway';
+import { foldText } from './text';
+
+type Doc = Record<string, unknown>;
+
+/** Bumped when a new mapping is added below; the server records the one its data reached. */
+export const VOCABULARY_VERSION = 1;
+
+/**
+ * Events v0 → v1: i-milo's kinds were added (entretien par un partenaire, activités
+ * extérieures, prestation); every v0 kind is still a v1 kind, so nothing changes.
+ */
+export function eventToV1<T extends Doc>(doc: T): T {
+  return doc;
+}
+
+/** Keywords of the three phases of the national PACEA framework, in folded text. */
+const STEP_WORDS: readonly [RegExp, (typeof PACEA_STEPS)[number]][] = [
+  [/\b(diagnostic|definir|definition|formaliser|formalisation)\b/, 'definir-projet'],
+  [/\b(mise en (oeuvre|situation|action)|mettre en oeuvre)\b/, 'mettre-en-oeuvre'],
+  [/\b(autonomie|securiser|securisation)\b/, 'acceder-autonomie'],
+];
+
+/**
+ * Which phase of the framework a v0 phase was, from its label alone: « Phase 2 » says it, else
+ * the framework's words (« diagnostic », « mise en situation », « autonomie »). Undefined when
+ * nothing says: no guess from its position; the i-milo export reports it to be specified.
+ */
+export function paceaStepOf(label: string): (typeof PACEA_STEPS)[number] | undefined {
+  const text = foldText(label);
+  const numbered = /\bphase\s*([123])\b/.exec(text);
+  if (numbered) return PACEA_STEPS[Number(numbered[1]) - 1];
+  return STEP_WORDS.find(([words]) => words.test(text))?.[1];
+}
+
+function withSteps(phases: readonly PaceaPhase[]): PaceaPhase[] | undefined {
+  let changed = false;
+  const placed = phases.map((phase) => {
+    if (phase.step) return phase;
+    const step = paceaStepOf(phase.label);
+    if (!step) return phase;
+    changed = true;
+    return { ...phase, step };
+  });
+  return changed ? placed : undefined;
+}
+
+/**
+ * Pathway v0 → v1: the situation « service civique » becomes a « Contrat de volontariat –
+ * bénévolat » of the service civique kind; PACEA phases get their step of the framework when
+ * their label says it. Other v0 values are v1 values (CIE / CAE, temps plein / partiel and the
+ * new themes were added; a v0 « contrat aidé » stays, to be specified).
+ */
+export function pathwayToV1<T extends Doc>(doc: T): T {
+  let out: Doc = doc;
+  if (doc.situationType === 'service-civique') {
+    out = { ...out, situationType: 'volontariat', situationSubtype: 'service-civique' };
+  }
+  if (doc.programme === 'PACEA' && Array.isArray(doc.phases)) {
+    const phases = withSteps(doc.phases as PaceaPhase[]);
+    if (phases) out = { ...out, phases };
+  }
+  return out as T;
+}
+
+/** A document of any version of a collection in the current vocabulary (the same if it is). */
+export function toCurrentVocabulary<T extends Doc>(collection: string, doc: T): T {
+  if (collection === 'events') return eventToV1(doc);
+  if (collection === 'pathway') return pathwayToV1(doc);
+  return doc;
+}
