@@ -57,6 +57,10 @@ const DevicesScreen = lazyScreen(
   () => import('../features/appareils/DevicesScreen'),
   'DevicesScreen',
 );
+const AteliersScreen = lazyScreen(
+  () => import('../features/ateliers/AteliersScreen'),
+  'AteliersScreen',
+);
 
 const HandoverScreen = lazyScreen(
   () => import('../features/passation/HandoverScreen'),
@@ -76,6 +80,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/permanence', component: PermanenceScreen, navLabel: 'Ma permanence' },
   { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
   { path: '/relances', component: RelancesScreen, navLabel: 'Relances' },
+  { path: '/ateliers', component: AteliersScreen, navLabel: 'Ateliers' },
   {
     path: '/aller-vers',
     component: AllerVersScreen,

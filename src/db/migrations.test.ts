@@ -2,10 +2,11 @@ import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb/plugin
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
-import { buildAppointment, buildYouth } from '../../tests/support/builders';
+import { buildAppointment, buildWorkshop, buildYouth } from '../../tests/support/builders';
 import { testDataKey } from '../../tests/support/database';
 import { appointmentSchema } from '../domain/schemas/appointment';
 import { pathwaySchema } from '../domain/schemas/pathway';
+import { workshopSchema } from '../domain/schemas/workshop';
 import { youthSchema } from '../domain/schemas/youth';
 import { createRelaisDatabase } from './database';
 import { wrappedSealedStorage } from './encryption/sealed-storage';
@@ -68,6 +69,32 @@ describe('schema migrations', () => {
       })
       .exec();
     expect(onTuesday.map((a) => a.toJSON())).toEqual([stored]);
+    await db.remove();
+  });
+
+  it('keeps the sessions stored before the catalogue, found by kind and start (v0 → v1)', async () => {
+    const name = `migration-${crypto.randomUUID().replace(/-/g, '')}`;
+    const v0 = {
+      ...workshopSchema,
+      version: 0,
+      properties: {
+        ...workshopSchema.properties,
+        kind: { type: 'string', enum: ['atelier', 'information-collective'] },
+      },
+      required: ['id', 'rev', 'updatedAt', 'updatedBy', 'kind', 'title', 'siteId', 'start'],
+    } as unknown as RxJsonSchema<unknown>;
+    const dataKey = await testDataKey();
+    const old = await createRxDatabase({ name, storage: previousVersionStorage(dataKey) });
+    await old.addCollections({ workshops: { schema: v0 } });
+    const stored = buildWorkshop({ start: '2026-11-24T14:00', facilitatorId: 'f1' });
+    await old.collections.workshops!.insert(stored);
+    await old.close();
+
+    const db = await createRelaisDatabase({ name, dataKey, actorId: () => 'me', devMode: true });
+    const found = await db.workshops
+      .find({ selector: { kind: 'atelier', start: { $gte: '2026-11-23', $lt: '2026-11-30' } } })
+      .exec();
+    expect(found.map((w) => w.toJSON())).toEqual([stored]);
     await db.remove();
   });
 

@@ -25,7 +25,11 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     // v1 only adds optional fields and indexes on fields every rendez-vous already has.
     1: (doc: Record<string, unknown>) => doc,
   },
-  workshops: {},
+  workshops: {
+    // v1 adds the catalogue (kind `action`) and optional planning fields; a v0 session is
+    // already a valid v1 session.
+    1: (doc: Record<string, unknown>) => doc,
+  },
   attendances: {},
   mobility: {},
   sites: {},

@@ -85,7 +85,9 @@ export const COLLECTIONS = {
   workshops: {
     schema: workshopSchema,
     sensitiveFields: [],
-    deviceClearFields: ['id'],
+    // The ateliers screens query the catalogue by kind and the sessions by start (nothing
+    // personal; the v1 migration rewrites stored sessions with them in clear).
+    deviceClearFields: ['id', 'kind', 'siteId', 'start'],
     writePolicy: 'devices',
   },
   attendances: {

@@ -95,6 +95,34 @@ export const ERROR_CODES = {
     status: 403,
     fr: 'Une passation se fait depuis l’écran « Passation de dossiers », avec le réseau.',
   },
+  ACTION_INVALID: {
+    status: 400,
+    fr: 'Une action du catalogue a un titre, un thème et un type pris dans les listes : elle n’a pas été enregistrée.',
+  },
+  SESSION_INCOMPLETE: {
+    status: 400,
+    fr: 'Une session a une action, un site, une date et une heure : elle n’a pas été enregistrée.',
+  },
+  SESSION_END_BEFORE_START: {
+    status: 400,
+    fr: 'La fin d’une session doit suivre son début : vérifiez les heures.',
+  },
+  SESSION_CAPACITY_INVALID: {
+    status: 400,
+    fr: 'Une session accueille de 1 à 500 personnes : vérifiez la capacité.',
+  },
+  SESSION_DEADLINE_AFTER_START: {
+    status: 400,
+    fr: 'La date limite d’inscription ne peut pas suivre le jour de la session.',
+  },
+  SESSION_ALREADY_HELD: {
+    status: 409,
+    fr: 'Une session qui a déjà eu lieu ne s’annule pas.',
+  },
+  CANCELLATION_REASON_REQUIRED: {
+    status: 400,
+    fr: 'Indiquez le motif de l’annulation de la session.',
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
   REQUEST_TIMEOUT: {

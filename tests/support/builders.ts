@@ -117,11 +117,27 @@ export function buildWorkshop(overrides: Partial<Workshop> = {}): Workshop {
   return {
     ...stamp(),
     kind: 'atelier',
+    // A session is planned from the catalogue: the server refuses a new one without its action.
+    actionId: '0190c000-0000-7000-b000-000000000001',
     title: 'Atelier CV et lettre de motivation',
     siteId: SITE_SEES,
     start: '2026-11-26T14:00',
     durationMinutes: 120,
     capacity: 12,
+    ...overrides,
+  };
+}
+
+/** A catalogue entry of the collective actions (issue 15). */
+export function buildAction(overrides: Partial<Workshop> = {}): Workshop {
+  return {
+    ...stamp(),
+    kind: 'action',
+    actionKind: 'atelier',
+    title: 'Atelier CV et lettre de motivation',
+    theme: 'emploi',
+    defaultDurationMinutes: 120,
+    defaultCapacity: 12,
     ...overrides,
   };
 }

@@ -146,7 +146,13 @@ export function cejWeeklyActivity(cej: CejPeriod, sources: CejSources, clock: Cl
   const workshops = new Map(sources.workshops.map((w) => [w.id, w]));
   for (const attendance of sources.attendances) {
     const workshop = workshops.get(attendance.workshopId);
-    if (!workshop || attendance.present !== true || attendance.cancelled || workshop.cancelled)
+    // A catalogue entry has no start: only a session is attended.
+    if (
+      !workshop?.start ||
+      attendance.present !== true ||
+      attendance.cancelled ||
+      workshop.cancelled
+    )
       continue;
     countedWorkshops.add(workshop.id);
     add(

@@ -9,17 +9,41 @@ import { addDays, startOfWeek } from '../../../src/domain/time';
 import { momentOn, stamp, type DemoContext } from './context';
 import { DEMO_SITES, DEMO_STAFF, SIEGE_ID } from './organisation';
 
+/** The demo's catalogue of actions: kind, title, theme (src/domain/rules/workshops.ts). */
 const WORKSHOP_TITLES = [
-  ['atelier', 'Atelier CV et lettre de motivation'],
-  ['atelier', "Atelier simulation d'entretien"],
-  ['atelier', 'Atelier numérique : mes démarches en ligne'],
-  ['atelier', 'Atelier budget et logement'],
-  ['atelier', 'Atelier code de la route'],
-  ['atelier', 'Atelier santé et bien-être'],
-  ['information-collective', 'Information collective CEJ'],
-  ['information-collective', 'Information collective alternance'],
-  ['information-collective', 'Information collective service civique'],
+  ['atelier', 'Atelier CV et lettre de motivation', 'emploi'],
+  ['atelier', "Atelier simulation d'entretien", 'emploi'],
+  ['atelier', 'Atelier numérique : mes démarches en ligne', 'numerique'],
+  ['atelier', 'Atelier budget et logement', 'logement'],
+  ['atelier', 'Atelier code de la route', 'mobilite'],
+  ['atelier', 'Atelier santé et bien-être', 'sante'],
+  ['information-collective', 'Information collective CEJ', 'projet-professionnel'],
+  ['information-collective', 'Information collective alternance', 'formation'],
+  ['information-collective', 'Information collective service civique', 'citoyennete'],
 ] as const;
+
+/**
+ * Fixed ids for the catalogue entries, so the random sequence of the rest of the demo (and every
+ * figure drawn from it) stays what it was before the catalogue existed.
+ */
+function actionIdOf(index: number): string {
+  return `0190a000-0000-7000-b000-${String(index + 1).padStart(12, '0')}`;
+}
+
+function catalogue(ctx: DemoContext, by: string): PlainDocument[] {
+  return WORKSHOP_TITLES.map(([kind, title, theme], index) => ({
+    id: actionIdOf(index),
+    rev: `demo-action-${index + 1}`,
+    updatedAt: `${addDays(ctx.today, -400)}T09:00:00.000Z`,
+    updatedBy: by,
+    kind: 'action',
+    actionKind: kind,
+    title,
+    theme,
+    defaultDurationMinutes: kind === 'atelier' ? 120 : 90,
+    defaultCapacity: 12,
+  }));
+}
 
 export const SESSIONS_PER_WEEK = 17;
 export const ATTENDANCE_RATE = 0.62;
@@ -34,13 +58,16 @@ export function generateWorkshops(ctx: DemoContext, youthsBySite: Map<string, Pl
     const monday = addDays(firstMonday, week * 7);
     for (let i = 0; i < SESSIONS_PER_WEEK; i += 1) {
       const day = addDays(monday, r.int(0, 4));
-      const [kind, title] = r.pick(WORKSHOP_TITLES);
+      const action = r.pick(WORKSHOP_TITLES);
+      const [kind, title, theme] = action;
       const siteId = r.chance(0.65) ? SIEGE_ID : r.pick(DEMO_SITES).id;
       const facilitatorId = r.pick(facilitators);
       const workshop: PlainDocument = {
         ...stamp(ctx, facilitatorId, addDays(day, -14)),
         kind,
         title,
+        theme,
+        actionId: actionIdOf(WORKSHOP_TITLES.indexOf(action)),
         siteId,
         start: momentOn(ctx, day),
         durationMinutes: kind === 'atelier' ? 120 : 90,
@@ -62,7 +89,7 @@ export function generateWorkshops(ctx: DemoContext, youthsBySite: Map<string, Pl
       }
     }
   }
-  return { workshops, attendances };
+  return { workshops: [...catalogue(ctx, facilitators[0]!), ...workshops], attendances };
 }
 
 const VEHICLES = [

@@ -24,6 +24,11 @@ import {
   SITUATION_PHASE_LABELS,
 } from '../../../src/domain/labels';
 import type { PlainDocument } from '../../../src/domain/merge';
+import {
+  ACTION_KIND_LABELS,
+  isActionTheme,
+  THEME_LABELS,
+} from '../../../src/domain/rules/workshops';
 
 export type Cell = string | number | undefined;
 
@@ -330,10 +335,9 @@ const heuresCej: ExportFile = {
   },
 };
 
-const WORKSHOP_KINDS: Record<string, string> = {
-  atelier: 'Atelier',
-  'information-collective': 'Information collective',
-};
+// The kinds and themes of the catalogue of actions (issue 15), in the screens' words.
+const WORKSHOP_KINDS: Record<string, string> = ACTION_KIND_LABELS;
+const workshopTheme = (theme: unknown) => (isActionTheme(theme) ? THEME_LABELS[theme] : str(theme));
 
 const sessions: ExportFile = {
   name: 'sessions.csv',
@@ -357,7 +361,7 @@ const sessions: ExportFile = {
     return one(doc.id, [
       str(doc.title),
       WORKSHOP_KINDS[String(doc.kind)],
-      str(doc.theme),
+      workshopTheme(doc.theme),
       frenchDate(doc.start),
       timeOf(doc.start),
       typeof doc.durationMinutes === 'number' ? doc.durationMinutes : undefined,

@@ -11,6 +11,7 @@ import { handoverFieldsServerOnly } from './handover';
 import { eventHappened, outcomeHappened } from './happened';
 import { dispositifOverlap, propositionMove } from './pathway';
 import type { WriteRule, WriteRuleInput } from './rule';
+import { workshopRules } from './workshops';
 import { entryAge } from './youths';
 
 export type { WriteRule, WriteRuleInput } from './rule';
@@ -20,6 +21,7 @@ export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> 
   events: [appendOnly, eventHappened],
   pathway: [propositionMove, dispositifOverlap],
   appointments: [outcomeHappened],
+  workshops: [workshopRules],
   // A dossier's access journal is never rewritten (schemas/access.ts).
   accesses: [appendOnly],
 };
