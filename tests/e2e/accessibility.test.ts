@@ -135,6 +135,7 @@ describe('accessibility of every main screen (axe-core)', () => {
         ['Agenda, jour', '/agenda?vue=jour'],
         ['Relances', '/relances'],
         ['Aller vers', '/aller-vers'],
+        ['Ateliers', '/ateliers'],
         ['Sites', '/sites'],
         ['Premier accueil', '/dossiers/nouveau'],
         ['Dossier', href!],
