@@ -66,7 +66,10 @@ async function main(): Promise<void> {
     // The i-milo export of last month (the screen's default period), with its report.
     await page.getByRole('link', { name: 'Export i-milo', exact: true }).click();
     await page.getByRole('button', { name: 'Exporter' }).click();
-    await page.getByRole('button', { name: /^Télécharger / }).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: /^Télécharger / })
+      .first()
+      .waitFor({ timeout: 60_000 });
     await shoot(page, '18-imilo-export');
     await siege.close();
   } finally {
