@@ -134,10 +134,23 @@ describe('a bad network between two devices and the server', () => {
     expect(created.size).toBe(ROUNDS * 2 * (YOUTHS_PER_ROUND + EVENTS_PER_ROUND));
 
     // Each device edits 100 dossiers the other created, one field each: merges, no conflict.
-    // Two passes: in the first, one device may finish its pull before the other's last push
-    // reaches the server (it then lacks dossiers to edit); the second pulls what both pushed.
+    // First both push everything; then each waits until it holds the dossiers it will edit (a
+    // device may end its pull before the other's last push lands, and RxDB's awaitInSync may
+    // return before the pull a reSync asked for has run).
     await Promise.all([sees.sync(), sees2.sync()]);
-    await Promise.all([sees.sync(), sees2.sync()]);
+    for (const [d, other] of [
+      [sees, sees2],
+      [sees2, sees],
+    ] as const) {
+      const theirs = youthsOf.get(other)!.slice(0, EDITS_PER_DEVICE);
+      await eventually(async () => {
+        const held = await deviceDocuments(d, 'youths');
+        expect(
+          theirs.filter((id) => !held.has(id)),
+          'dossiers to edit on a device',
+        ).toEqual([]);
+      }, 60_000);
+    }
     const edits = new Map<string, Record<string, string>>();
     for (const [d, other, field] of [
       [sees, sees2, 'phone'],
@@ -174,9 +187,12 @@ describe('a bad network between two devices and the server', () => {
     }
     for (const d of [sees, sees2]) {
       for (const collection of ['youths', 'events'] as const) {
-        // RxDB's awaitInSync may return before the pull a reSync asked for has run: wait for it.
+        // RxDB's awaitInSync may return before the pull a reSync asked for has run: wait for it,
+        // asking again meanwhile (as the app does on every reconnection). A device whose
+        // checkpoint passed documents it never stored would still fail here.
         const held = await eventually(async () => {
           const found = await deviceDocuments(d, collection);
+          if (found.size !== onServer[collection].size) await d.sync();
           expect(found.size, `${collection} on a device`).toBe(onServer[collection].size);
           return found;
         }, 60_000);
