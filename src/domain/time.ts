@@ -301,3 +301,9 @@ export function formatMonth(month: string): string {
 export function endOfMonthDay(day: string): string {
   return addDays(addMonthsToDay(`${day.slice(0, 7)}-01`, 1), -1);
 }
+
+/** "nov." for `2026-11`, under a monthly chart's columns. */
+export function formatMonthShort(month: string): string {
+  const date = parseDay(`${month}-01`);
+  return date ? format(date, 'MMM', { locale: fr }) : month;
+}

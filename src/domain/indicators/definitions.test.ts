@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADVISER_A, NOVEMBER, statisticsFixture } from '../../../tests/support/statistics-fixture';
 import { restrictToAdviser } from './data';
+import { isDurableJob } from './entries';
 import { computeStatistics } from './report';
 
 /** The figure of one indicator, by id. */
@@ -48,6 +49,26 @@ describe('the indicators of the activity report (November 2026, hand-counted)', 
     expect(value['entrees-formation']).toBe(0);
     expect(value['entrees-pmsmp']).toBe(1);
     expect(value['entrees-service-civique']).toBe(1);
+  });
+
+  it('calls a job durable from six months, the last day included, or a CDI', () => {
+    const job = (situationSubtype: 'cdd' | 'cdi', endDate?: string) =>
+      isDurableJob({
+        id: 'p',
+        rev: 'r',
+        updatedAt: '2026-11-01T00:00:00.000Z',
+        updatedBy: 'u',
+        youthId: 'y',
+        kind: 'situation',
+        situationType: 'emploi',
+        situationSubtype,
+        startDate: '2026-11-01',
+        ...(endDate ? { endDate } : {}),
+      });
+    expect(job('cdd', '2027-04-30')).toBe(true);
+    expect(job('cdd', '2027-04-29')).toBe(false);
+    expect(job('cdd')).toBe(false);
+    expect(job('cdi')).toBe(true);
   });
 
   it('counts entries in and exits from CEJ and PACEA', () => {

@@ -4,10 +4,9 @@
  * and plain documents. The device (an adviser's caseload) and the server (every site) call the
  * same functions, so their figures cannot drift apart.
  */
-import type { PathwayRecord } from '../schemas/pathway';
 import { EPCIS, findCommune } from '../territory/territory';
-import { addMonthsToDay } from '../time';
 import { countedYouths, isHeldSession, standingEvents, type StatisticsData } from './data';
+import { dispositifIndicators, situationIndicators } from './entries';
 import { inPeriod, type Period } from './period';
 import {
   appointmentsInPeriod,
@@ -46,47 +45,6 @@ const count = (value: number): IndicatorValue => ({ value });
 
 export function rate(numerator: number, denominator: number): IndicatorValue {
   return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator };
-}
-
-/** Situations of a type that began in the period (a situation only « prévue » is not an entry). */
-function situationEntries(
-  { data, period }: IndicatorContext,
-  matches: (record: PathwayRecord) => boolean,
-): number {
-  return data.pathway.filter(
-    (p) =>
-      p.kind === 'situation' && p.phase !== 'prevu' && inPeriod(p.startDate, period) && matches(p),
-  ).length;
-}
-
-/** A job of six months or more: a CDI, or a contract whose end is six months after its start. */
-export function isDurableJob(record: PathwayRecord): boolean {
-  if (record.situationType !== 'emploi') return false;
-  if (record.situationSubtype === 'cdi') return true;
-  return Boolean(
-    record.startDate && record.endDate && record.endDate >= addMonthsToDay(record.startDate, 6),
-  );
-}
-
-/**
- * The day a dispositif ended. TODO(issue 17, item 4): prefer the actual end date once the
- * field exists; until then the planned end date stands for it.
- */
-export function dispositifEnd(record: PathwayRecord): string | undefined {
-  return record.endDate;
-}
-
-function dispositifs(
-  { data, period }: IndicatorContext,
-  programme: 'CEJ' | 'PACEA',
-  exits: boolean,
-) {
-  return data.pathway.filter(
-    (p) =>
-      p.kind === 'dispositif' &&
-      p.programme === programme &&
-      inPeriod(exits ? dispositifEnd(p) : p.startDate, period),
-  ).length;
 }
 
 /** Young people of each EPCI accompanied in the period (residence: the dossier's commune). */
@@ -179,24 +137,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
   },
   ...situationIndicators(),
-  ...(['CEJ', 'PACEA'] as const).flatMap((programme) => [
-    {
-      id: `entrees-${programme.toLowerCase()}`,
-      label: `Entrées en ${programme}`,
-      definition: `Dispositifs ${programme} commencés dans la période.`,
-      group: 'dispositifs' as const,
-      kind: 'count' as const,
-      compute: (context: IndicatorContext) => count(dispositifs(context, programme, false)),
-    },
-    {
-      id: `sorties-${programme.toLowerCase()}`,
-      label: `Sorties de ${programme}`,
-      definition: `Dispositifs ${programme} dont la date de fin tombe dans la période.`,
-      group: 'dispositifs' as const,
-      kind: 'count' as const,
-      compute: (context: IndicatorContext) => count(dispositifs(context, programme, true)),
-    },
-  ]),
+  ...dispositifIndicators(),
   {
     id: 'prets-vehicules',
     label: 'Prêts de véhicules',
@@ -261,57 +202,3 @@ export const INDICATORS: readonly Indicator[] = [
     },
   },
 ];
-
-function situationIndicators(): Indicator[] {
-  const entry = (
-    id: string,
-    label: string,
-    definition: string,
-    matches: (record: PathwayRecord) => boolean,
-  ): Indicator => ({
-    id,
-    label,
-    definition,
-    group: 'parcours',
-    kind: 'count',
-    compute: (context) => count(situationEntries(context, matches)),
-  });
-  return [
-    entry(
-      'entrees-emploi',
-      'Entrées en emploi',
-      'Situations d’emploi (tous contrats) commencées dans la période.',
-      (p) => p.situationType === 'emploi',
-    ),
-    entry(
-      'entrees-emploi-durable',
-      'dont emploi durable',
-      'Emplois commencés dans la période en CDI, ou dont le contrat dure six mois ou plus.',
-      isDurableJob,
-    ),
-    entry(
-      'entrees-alternance',
-      'Entrées en alternance',
-      'Contrats d’apprentissage ou de professionnalisation commencés dans la période.',
-      (p) => p.situationType === 'alternance',
-    ),
-    entry(
-      'entrees-formation',
-      'Entrées en formation',
-      'Situations de formation commencées dans la période.',
-      (p) => p.situationType === 'formation',
-    ),
-    entry(
-      'entrees-pmsmp',
-      'Immersions (PMSMP)',
-      'Périodes de mise en situation en milieu professionnel commencées dans la période.',
-      (p) => p.situationType === 'immersion',
-    ),
-    entry(
-      'entrees-service-civique',
-      'Entrées en service civique',
-      'Contrats de volontariat en service civique commencés dans la période.',
-      (p) => p.situationType === 'volontariat' && p.situationSubtype === 'service-civique',
-    ),
-  ];
-}
