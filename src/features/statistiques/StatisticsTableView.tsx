@@ -18,7 +18,7 @@ export function StatisticsTableView({
 }) {
   return (
     <div className="statistics-table">
-      <TableScroll label={table.title}>
+      <TableScroll label={`Tableau « ${table.title} »`}>
         <table>
           <caption>{table.title}</caption>
           <thead>
