@@ -11,6 +11,7 @@ import type { PlainDocument } from '../../src/domain/merge';
 import { scopeOf, youthScope } from '../../sync-server/src/replication/scope';
 import type { DocumentWrite, Storage } from '../../sync-server/src/storage/storage';
 import { ADVISER_SEES, DIRECTION, PASSWORD } from '../support/accounts';
+import { SITE_PERSEIGNE } from '../support/builders';
 import { BACKENDS } from '../support/storages';
 import { ADVISER_A, NOVEMBER, statisticsFixture } from '../support/statistics-fixture';
 import { syncWorld } from '../support/sync-world';
@@ -88,10 +89,23 @@ describe.each(BACKENDS)('the statistics on %s', (backend) => {
       'Lucas Sées',
     ]);
 
+    // One site's dossiers: Léa alone is at Perseigne.
+    const site = (await (
+      await get(world.server.url, DIRECTION.login, `${period}&siteId=${SITE_PERSEIGNE}`)
+    ).json()) as StatisticsReport;
+    expect(value(site, 'jeunes-accompagnes')).toBe(1);
+    expect(value(site, 'entrees-cej')).toBe(1);
+
     const refused = await get(world.server.url, ADVISER_SEES.login, period);
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
 
+    const both = await get(
+      world.server.url,
+      DIRECTION.login,
+      `${period}&siteId=${SITE_PERSEIGNE}&adviserId=${ADVISER_A}`,
+    );
+    expect(both.status).toBe(400);
     const bad = await get(world.server.url, DIRECTION.login, 'from=2026-11-31&to=2026-11-01');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({

@@ -48,7 +48,19 @@ export function isHeldSession(workshop: Workshop): boolean {
  * and the sessions those young people were inscribed in.
  */
 export function restrictToAdviser(data: StatisticsData, adviserId: string): StatisticsData {
-  const youths = data.youths.filter((youth) => youth.referentId === adviserId);
+  return restrictToYouths(data, (youth) => youth.referentId === adviserId);
+}
+
+/** A site's figures: the dossiers of that site de rattachement, as for an adviser. */
+export function restrictToSite(data: StatisticsData, siteId: string): StatisticsData {
+  return restrictToYouths(data, (youth) => youth.siteId === siteId);
+}
+
+function restrictToYouths(
+  data: StatisticsData,
+  keep: (youth: StatisticsData['youths'][number]) => boolean,
+): StatisticsData {
+  const youths = data.youths.filter(keep);
   const ids = new Set(youths.map((youth) => youth.id));
   const mine = <T extends { youthId?: string }>(list: readonly T[]) =>
     list.filter((item) => item.youthId !== undefined && ids.has(item.youthId));

@@ -8,9 +8,10 @@ export interface Series {
   className: string;
 }
 
+/** The drawing's own units: it scales to the width of its box, text included, undistorted. */
+const WIDTH = 900;
 const HEIGHT = 180;
 const AXIS = 24;
-const GAP = 6;
 
 export function ColumnChart({
   title,
@@ -22,21 +23,15 @@ export function ColumnChart({
   series: readonly Series[];
 }) {
   const max = Math.max(1, ...series.flatMap((s) => s.values));
-  const group = Math.max(series.length * 14, 28);
-  const width = Math.max(320, labels.length * (group + GAP * 2));
-  const slot = width / Math.max(1, labels.length);
-  const bar = (group - GAP) / series.length;
+  const slot = WIDTH / Math.max(1, labels.length);
+  const group = Math.min(slot * 0.7, series.length * 28);
+  const bar = group / series.length;
   const id = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <figure className="column-chart">
-      <svg
-        role="img"
-        aria-labelledby={id}
-        viewBox={`0 0 ${width} ${HEIGHT + AXIS}`}
-        preserveAspectRatio="none"
-      >
+      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`}>
         <title id={id}>{`${title} (détail dans le tableau ci-dessous)`}</title>
-        <line x1="0" x2={width} y1={HEIGHT} y2={HEIGHT} className="chart-axis" />
+        <line x1="0" x2={WIDTH} y1={HEIGHT} y2={HEIGHT} className="chart-axis" />
         {labels.map((label, i) => (
           <g key={label} transform={`translate(${i * slot + (slot - group) / 2},0)`}>
             {series.map((s, j) => {

@@ -103,12 +103,12 @@ describe('Statistiques', () => {
   it('asks the server for direction’s figures of every site, and again when the period changes', async () => {
     const report = computeStatistics(statisticsFixture(), NOVEMBER);
     const send = vi.spyOn(api, 'send').mockResolvedValue(report);
-    await renderScreen('/statistiques', { user: direction });
+    await renderScreen('/statistiques', { user: direction, seed: seedFixture });
     const user = userEvent.setup();
 
     await waitFor(() => expect(card('Jeunes accompagnés')).toBe('4'));
     expect(send).toHaveBeenCalledWith('GET', '/api/v1/statistics?from=2026-01-01&to=2026-12-31');
-    expect(screen.getByText(/Toute la Mission Locale, tous sites/)).toBeTruthy();
+    expect(screen.getByText(/chiffres calculés par le serveur/)).toBeTruthy();
 
     await user.selectOptions(screen.getByLabelText('Découpage'), 'Trimestre');
     await user.selectOptions(screen.getByLabelText('Trimestre'), '4e trimestre');
@@ -119,6 +119,15 @@ describe('Statistiques', () => {
       ),
     );
     expect(screen.getByRole('table', { name: 'Couverture par EPCI' })).toBeTruthy();
+
+    // One adviser's dossiers, as the server computes them.
+    await user.selectOptions(screen.getByLabelText('Dossiers'), 'Conseiller·ère : Camille Sées');
+    await waitFor(() =>
+      expect(send).toHaveBeenLastCalledWith(
+        'GET',
+        `/api/v1/statistics?from=2026-10-01&to=2026-12-31&adviserId=${ADVISER_A}`,
+      ),
+    );
   });
 
   it('says a free period is wrong instead of computing it', async () => {

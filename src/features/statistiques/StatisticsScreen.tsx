@@ -10,6 +10,7 @@ import { frenchMessage, RelaisError } from '../../domain/errors';
 import { checkPeriod, type Period } from '../../domain/indicators/period';
 import { today as todayOf } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
+import { SelectField } from '../../ui/Field';
 import { useSites, useStaff } from '../shared/useDirectory';
 import { describePeriod, initialChoice, periodOfChoice, type PeriodChoice } from './period-choice';
 import { PeriodPicker } from './PeriodPicker';
@@ -45,7 +46,8 @@ export function StatisticsScreen() {
     [sites.data, staff.data],
   );
   const device = useDeviceStatistics(siege ? undefined : user?.id, period, names);
-  const server = useServerStatistics(period, siege && online);
+  const [set, setSet] = useState('');
+  const server = useServerStatistics(period, siege && online, set);
 
   const report = siege
     ? server.state.status === 'done'
@@ -62,7 +64,7 @@ export function StatisticsScreen() {
         </h1>
         <p className="statistics-scope">
           {siege
-            ? 'Toute la Mission Locale, tous sites : chiffres calculés par le serveur de la Mission Locale.'
+            ? 'Toute la Mission Locale, un site ou un·e conseiller·ère : chiffres calculés par le serveur de la Mission Locale.'
             : 'Les jeunes dont vous êtes référent·e : chiffres calculés sur cet appareil, même hors ligne.'}
         </p>
       </header>
@@ -73,6 +75,26 @@ export function StatisticsScreen() {
           error={error}
           onChange={setChoice}
         />
+        {siege && (
+          <SelectField
+            label="Dossiers"
+            placeholder="Toute la Mission Locale"
+            value={set}
+            options={[
+              ...(sites.data ?? []).map((site) => ({
+                value: `site:${site.id}`,
+                label: `Site : ${site.name}`,
+              })),
+              ...(staff.data ?? [])
+                .filter((member) => member.role === 'conseiller')
+                .map((member) => ({
+                  value: `adviser:${member.id}`,
+                  label: `Conseiller·ère : ${member.name}`,
+                })),
+            ]}
+            onChange={(e) => setSet(e.target.value)}
+          />
+        )}
         <button type="button" className="button-secondary" onClick={() => window.print()}>
           Imprimer le rapport d’activité
         </button>

@@ -76,17 +76,25 @@ type Answer = { key: string } & (
   { status: 'done'; report: StatisticsReport } | { status: 'failed'; error: RelaisError }
 );
 
+/** Whose dossiers direction looks at: `site:ID`, `adviser:ID`, or '' for every site. */
+function setQuery(set: string): Record<string, string> {
+  const [kind, id] = set.split(':');
+  if (kind === 'site' && id) return { siteId: id };
+  if (kind === 'adviser' && id) return { adviserId: id };
+  return {};
+}
+
 /** Direction's figures for every site, asked of the server (needs the network). */
-export function useServerStatistics(period: Period | undefined, enabled: boolean) {
+export function useServerStatistics(period: Period | undefined, enabled: boolean, set = '') {
   const [answer, setAnswer] = useState<Answer | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const from = period?.from;
   const to = period?.to;
-  const key = enabled && from && to ? `${from}/${to}/${attempt}` : undefined;
+  const key = enabled && from && to ? `${from}/${to}/${set}/${attempt}` : undefined;
   useEffect(() => {
     if (!key || !from || !to) return undefined;
     let current = true;
-    const query = new URLSearchParams({ from, to });
+    const query = new URLSearchParams({ from, to, ...setQuery(set) });
     api
       .send<StatisticsReport>('GET', `/api/v1/statistics?${query.toString()}`)
       .then((report) => current && setAnswer({ key, status: 'done', report }))
@@ -102,7 +110,7 @@ export function useServerStatistics(period: Period | undefined, enabled: boolean
     return () => {
       current = false;
     };
-  }, [key, from, to]);
+  }, [key, from, to, set]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const state: ServerReportState = !key
     ? { status: 'idle' }

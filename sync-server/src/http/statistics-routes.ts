@@ -1,8 +1,9 @@
 /**
- * Statistics over HTTP (issue 17): `GET /api/v1/statistics?from=&to=[&adviserId=]` answers the
- * activity report of the period for every site, computed from the server's storage. The siège
- * only (direction, admin): an adviser's figures are computed on their device, offline, from
- * their caseload. A bad period is a 400, another role a 403, both in the error envelope.
+ * Statistics over HTTP (issue 17): `GET /api/v1/statistics?from=&to=[&siteId= | &adviserId=]`
+ * answers the activity report of the period for every site (or one site's dossiers, or one
+ * adviser's), computed from the server's storage. The siège only (direction, admin): an
+ * adviser's figures are computed on their device, offline, from their caseload. A bad period
+ * is a 400, another role a 403, both in the error envelope.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
@@ -16,7 +17,10 @@ interface StatisticsQuery {
   from?: unknown;
   to?: unknown;
   adviserId?: unknown;
+  siteId?: unknown;
 }
+
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
 export function registerStatisticsRoutes(
   app: FastifyInstance,
@@ -36,10 +40,15 @@ export function registerStatisticsRoutes(
         );
       }
       const period = checkPeriod(request.query.from, request.query.to);
-      const adviser = request.query.adviserId;
+      const adviserId = text(request.query.adviserId);
+      const siteId = text(request.query.siteId);
+      if (adviserId && siteId) {
+        throw new RelaisError('VALIDATION_FAILED', 'Un site ou un·e conseiller·ère, pas les deux.');
+      }
       return statisticsReport(deps.storage, {
         period,
-        ...(typeof adviser === 'string' && adviser ? { adviserId: adviser } : {}),
+        ...(adviserId ? { adviserId } : {}),
+        ...(siteId ? { siteId } : {}),
       });
     },
   );

@@ -1,13 +1,14 @@
 /**
  * Direction's statistics (issue 17): the activity report of a period for every site, computed
  * by the server from its own storage (SQLite or PostgreSQL) with the same pure definitions the
- * devices use (src/domain/indicators). Optionally restricted to one adviser's caseload, with
- * the same restriction a device applies to its own.
+ * devices use (src/domain/indicators). Optionally restricted to one adviser's caseload (the
+ * same restriction a device applies to its own) or to one site's dossiers.
  */
 import type { CollectionName } from '../../../src/domain/collections';
 import { isErasureTombstone } from '../../../src/domain/erasure';
 import {
   restrictToAdviser,
+  restrictToSite,
   type StatisticsData,
   type StatisticsNames,
 } from '../../../src/domain/indicators/data';
@@ -68,10 +69,14 @@ export async function loadStatisticsData(storage: Storage): Promise<StatisticsDa
 
 export async function statisticsReport(
   storage: Storage,
-  options: { period: Period; adviserId?: string },
+  options: { period: Period; adviserId?: string; siteId?: string },
 ): Promise<StatisticsReport> {
   const all = await loadStatisticsData(storage);
-  const data = options.adviserId ? restrictToAdviser(all, options.adviserId) : all;
+  const data = options.adviserId
+    ? restrictToAdviser(all, options.adviserId)
+    : options.siteId
+      ? restrictToSite(all, options.siteId)
+      : all;
   const labels: StatisticsNames = {
     sites: await names(storage, 'sites'),
     staff: await names(storage, 'staff'),
