@@ -63,7 +63,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'jeunes-accompagnes',
     label: 'Jeunes accompagnés',
     definition:
-      'Jeunes ayant eu au moins un entretien individuel, un atelier ou une information collective dans la période (émargement « présent » pour les actions collectives).',
+      'Jeunes ayant eu au moins un entretien individuel, un atelier ou une information collective dans la période (émargement «\u00a0présent\u00a0» pour les actions collectives).',
     group: 'public',
     kind: 'count',
     compute: ({ accompanied }) => count(accompanied.size),
@@ -95,7 +95,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'entretiens-realises',
     label: 'Entretiens individuels réalisés',
     definition:
-      'Entretiens individuels enregistrés dans la période, plus les rendez-vous marqués « présent » sans entretien enregistré.',
+      'Entretiens individuels enregistrés dans la période, plus les rendez-vous marqués «\u00a0présent\u00a0» sans entretien enregistré.',
     group: 'entretiens',
     kind: 'count',
     compute: ({ data, period }) => count(entretiensRealises(data, period)),
@@ -128,7 +128,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'taux-presence-collectif',
     label: 'Taux de présence aux actions collectives',
     definition:
-      'Jeunes émargés « présent » sur les inscrits dont l’émargement a été fait, pour les séances de la période.',
+      'Jeunes émargés «\u00a0présent\u00a0» sur les inscrits dont l’émargement a été fait, pour les séances de la période.',
     group: 'collectif',
     kind: 'rate',
     compute: ({ data, period }) => {
