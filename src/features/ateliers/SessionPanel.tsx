@@ -15,10 +15,11 @@ import {
 import type { Site } from '../../domain/schemas/site';
 import type { StaffMember } from '../../domain/schemas/staff';
 import type { Workshop } from '../../domain/schemas/workshop';
-import { dayOf, formatDayFull, formatDayLong, type Clock } from '../../domain/time';
+import { dayOf, formatDateTime, formatDayFull, formatDayLong, type Clock } from '../../domain/time';
 import { TextField } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { sessionTimes } from './SessionItem';
+import { SessionSignUps } from './SessionSignUps';
 
 export function SessionPanel(props: {
   session: Workshop;
@@ -97,11 +98,18 @@ export function SessionPanel(props: {
         <dd>{animateurs.length ? animateurs.map(nameOf).join(', ') : '—'}</dd>
         <dt>Places</dt>
         <dd>{session.capacity ?? '—'}</dd>
+        {session.closedAt && (
+          <>
+            <dt>Clôturée</dt>
+            <dd>le {formatDateTime(session.closedAt)}</dd>
+          </>
+        )}
         <dt>Inscriptions jusqu’au</dt>
         <dd>
           {session.signUpDeadline ? formatDayLong(session.signUpDeadline) : 'jour de la session'}
         </dd>
       </dl>
+      <SessionSignUps session={session} site={props.sites.get(session.siteId ?? '')} held={held} />
       {session.cancelled ? (
         <p className="notice" role="status">
           Session annulée{session.cancellationReason ? ` : ${session.cancellationReason}` : ''}.
