@@ -1,7 +1,7 @@
 /**
  * The émargement's signature as a small vector image (issue 15, item 4): strokes of integer
  * points in a SIGNATURE_BOX (600 × 200), x and y alternating, within the schema's bounds — a
- * few kilobytes at most, whatever the finger does. Built on the tablet from pointer events,
+ * few kilobytes, under 40 KB whatever the finger does. Built on the tablet from pointer events,
  * drawn back as an SVG path (the émargement, the copy of a dossier).
  */
 import {

@@ -55,7 +55,8 @@ async function sessionOfToday(server: AppServer): Promise<{ id: string; names: s
     title: 'Atelier CV et lettre de motivation',
     actionId: '0190a000-0000-7000-b000-000000000001',
     siteId: camille.siteIds.at(-1)!,
-    start: addMinutesToDateTime(nowLocal(systemClock), -30).slice(0, 16),
+    // On the quarter hour, 30 to 45 minutes ago.
+    start: quarterHour(addMinutesToDateTime(nowLocal(systemClock), -30)),
     durationMinutes: 120,
     capacity: 12,
     requiresSignature: true,
@@ -77,6 +78,11 @@ async function sessionOfToday(server: AppServer): Promise<{ id: string; names: s
     id: session.id,
     names: youths.map((y) => `${String(y.firstName)} ${String(y.lastName)}`),
   };
+}
+
+function quarterHour(moment: string): string {
+  const minutes = Math.floor(Number(moment.slice(14, 16)) / 15) * 15;
+  return `${moment.slice(0, 14)}${String(minutes).padStart(2, '0')}`;
 }
 
 async function openEmargement(page: Page, id: string, last: string): Promise<void> {
@@ -155,6 +161,7 @@ async function main(): Promise<void> {
         })
         .click();
     }
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, '15-emargement-portable');
     await laptop.close();
 
@@ -165,7 +172,8 @@ async function main(): Promise<void> {
     await shoot(tablet.page, '15-ateliers-mes-sessions-tablette');
     await tablet.page.getByRole('button', { name: 'Semaine', exact: true }).click();
     await tablet.page.locator('.session-item').first().waitFor({ timeout: 60_000 });
-    await tablet.page.locator('.session-item').first().click();
+    // A session to come (the last of the week): its panel offers the cancellation.
+    await tablet.page.locator('.session-item').last().click();
     await tablet.page.getByRole('button', { name: 'Annuler cette session…' }).waitFor();
     await shoot(tablet.page, '15-ateliers-semaine-tablette');
 

@@ -16,10 +16,10 @@ export const ATTENDANCE_STATUSES = [
   'refus-tiers',
 ] as const;
 
-/** Bounds of a signature drawn with a finger (schemas stay small: a few kilobytes at most). */
-export const SIGNATURE_MAX_STROKES = 40;
-/** Coordinates of one stroke, x and y alternating: 400 points. */
-export const SIGNATURE_MAX_STROKE_VALUES = 800;
+/** Bounds of a signature drawn with a finger: a few kilobytes usually, under 40 KB always. */
+export const SIGNATURE_MAX_STROKES = 20;
+/** Coordinates of one stroke, x and y alternating: 200 points. */
+export const SIGNATURE_MAX_STROKE_VALUES = 400;
 /** The signature's drawing box; coordinates are integers inside it. */
 export const SIGNATURE_BOX = { width: 600, height: 200 } as const;
 

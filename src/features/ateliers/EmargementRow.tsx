@@ -109,7 +109,7 @@ export function EmargementRow(props: {
   const lastCorrection = attendance.corrections?.at(-1);
 
   return (
-    <li className={`emargement-row status-${status}`}>
+    <li className={`emargement-row is-${status}`}>
       <div className="emargement-who">
         <strong className="emargement-name">{name}</strong>
         <span className="muted">

@@ -74,8 +74,8 @@ function PresenceChart({
 }) {
   const barHeight = 26;
   const gap = 8;
-  const labelWidth = 230;
-  const width = 640;
+  const labelWidth = 270;
+  const width = 700;
   const track = width - labelWidth - 60;
   const height = rows.length * (barHeight + gap);
   return (
@@ -91,7 +91,7 @@ function PresenceChart({
         return (
           <g key={row.key} transform={`translate(0 ${y})`}>
             <text x={labelWidth - 8} y={barHeight * 0.68} textAnchor="end" className="chart-label">
-              {row.name.length > 32 ? `${row.name.slice(0, 31)}…` : row.name}
+              {row.name.length > 34 ? `${row.name.slice(0, 33)}…` : row.name}
             </text>
             <rect x={labelWidth} y={0} width={track} height={barHeight} className="chart-track" />
             <rect
