@@ -19,8 +19,15 @@ import {
   statusFields,
 } from '../../domain/rules/attendance';
 import { fullName } from '../../domain/rules/names';
-import { closingStatuses, sessionPlaces, standingOf } from '../../domain/rules/waiting-list';
+import {
+  closingStatuses,
+  serverOrder,
+  sessionPlaces,
+  standingOf,
+} from '../../domain/rules/waiting-list';
 import type { Attendance, AttendanceStatus } from '../../domain/schemas/attendance';
+
+const REFUSALS: readonly AttendanceStatus[] = ['refus-jeune', 'refus-tiers'];
 import type { Youth } from '../../domain/schemas/youth';
 import { dayOf, formatDateTime, formatDayFull } from '../../domain/time';
 import { useAppStore } from '../../stores/store';
@@ -101,8 +108,15 @@ export function EmargementScreen() {
     const youth = names.get(a.youthId);
     return youth ? fullName(youth) : 'Dossier absent de cet appareil';
   };
+  // One list in the order of the room: those with a place (an excusé stays where they were,
+  // so a tap is undone where it was made), then the waiting list, then the walk-ins; the
+  // refusals apart.
+  const group = (a: Attendance) => (a.walkIn ? 2 : placement.waiting.includes(a) ? 1 : 0);
+  const refused = list.filter((a) => REFUSALS.includes(attendanceStatus(a)));
+  const shown = list
+    .filter((a) => !refused.includes(a))
+    .sort((a, b) => group(a) - group(b) || serverOrder(a, b));
   const counts = { realise: 0, absent: 0, excuse: 0, prescrit: 0 } as Record<string, number>;
-  const shown = [...placement.placed, ...placement.waiting, ...placement.walkIns];
   for (const a of shown) counts[attendanceStatus(a)] = (counts[attendanceStatus(a)] ?? 0) + 1;
   const pendingChanges = list.filter((a) => pendingEntry(pending, 'attendances', a.id)).length;
   const unsignedPresent = shown.filter(
@@ -212,31 +226,13 @@ export function EmargementScreen() {
       ) : (
         <>
           <ul className="emargement-list" aria-label="Inscrit·es">
-            {rows(placement.placed)}
+            {rows(shown)}
           </ul>
-          {placement.waiting.length > 0 && (
-            <>
-              <h2 className="emargement-section">Liste d’attente ({placement.waiting.length})</h2>
-              <ul className="emargement-list" aria-label="Liste d’attente">
-                {rows(placement.waiting)}
-              </ul>
-            </>
-          )}
-          {placement.walkIns.length > 0 && (
-            <>
-              <h2 className="emargement-section">
-                Venu·es sans inscription ({placement.walkIns.length})
-              </h2>
-              <ul className="emargement-list" aria-label="Venu·es sans inscription">
-                {rows(placement.walkIns)}
-              </ul>
-            </>
-          )}
-          {placement.released.length > 0 && (
+          {refused.length > 0 && (
             <details className="emargement-released">
-              <summary>Places rendues ({placement.released.length})</summary>
-              <ul className="emargement-list" aria-label="Places rendues">
-                {rows(placement.released)}
+              <summary>Refus ({refused.length})</summary>
+              <ul className="emargement-list" aria-label="Refus">
+                {rows(refused)}
               </ul>
             </details>
           )}
