@@ -109,7 +109,6 @@ export function SessionPanel(props: {
           {session.signUpDeadline ? formatDayLong(session.signUpDeadline) : 'jour de la session'}
         </dd>
       </dl>
-      <SessionSignUps session={session} site={props.sites.get(session.siteId ?? '')} held={held} />
       {session.cancelled ? (
         <p className="notice" role="status">
           Session annulée{session.cancellationReason ? ` : ${session.cancellationReason}` : ''}.
@@ -138,6 +137,7 @@ export function SessionPanel(props: {
           Annuler cette session…
         </button>
       )}
+      <SessionSignUps session={session} site={props.sites.get(session.siteId ?? '')} held={held} />
     </div>
   );
 }
