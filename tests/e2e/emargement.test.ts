@@ -129,10 +129,12 @@ describe('émargement on a tablet with the network cut', () => {
     const { page, context } = browser;
     await logIn(page, server.url, camille.login);
     await waitForCaseload(page);
-    await page.evaluate((path) => {
-      history.pushState(null, '', path);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, `/ateliers/${session.id}/emargement`);
+    const navigate = (path: string) =>
+      page.evaluate((to) => {
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+    await navigate(`/ateliers/${session.id}/emargement`);
     await page.getByRole('heading', { name: /Émargement/ }).waitFor();
     const name = (y: PlainDocument) => `${String(y.firstName)} ${String(y.lastName)}`.trim();
     await page
@@ -220,6 +222,23 @@ describe('émargement on a tablet with the network cut', () => {
       (await server.storage.getDocument('attendances', attendanceId(session.id, cejYouths[0]!)))
         ?.data.present,
     ).toBe(true);
+
+    // The dossier shows the session attended from the attendance itself; the session's panel
+    // its sign-ups; « Présence » the figures. Nothing for axe-core on any of them.
+    const axeOn = async (what: string) => {
+      const found = describeViolations(await axeViolations(page));
+      expect({ [what]: found }).toEqual({ [what]: [] });
+    };
+    await navigate(`/dossiers/${String(signedUp[1]!.id)}`);
+    await page.locator('.timeline-session').getByText(session.title).waitFor();
+    await page.getByRole('heading', { name: 'Ateliers et informations collectives' }).waitFor();
+    await axeOn('dossier');
+    await navigate(`/ateliers?session=${session.id}&date=${day}`);
+    await page.getByRole('heading', { name: 'Inscriptions' }).waitFor();
+    await axeOn('session');
+    await navigate('/ateliers?vue=presence');
+    await page.getByText(/Taux de présence :/).waitFor();
+    await axeOn('présence');
     expect(browser.errors).toEqual([]);
   });
 });
