@@ -129,6 +129,8 @@ describe('émargement on a tablet with the network cut', () => {
     const { page, context } = browser;
     await logIn(page, server.url, camille.login);
     await waitForCaseload(page);
+    // The first download over (its bar gone): what the tablet holds is complete.
+    await page.getByText('En ligne', { exact: true }).waitFor({ timeout: 60_000 });
     const navigate = (path: string) =>
       page.evaluate((to) => {
         history.pushState(null, '', to);
