@@ -62,6 +62,11 @@ const AteliersScreen = lazyScreen(
   'AteliersScreen',
 );
 
+const EmargementScreen = lazyScreen(
+  () => import('../features/ateliers/EmargementScreen'),
+  'EmargementScreen',
+);
+
 const HandoverScreen = lazyScreen(
   () => import('../features/passation/HandoverScreen'),
   'HandoverScreen',
@@ -86,6 +91,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
   { path: '/relances', component: RelancesScreen, navLabel: 'Relances' },
   { path: '/ateliers', component: AteliersScreen, navLabel: 'Ateliers' },
+  { path: '/ateliers/:id/emargement', component: EmargementScreen },
   {
     path: '/aller-vers',
     component: AllerVersScreen,

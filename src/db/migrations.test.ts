@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAppointment, buildWorkshop, buildYouth } from '../../tests/support/builders';
 import { testDataKey } from '../../tests/support/database';
 import { appointmentSchema } from '../domain/schemas/appointment';
+import { attendanceSchema } from '../domain/schemas/attendance';
 import { pathwaySchema } from '../domain/schemas/pathway';
 import { workshopSchema } from '../domain/schemas/workshop';
 import { youthSchema } from '../domain/schemas/youth';
@@ -95,6 +96,54 @@ describe('schema migrations', () => {
       .find({ selector: { kind: 'atelier', start: { $gte: '2026-11-23', $lt: '2026-11-30' } } })
       .exec();
     expect(found.map((w) => w.toJSON())).toEqual([stored]);
+    await db.remove();
+  });
+
+  it('gives the sign-ups stored before statuses their status in i-milo’s words (attendances v0 → v1)', async () => {
+    const name = `migration-${crypto.randomUUID().replace(/-/g, '')}`;
+    const { id, rev, updatedAt, updatedBy, workshopId, youthId, registeredAt, present } =
+      attendanceSchema.properties;
+    const v0 = {
+      ...attendanceSchema,
+      version: 0,
+      properties: {
+        ...{ id, rev, updatedAt, updatedBy, workshopId, youthId, registeredAt, present },
+        cancelled: { type: 'boolean' },
+      },
+      indexes: ['youthId'],
+    } as unknown as RxJsonSchema<unknown>;
+    const dataKey = await testDataKey();
+    const old = await createRxDatabase({ name, storage: previousVersionStorage(dataKey) });
+    await old.addCollections({ attendances: { schema: v0 } });
+    const row = (youth: string, flags: object) => ({
+      id: `w1:${youth}`,
+      rev: 'r1',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      updatedBy: 'me',
+      workshopId: 'w1',
+      youthId: youth,
+      registeredAt: '2026-11-20T10:00',
+      ...flags,
+    });
+    await old.collections.attendances!.bulkInsert([
+      row('came', { present: true }),
+      row('missed', { present: false }),
+      row('cancelled', { cancelled: true }),
+      row('signed', {}),
+    ]);
+    await old.close();
+
+    const db = await createRelaisDatabase({ name, dataKey, actorId: () => 'me', devMode: true });
+    const migrated = await db.attendances.find({ selector: { workshopId: 'w1' } }).exec();
+    const statuses = Object.fromEntries(
+      migrated.map((doc) => [doc.youthId, [doc.status, doc.present, 'cancelled' in doc.toJSON()]]),
+    );
+    expect(statuses).toEqual({
+      came: ['realise', true, false],
+      missed: ['absent', false, false],
+      cancelled: ['excuse', false, false],
+      signed: ['prescrit', undefined, false],
+    });
     await db.remove();
   });
 

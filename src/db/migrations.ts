@@ -5,7 +5,7 @@
  */
 import type { MigrationStrategies } from 'rxdb/plugins/core';
 import type { CollectionName } from '../domain/collections';
-import { eventToV1, pathwayToV1 } from '../domain/vocabulary';
+import { attendanceToV1, eventToV1, pathwayToV1 } from '../domain/vocabulary';
 
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   youths: {
@@ -29,8 +29,11 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     // v1 adds the catalogue (kind `action`) and optional planning fields; a v0 session is
     // already a valid v1 session.
     1: (doc: Record<string, unknown>) => doc,
+    // v2 only adds the émargement's optional fields (signature required, closing).
+    2: (doc: Record<string, unknown>) => doc,
   },
-  attendances: {},
+  // v1: the status in i-milo's words (src/domain/vocabulary.ts, the same mapping as the server's).
+  attendances: { 1: (doc: Record<string, unknown>) => attendanceToV1(doc) },
   mobility: {},
   sites: {},
   staff: {},

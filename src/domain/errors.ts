@@ -123,6 +123,22 @@ export const ERROR_CODES = {
     status: 400,
     fr: 'Indiquez le motif de l’annulation de la session.',
   },
+  SESSION_NOT_STARTED: {
+    status: 409,
+    fr: 'Une session se clôture une fois commencée.',
+  },
+  SESSION_CANCELLED: {
+    status: 409,
+    fr: 'Cette session est annulée.',
+  },
+  SESSION_CLOSED: {
+    status: 409,
+    fr: 'Cette session est clôturée : la présence ne se modifie plus que par une correction, avec son motif.',
+  },
+  CORRECTION_REASON_REQUIRED: {
+    status: 400,
+    fr: 'Indiquez le motif de la correction de la présence.',
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
   REQUEST_TIMEOUT: {

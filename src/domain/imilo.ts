@@ -5,6 +5,8 @@
  * reports it). The wording follows the national nomenclature as the Mission Locale uses it;
  * README, « Export i-milo », lists it with the export's columns.
  */
+import { attendanceStatus, type StatusFields } from './rules/attendance';
+import type { ATTENDANCE_STATUSES } from './schemas/attendance';
 import type { EventKind } from './schemas/event';
 import type {
   PACEA_STEPS,
@@ -143,15 +145,19 @@ export const IMILO_PHASE_EVALUATIONS: Terms<typeof PHASE_EVALUATIONS> = {
   'non-atteints': same('Objectifs non atteints'),
 };
 
-/** i-milo's statuses of an inscription to a session, from an attendance's flags. */
-export function imiloAttendanceStatus(attendance: {
-  present?: boolean;
-  cancelled?: boolean;
-}): string {
-  if (attendance.cancelled) return 'Excusé';
-  if (attendance.present === true) return 'Réalisé';
-  if (attendance.present === false) return 'Absent';
-  return 'Prescrit';
+/** The statuses of an inscription to a session (a prescription of an action collective). */
+export const IMILO_ATTENDANCE_STATUSES: Terms<typeof ATTENDANCE_STATUSES> = {
+  prescrit: same('Prescrit'),
+  realise: same('Réalisé'),
+  absent: same('Absent'),
+  excuse: same('Excusé'),
+  'refus-jeune': same('Refus jeune'),
+  'refus-tiers': same('Refus tiers'),
+};
+
+/** i-milo's status of an inscription, from the attendance (a v0 record from its flags). */
+export function imiloAttendanceStatus(attendance: StatusFields): string {
+  return IMILO_ATTENDANCE_STATUSES[attendanceStatus(attendance)].label;
 }
 
 /** The labels of a table, for the screens (labels.ts). */

@@ -4,6 +4,7 @@
  * i-milo counterpart take their label from the table of imilo.ts.
  */
 import {
+  IMILO_ATTENDANCE_STATUSES,
   IMILO_EVENT_KINDS,
   IMILO_EXIT_REASONS,
   IMILO_PACEA_STEPS,
@@ -77,6 +78,9 @@ export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
   reporte: 'Reporté',
   'non-precise': 'Non précisé',
 };
+
+/** Statuses of an inscription to a session, in i-milo's words. */
+export const ATTENDANCE_STATUS_LABELS = labelsOf(IMILO_ATTENDANCE_STATUSES);
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = labelsOf(IMILO_EVENT_KINDS);
 

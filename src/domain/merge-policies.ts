@@ -3,16 +3,27 @@
  * generic three-way merge in `merge.ts`:
  * - youths (the dossier) and the other collections: per field, nothing special;
  * - events: append-only, never merged (a correction is a new event that supersedes);
- * - attendances (id `workshopId:youthId`): present if either side says present, and the sign-up
- *   time is that of the sign-up the server stored first (`theirs`: the stored state on the
- *   server, the server's master on a device), never the earlier of two device clocks;
+ * - attendances (id `workshopId:youthId`): present if either side says present, and the status
+ *   follows it (réalisé first, then excusé, absent, the refusals, prescrit: the same whichever
+ *   side is which); a walk-in on either side is one; the corrections of both are kept; the
+ *   sign-up time (and the server's queue time) is that of the sign-up the server stored first
+ *   (`theirs`: the stored state on the server, the server's master on a device), never the
+ *   earlier of two device clocks; of two signatures, the one the server holds;
+ * - workshops: of two closings of one session, the one the server stored first;
  * - pathway propositions: the result follows the state machine; two results on one path keep
  *   the further one, two results on different branches are a true conflict;
  * - mobility loans (id `vehicleId:startDate`): two bookings of one slot for different young
  *   people are one conflict on the whole booking, so both bookings are kept side by side.
  */
 import type { CollectionName } from './collections';
+import {
+  attendanceStatus,
+  mergedCorrections,
+  mergedStatus,
+  type StatusFields,
+} from './rules/attendance';
 import { furthestResult } from './rules/proposition';
+import type { AttendanceCorrection } from './schemas/attendance';
 import type { PropositionResult } from './schemas/pathway';
 
 export type MergeSide = Record<string, unknown>;
@@ -55,12 +66,43 @@ export const MERGE_POLICIES: Partial<Record<CollectionName, MergePolicy>> = {
   events: { immutable: true },
   accesses: { immutable: true },
   attendances: {
-    resolve(field, ours, theirs) {
-      // Émargement: a young person marked present on either device was present.
+    resolve(field, ours, theirs, documents) {
+      // Émargement: a young person marked present on either device was present, and the
+      // status follows — réalisé first, then a fixed order (attendance.ts), whichever write
+      // reaches the server first.
       if (field === 'present') return { value: ours === true || theirs === true };
+      if (field === 'status') {
+        return {
+          value: mergedStatus(
+            attendanceStatus(documents.ours as StatusFields),
+            attendanceStatus(documents.theirs as StatusFields),
+          ),
+        };
+      }
+      if (field === 'walkIn') return { value: ours === true || theirs === true ? true : undefined };
+      if (field === 'corrections') {
+        return {
+          value: mergedCorrections(
+            ours as AttendanceCorrection[] | undefined,
+            theirs as AttendanceCorrection[] | undefined,
+          ),
+        };
+      }
       // The order of two sign-ups is the server's: a tablet whose clock says year 1 must not
-      // jump the queue. `theirs` is the state the server holds.
-      if (field === 'registeredAt') return { value: theirs === undefined ? ours : theirs };
+      // jump the queue. `theirs` is the state the server holds; `queuedAt` and `authorId` are
+      // the server's own.
+      if (field === 'registeredAt' || field === 'queuedAt' || field === 'authorId')
+        return { value: theirs === undefined ? ours : theirs };
+      // Two signatures for one émargement: the one the server holds stays (never none).
+      if (field === 'signature') return { value: theirs === undefined ? ours : theirs };
+      return undefined;
+    },
+  },
+  workshops: {
+    // A session closed offline on two devices: the closing the server stored first stays.
+    resolve(field, ours, theirs) {
+      if (field === 'closedAt' || field === 'closedBy')
+        return { value: theirs === undefined ? ours : theirs };
       return undefined;
     },
   },

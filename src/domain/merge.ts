@@ -10,6 +10,7 @@
  * field a policy settles by the side the server holds (`theirs`: an attendance's sign-up time).
  */
 import type { CollectionName } from './collections';
+import { jsonEqual } from './json-equal';
 import { MERGE_POLICIES } from './merge-policies';
 
 /** Document fields that describe a write rather than the record: never merged as data. */
@@ -29,22 +30,7 @@ export interface MergeResult {
   conflicts: FieldConflict[];
 }
 
-/** Deep equality of JSON values; key order of objects does not matter. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((value, i) => jsonEqual(value, b[i]));
-  }
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const key of keys) {
-    if (!jsonEqual(ra[key], rb[key])) return false;
-  }
-  return true;
-}
+export { jsonEqual };
 
 /** The conflict reported when a deletion meets an edit made meanwhile on the other side. */
 export const DELETION_FIELD = '_deleted';

@@ -46,6 +46,8 @@ const ATTACHED_DROPPED: Partial<Record<CollectionName, readonly string[]>> = {
   events: ['report'],
   pathway: ['comment', 'label', 'partner'],
   appointments: ['subject', 'cancellationReason'],
+  // The émargement's signature names the person; a correction's reason is free text.
+  attendances: ['signature', 'corrections'],
 };
 
 interface Dated {

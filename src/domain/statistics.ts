@@ -6,6 +6,7 @@
  */
 import type { CollectionName } from './collections';
 import type { PlainDocument } from './merge';
+import { attendanceStatus, type StatusFields } from './rules/attendance';
 import { findCommune } from './territory/territory';
 
 export type Counts = Record<string, number>;
@@ -62,8 +63,7 @@ export function dossierStatistics(
       );
     else if (collection === 'appointments')
       count(counts, `${String(data.status)}:${month(data.start)}`);
-    else if (collection === 'attendances')
-      count(counts, `${String(data.present ?? '—')}:${String(data.cancelled ?? false)}`);
+    else if (collection === 'attendances') count(counts, attendanceStatus(data as StatusFields));
     else if (collection === 'mobility')
       count(counts, `${String(data.kind)}:${month(data.startDate)}`);
   }

@@ -1,5 +1,6 @@
 /**
- * The vocabulary migration of issue 18 (Relais's words aligned with i-milo's): pure functions
+ * The vocabulary migrations of issue 18 (Relais's words aligned with i-milo's) and issue 15
+ * (the statuses of an inscription to a session): pure functions
  * turning a document of the previous schema version into the current one. The device runs them
  * in its RxDB migration strategies (src/db/migrations.ts) and the server in its data migration
  * of stored documents (sync-server/src/vocabulary/). Each is idempotent: a document already in
@@ -11,7 +12,7 @@ import { foldText } from './text';
 type Doc = Record<string, unknown>;
 
 /** Bumped when a new mapping is added below; the server records the one its data reached. */
-export const VOCABULARY_VERSION = 1;
+export const VOCABULARY_VERSION = 2;
 
 /**
  * Events v0 → v1: i-milo's kinds were added (entretien par un partenaire, activités
@@ -70,9 +71,35 @@ export function pathwayToV1<T extends Doc>(doc: T): T {
   return out as T;
 }
 
+/**
+ * Attendances v0 → v1 (issue 15, vocabulary version 2): the flags become a status in i-milo's
+ * words — cancelled « excusé », present « réalisé », present false « absent », nothing
+ * « prescrit » — and `cancelled` is dropped; `present` stays beside the status.
+ */
+export function attendanceToV1<T extends Doc>(doc: T): T {
+  if (typeof doc.status === 'string' && !('cancelled' in doc)) return doc;
+  const { cancelled, ...rest } = doc;
+  const status =
+    typeof doc.status === 'string'
+      ? doc.status
+      : doc.present === true
+        ? 'realise'
+        : cancelled === true
+          ? 'excuse'
+          : doc.present === false
+            ? 'absent'
+            : 'prescrit';
+  const present = status === 'prescrit' ? undefined : status === 'realise';
+  const out: Doc = { ...rest, status };
+  if (present === undefined) delete out.present;
+  else out.present = present;
+  return out as T;
+}
+
 /** A document of any version of a collection in the current vocabulary (the same if it is). */
 export function toCurrentVocabulary<T extends Doc>(collection: string, doc: T): T {
   if (collection === 'events') return eventToV1(doc);
   if (collection === 'pathway') return pathwayToV1(doc);
+  if (collection === 'attendances') return attendanceToV1(doc);
   return doc;
 }

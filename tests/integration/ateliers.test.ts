@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAccount } from '../../sync-server/src/auth/accounts';
+import { schemaVersionOf } from '../../src/domain/collections';
 import { fixedClock, systemClock } from '../../src/domain/time';
 import { createApiClient } from '../../src/sync/api';
 import { ADVISER_SEES, ADVISER_SEES_2, PASSWORD, testPasswordHash } from '../support/accounts';
@@ -113,11 +114,16 @@ describe('ateliers between two devices of a site', () => {
       cancelled: true,
       cancellationReason: 'Salle indisponible',
     };
-    const response = await deviceFetch.fetch(`${world.server.url}/api/v1/sync/workshops/1/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ newDocumentState: wire(cancelled), assumedMasterState: wire(held) }]),
-    });
+    const response = await deviceFetch.fetch(
+      `${world.server.url}/api/v1/sync/workshops/${schemaVersionOf('workshops')}/push`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([
+          { newDocumentState: wire(cancelled), assumedMasterState: wire(held) },
+        ]),
+      },
+    );
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({
       error: {

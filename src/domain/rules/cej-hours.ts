@@ -3,17 +3,16 @@
  * the single computation of the weekly hours and their weights in `cej.ts`, so the relance list,
  * the permanence card and the dossier's chart always agree.
  */
-import type { Attendance } from '../schemas/attendance';
 import type { YouthEvent } from '../schemas/event';
 import type { CejWeekHours, PathwayRecord } from '../schemas/pathway';
 import type { Workshop } from '../schemas/workshop';
 import { addDays, fixedClock, parseDay, startOfWeek } from '../time';
-import { cejWeeklyActivity } from './cej';
+import { cejWeeklyActivity, type CejAttendance } from './cej';
 
 export interface CejActivity {
   events: readonly (Pick<YouthEvent, 'kind' | 'at' | 'durationMinutes' | 'workshopId'> &
     Partial<Pick<YouthEvent, 'id' | 'supersedes'>>)[];
-  attendances?: readonly Pick<Attendance, 'workshopId' | 'present' | 'cancelled'>[];
+  attendances?: readonly CejAttendance[];
   workshops?: ReadonlyMap<string, Pick<Workshop, 'start' | 'durationMinutes' | 'cancelled'>>;
   /** The parcours: its propositions count too (cej.ts); other records are ignored. */
   propositions?: readonly PathwayRecord[];

@@ -78,6 +78,33 @@ describe('CEJ hours per week', () => {
     expect(weeks[1]).toMatchObject({ ateliers: 5, events: 0, hours: 5 });
   });
 
+  it('counts the sessions réalisé by their status, not absent, excusé, refused or still prescrit', () => {
+    const workshops = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6'].map((id) => ({
+      id,
+      start: '2026-11-17T14:00',
+      durationMinutes: 90,
+    }));
+    const weeks = cejWeeklyActivity(
+      cej,
+      sources({
+        workshops: [...workshops, { id: 'w7', start: '2026-11-20T14:00', durationMinutes: 90 }],
+        attendances: [
+          { workshopId: 'w1', status: 'realise', present: true },
+          { workshopId: 'w2', status: 'absent', present: false },
+          { workshopId: 'w3', status: 'excuse', present: false },
+          { workshopId: 'w4', status: 'refus-jeune', present: false },
+          { workshopId: 'w5', status: 'prescrit' },
+          // A v0 record, before statuses.
+          { workshopId: 'w6', present: true },
+          // Tomorrow, by the pinned clock: not yet counted.
+          { workshopId: 'w7', status: 'realise', present: true },
+        ],
+      }),
+      clock,
+    );
+    expect(weeks[2]).toMatchObject({ ateliers: 3, hours: 3, current: true });
+  });
+
   it('counts 1 h per proposition not refused by the young person, and 4 h a weekday of an accepted PMSMP', () => {
     const weeks = cejWeeklyActivity(
       cej,

@@ -6,7 +6,7 @@
  *   counts nothing (the adviser's attempt, not the young person's activity). A corrected event
  *   counts through its correction only.
  * - Atelier / information collective: the session's duration (2 h when unknown) when the young
- *   person signed the émargement (present). An event of kind atelier that names a workshop
+ *   person's attendance is « réalisé » (the émargement: present). An event of kind atelier that names a workshop
  *   already counted by émargement is not counted a second time.
  * - Proposition: PROPOSITION_STEP_HOURS (1 h: candidature, mise en relation) in the week it was
  *   made, unless the young person refused it. Once acceptée or réalisée, a proposition that is a
@@ -29,6 +29,7 @@ import {
   weekdayOf,
   type Clock,
 } from '../time';
+import { isAttended, type StatusFields } from './attendance';
 import { CEJ_MIN_WEEKLY_HOURS } from './dispositif';
 
 export const DEFAULT_EVENT_MINUTES: Record<EventKind, number> = {
@@ -65,7 +66,8 @@ export type CejProposition = Pick<
   PathwayRecord,
   'kind' | 'propositionType' | 'result' | 'startDate' | 'endDate'
 >;
-export type CejAttendance = Pick<Attendance, 'workshopId' | 'present' | 'cancelled'>;
+/** An attendance counts once réalisé (attendance.ts; a v0 record by its flags). */
+export type CejAttendance = Pick<Attendance, 'workshopId'> & StatusFields;
 export type CejWorkshop = Pick<Workshop, 'id' | 'start' | 'durationMinutes' | 'cancelled'>;
 
 export interface CejSources {
@@ -147,13 +149,7 @@ export function cejWeeklyActivity(cej: CejPeriod, sources: CejSources, clock: Cl
   for (const attendance of sources.attendances) {
     const workshop = workshops.get(attendance.workshopId);
     // A catalogue entry has no start: only a session is attended.
-    if (
-      !workshop?.start ||
-      attendance.present !== true ||
-      attendance.cancelled ||
-      workshop.cancelled
-    )
-      continue;
+    if (!workshop?.start || !isAttended(attendance) || workshop.cancelled) continue;
     countedWorkshops.add(workshop.id);
     add(
       dayOf(workshop.start),

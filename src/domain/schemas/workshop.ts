@@ -45,10 +45,13 @@ export const ACTION_THEMES = [
  * fields (`place`, `coFacilitatorIds`, `signUpDeadline`, `seriesId`) and `cancellationReason`.
  * `siteId` and `start` are no longer required (a catalogue entry has neither); the write rules
  * (src/domain/rules/workshops.ts) require them of a session.
+ * v2: the émargement (issue 15, items 3–5): `requiresSignature`, and the session's closing
+ * (`closedAt`, device clock for display; `closedBy`, set by the server from the session). Once
+ * closed, its attendance changes only through a correction (src/domain/rules/attendance.ts).
  */
 export const workshopSchema = {
   title: 'workshops',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -85,6 +88,11 @@ export const workshopSchema = {
     seriesId: refField,
     cancelled: { type: 'boolean' },
     cancellationReason: shortText,
+    /** The young people sign the émargement (drawn on the tablet). */
+    requiresSignature: { type: 'boolean' },
+    /** « Clôturer la session »: attendance locked from then on. */
+    closedAt: dateTimeField,
+    closedBy: refField,
   },
   required: [...baseRequired, 'kind', 'title'],
 } as const;

@@ -23,6 +23,7 @@ import { actionDraftFrom, emptyActionDraft } from './action-draft';
 import { ActionForm } from './ActionForm';
 import { Catalogue } from './Catalogue';
 import { MySessions } from './MySessions';
+import { PresenceView } from './PresenceView';
 import { emptySessionDraft } from './session-draft';
 import { SessionForm } from './SessionForm';
 import { SessionPanel } from './SessionPanel';
@@ -34,11 +35,12 @@ import './ateliers.css';
 /** « Mes sessions » looks this many days ahead. */
 const MY_SESSIONS_DAYS = 56;
 
-type View = 'semaine' | 'mes-sessions' | 'catalogue';
+type View = 'semaine' | 'mes-sessions' | 'catalogue' | 'presence';
 const VIEWS: { value: View; label: string }[] = [
   { value: 'semaine', label: 'Semaine' },
   { value: 'mes-sessions', label: 'Mes sessions' },
   { value: 'catalogue', label: 'Catalogue' },
+  { value: 'presence', label: 'Présence' },
 ];
 
 export function AteliersScreen() {
@@ -196,6 +198,9 @@ export function AteliersScreen() {
               clock={clock}
               onSelect={(id) => set({ session: id, form: undefined })}
             />
+          )}
+          {view === 'presence' && (
+            <PresenceView clock={clock} actions={actionList} sites={sitesById} />
           )}
           {view === 'catalogue' && (
             <Catalogue

@@ -15,10 +15,11 @@ import {
 import type { Site } from '../../domain/schemas/site';
 import type { StaffMember } from '../../domain/schemas/staff';
 import type { Workshop } from '../../domain/schemas/workshop';
-import { dayOf, formatDayFull, formatDayLong, type Clock } from '../../domain/time';
+import { dayOf, formatDateTime, formatDayFull, formatDayLong, type Clock } from '../../domain/time';
 import { TextField } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { sessionTimes } from './SessionItem';
+import { SessionSignUps } from './SessionSignUps';
 
 export function SessionPanel(props: {
   session: Workshop;
@@ -97,6 +98,12 @@ export function SessionPanel(props: {
         <dd>{animateurs.length ? animateurs.map(nameOf).join(', ') : '—'}</dd>
         <dt>Places</dt>
         <dd>{session.capacity ?? '—'}</dd>
+        {session.closedAt && (
+          <>
+            <dt>Clôturée</dt>
+            <dd>le {formatDateTime(session.closedAt)}</dd>
+          </>
+        )}
         <dt>Inscriptions jusqu’au</dt>
         <dd>
           {session.signUpDeadline ? formatDayLong(session.signUpDeadline) : 'jour de la session'}
@@ -130,6 +137,7 @@ export function SessionPanel(props: {
           Annuler cette session…
         </button>
       )}
+      <SessionSignUps session={session} site={props.sites.get(session.siteId ?? '')} held={held} />
     </div>
   );
 }

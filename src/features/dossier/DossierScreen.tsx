@@ -18,7 +18,15 @@ import { EventsPanel } from './events/EventsPanel';
 import { DispositifsPanel } from './pathway/DispositifsPanel';
 import { PropositionsPanel } from './pathway/PropositionsPanel';
 import { SituationsPanel } from './pathway/SituationsPanel';
-import { useYouth, useYouthAttendances, useYouthEvents, useYouthPathway } from './useDossier';
+import {
+  useWorkshops,
+  useYouth,
+  useYouthAttendances,
+  useYouthEvents,
+  useYouthPathway,
+} from './useDossier';
+import { DossierSessions } from './DossierSessions';
+import { isAttended } from '../../domain/rules/attendance';
 import { useDossierActions } from './useDossierActions';
 import { useDossierOpened } from './useDossierOpened';
 import { RightsPanel } from './rights/RightsPanel';
@@ -41,6 +49,8 @@ export function DossierScreen() {
   const events = useYouthEvents(id);
   const pathway = useYouthPathway(id);
   const attendances = useYouthAttendances(id);
+  const attendedIds = (attendances.data ?? []).filter(isAttended).map((a) => a.workshopId);
+  const attended = useWorkshops(attendedIds);
   const sites = useSites();
   const staff = useStaff();
   const pending = usePendingState();
@@ -78,7 +88,7 @@ export function DossierScreen() {
   const tabs = TABS.filter((t) => !('siegeOnly' in t) || canExerciseRights(user.role));
   const current = tabs.find((t) => t.slug === tab) ?? tabs[0]!;
   const needed = {
-    '': [events.data],
+    '': [events.data, attendances.data],
     parcours: [pathway.data],
     dispositifs: [pathway.data, events.data, attendances.data],
     identite: [sites.data, staff.data],
@@ -137,7 +147,11 @@ export function DossierScreen() {
           names={names}
           userId={user.id}
           canSeeSensitive={sensitive}
+          attended={(attended.data ?? []).filter((w) => !w.cancelled)}
         />
+      )}
+      {current.slug === '' && !tabLoading && (
+        <DossierSessions youthId={dossier.id} attendances={attendances.data ?? []} />
       )}
       {current.slug === 'parcours' && !tabLoading && (
         <>

@@ -1,9 +1,13 @@
 /**
  * Collective actions and Atelier Mob for the demo year: about 17 sessions a week (ateliers and
- * informations collectives) with 62 % attendance, and vehicles lent about 90 times.
+ * informations collectives) with 62 % attendance — statuses in i-milo's words, the sessions of
+ * the days before today closed — and vehicles lent about 90 times.
  */
 import type { PlainDocument } from '../../../src/domain/merge';
+import { statusFields } from '../../../src/domain/rules/attendance';
+import { sessionEnd } from '../../../src/domain/rules/workshops';
 import { attendanceId } from '../../../src/domain/schemas/attendance';
+import type { Workshop } from '../../../src/domain/schemas/workshop';
 import { loanSlotId } from '../../../src/domain/schemas/mobility';
 import { addDays, startOfWeek } from '../../../src/domain/time';
 import { momentOn, stamp, type DemoContext } from './context';
@@ -45,6 +49,16 @@ function catalogue(ctx: DemoContext, by: string): PlainDocument[] {
   }));
 }
 
+/**
+ * Of the young people who did not come, about one in four had let the Mission Locale know
+ * (« excusé »), the others are « absent »: decided by the record's id, not by a random draw.
+ */
+function absentOrExcused(id: string): 'absent' | 'excuse' {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_003;
+  return hash % 4 === 0 ? 'excuse' : 'absent';
+}
+
 export const SESSIONS_PER_WEEK = 17;
 export const ATTENDANCE_RATE = 0.62;
 
@@ -77,14 +91,28 @@ export function generateWorkshops(ctx: DemoContext, youthsBySite: Map<string, Pl
       workshops.push(workshop);
       const pool = youthsBySite.get(siteId) ?? [];
       const past = day <= ctx.today;
+      // Sessions of the days before today were held and closed by their animateur·rice.
+      if (day < ctx.today) {
+        workshop.closedAt = sessionEnd(workshop as Workshop);
+        workshop.closedBy = facilitatorId;
+      }
       for (const youth of r.some(pool, r.int(3, 9))) {
+        const id = attendanceId(String(workshop.id), String(youth.id));
+        // The same draws as before statuses existed, so the rest of the demo stays the same.
+        const status = past
+          ? r.chance(ATTENDANCE_RATE)
+            ? 'realise'
+            : absentOrExcused(id)
+          : 'prescrit';
         attendances.push({
           ...stamp(ctx, facilitatorId, addDays(day, -7)),
-          id: attendanceId(String(workshop.id), String(youth.id)),
+          id,
           workshopId: workshop.id,
           youthId: youth.id,
           registeredAt: `${addDays(day, -7)}T10:00`,
-          ...(past ? { present: r.chance(ATTENDANCE_RATE) } : {}),
+          queuedAt: `${addDays(day, -7)}T09:00:00.000Z`,
+          authorId: facilitatorId,
+          ...statusFields(status),
         });
       }
     }

@@ -41,9 +41,12 @@ describe('demo Mission Locale', () => {
     expect(entretiens).toBeGreaterThan(10_000);
     expect(entretiens).toBeLessThan(14_000);
     expect(demo.workshops!.length).toBeGreaterThan(850);
-    const past = demo.attendances!.filter((a) => a.present !== undefined);
-    const rate = past.filter((a) => a.present).length / past.length;
+    const past = demo.attendances!.filter((a) => a.status !== 'prescrit');
+    const rate =
+      past.filter((a) => a.status === 'realise' && a.present === true).length / past.length;
     expect(Math.abs(rate - 0.62)).toBeLessThan(0.03);
+    const excused = past.filter((a) => a.status === 'excuse').length / past.length;
+    expect(excused).toBeGreaterThan(0.05);
     expect(demo.mobility!.filter((m) => m.kind === 'loan')).toHaveLength(91);
     const programmes = demo.pathway!.filter((p) => p.kind === 'dispositif').map((p) => p.programme);
     expect(programmes).toContain('CEJ');

@@ -2,7 +2,8 @@
  * Applying a batch pushed by a device, as a pipeline of stages (conventions §9); each row goes
  * through them in order and stops at the first that refuses it or settles it:
  * 1. shape: the row and its document against the schema (push-shape.ts), before the transaction;
- *    then its "who" fields are set from the session (push-authorship.ts);
+ *    then its "who" fields are set from the session (push-authorship.ts), and the fields only
+ *    the server writes (push-server-fields.ts: an attendance's queue time, a session's closer);
  * 2. erasure: a write to an erased document or dossier stores nothing, and the device is given
  *    the tombstone (push-erased.ts);
  *    scope: the stored document and its dossier must be the caller's (push-scope.ts);
@@ -42,6 +43,7 @@ import {
   type PushContext,
 } from './push-context';
 import { withSessionAuthorship } from './push-authorship';
+import { withServerFields } from './push-server-fields';
 import { refuseWritesKeepReplays } from './push-read-only';
 import { wasKeptForSiege } from './left-scope';
 import { settledByErasure } from './push-erased';
@@ -225,12 +227,19 @@ async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
   const id = String(row.newDocumentState.id);
   const stored = ctx.stored.get(id);
   // Fields the caller's role never receives keep their stored values (redaction.ts); who wrote
-  // the record comes from the session (push-authorship.ts).
-  const incoming = withSessionAuthorship(
+  // the record comes from the session (push-authorship.ts), and the fields only the server
+  // writes from its clock and the session (push-server-fields.ts).
+  const incoming = withServerFields(
     ctx.caller,
     ctx.collection,
-    keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored),
+    withSessionAuthorship(
+      ctx.caller,
+      ctx.collection,
+      keepHiddenFields(ctx.caller, ctx.collection, row.newDocumentState, stored),
+      stored,
+    ),
     stored,
+    ctx.now,
   );
   const youthId = youthIdOf(ctx.collection, incoming);
   const youth = youthId ? ctx.youthScopes.get(youthId) : undefined;

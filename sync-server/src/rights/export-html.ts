@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { journalActionLabel } from '../../../src/domain/access-journal';
 import {
   APPOINTMENT_STATUS_LABELS,
+  ATTENDANCE_STATUS_LABELS,
   BARRIER_LABELS,
   DRIVING_LICENCE_LABELS,
   EDUCATION_LEVEL_LABELS,
@@ -23,6 +24,9 @@ import {
   STATUS_LABELS,
   THEME_LABELS,
 } from '../../../src/domain/labels';
+import { attendanceStatus, type StatusFields } from '../../../src/domain/rules/attendance';
+import { SIGNATURE_BOX, type Signature } from '../../../src/domain/schemas/attendance';
+import { signaturePath } from '../../../src/domain/signature';
 import { describeResidence } from '../../../src/domain/territory/territory';
 import { formatDateTimeWithYear, formatDayShort } from '../../../src/domain/time';
 import type { DossierExport, ExportedRecord } from './dossier-export';
@@ -206,18 +210,16 @@ function sections(exported: DossierExport): string[] {
     'Aucun rendez-vous.',
   );
   const attendances = table(
-    ['Séance', 'Date', 'Inscrit·e le', 'Présence'],
+    ['Séance', 'Date', 'Inscrit·e le', 'Statut', 'Signature'],
     e.attendances.map((a) => [
       escape(a.workshop?.title ?? a.workshopId) + deletedMark(a),
       escape(moment(a.workshop?.start)),
       escape(moment(a.registeredAt)),
-      a.cancelled
-        ? 'inscription annulée'
-        : a.present === undefined
-          ? ''
-          : a.present
-            ? 'présent·e'
-            : 'absent·e',
+      escape(
+        ATTENDANCE_STATUS_LABELS[attendanceStatus(a as StatusFields)] +
+          (a.walkIn ? ' (venu·e sans inscription)' : ''),
+      ),
+      signatureSvg(a.signature as Signature | undefined),
     ]),
     'Aucune inscription à un atelier ou une information collective.',
   );
@@ -297,4 +299,10 @@ export function renderExportHtml(exported: DossierExport): string {
 <main>${sections(exported).join('\n')}</main>
 <footer>Relais — Mission Locale Jeunes du Pays d'Alençon, 59 rue Saint-Blaise, 61000 Alençon. Identifiant du dossier : ${escape(y.id)}.</footer>
 </body></html>`;
+}
+
+/** The émargement's signature drawn back (numbers only: nothing to escape). */
+function signatureSvg(signature: Signature | undefined): string {
+  if (!signature?.strokes?.length) return '';
+  return `<svg viewBox="0 0 ${SIGNATURE_BOX.width} ${SIGNATURE_BOX.height}" width="150" height="50" role="img" aria-label="Signature"><path d="${signaturePath(signature)}" fill="none" stroke="black" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 }

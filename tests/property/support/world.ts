@@ -70,7 +70,8 @@ export class World {
           kind: 'atelier',
           title: 'Atelier CV',
           siteId: SITE,
-          start: '2026-11-26T14:00',
+          // Held two days before the world's clock: its émargement may be written (attendance.ts).
+          start: '2026-11-18T14:00',
         },
       ],
       [

@@ -8,6 +8,8 @@ import { useClock } from '../../../app/clock-context';
 import { EVENT_KIND_LABELS, EVENT_THEME_LABELS } from '../../../domain/labels';
 import { EVENT_KINDS, type EventKind, type YouthEvent } from '../../../domain/schemas/event';
 import type { Site } from '../../../domain/schemas/site';
+import { ACTION_KIND_LABELS, isActionKind } from '../../../domain/rules/workshops';
+import type { Workshop } from '../../../domain/schemas/workshop';
 import { formatDateTime, formatDuration } from '../../../domain/time';
 import { PendingMarker } from '../../../ui/PendingMarker';
 import { pendingEntry, usePendingState } from '../../../ui/usePending';
@@ -23,9 +25,24 @@ interface Props {
   names: ReadonlyMap<string, string>;
   userId: string;
   canSeeSensitive: boolean;
+  /**
+   * The sessions the young person attended, from their attendance (« réalisé »): shown in the
+   * timeline as they are, never as a separate event to type (nothing is counted twice).
+   */
+  attended?: readonly Workshop[];
 }
 
 type Editing = { kind: EventKind } | { corrects: YouthEvent };
+
+type TimelineItem = YouthEvent | { session: Workshop; at: string };
+
+/** Events and sessions attended, most recent first. */
+function timelineOf(events: readonly YouthEvent[], attended: readonly Workshop[]): TimelineItem[] {
+  const sessions = attended
+    .filter((s) => s.start)
+    .map((session) => ({ session, at: session.start!.slice(0, 16) }));
+  return [...events, ...sessions].sort((a, b) => b.at.localeCompare(a.at));
+}
 
 export function EventsPanel(props: Props) {
   const clock = useClock();
@@ -90,11 +107,34 @@ export function EventsPanel(props: Props) {
           onCancel={() => setEditing(undefined)}
         />
       )}
-      {props.events.length === 0 ? (
+      {props.events.length === 0 && (props.attended ?? []).length === 0 ? (
         <p className="muted">Aucun événement pour l&apos;instant.</p>
       ) : (
         <ol className="timeline">
-          {props.events.map((event) => {
+          {timelineOf(props.events, props.attended ?? []).map((item) => {
+            if ('session' in item) {
+              const session = item.session;
+              const kind = isActionKind(session.kind)
+                ? ACTION_KIND_LABELS[session.kind]
+                : 'Atelier';
+              return (
+                <li key={`session-${session.id}`} className="timeline-session">
+                  <article aria-label={`${kind} du ${formatDateTime(session.start!)}`}>
+                    <header className="timeline-header">
+                      <strong>{kind}</strong>
+                      <span>{formatDateTime(session.start!)}</span>
+                      {session.durationMinutes !== undefined && (
+                        <span className="muted">{formatDuration(session.durationMinutes)}</span>
+                      )}
+                      <span className="muted">{siteName(session.siteId)}</span>
+                      <span className="muted">présent·e (émargement)</span>
+                    </header>
+                    <p>{session.title}</p>
+                  </article>
+                </li>
+              );
+            }
+            const event = item;
             const correction = correctedBy.get(event.id);
             const corrected = event.supersedes ? byId.get(event.supersedes) : undefined;
             return (

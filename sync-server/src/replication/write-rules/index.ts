@@ -5,6 +5,7 @@
  */
 import type { CollectionName } from '../../../../src/domain/collections';
 import type { ErrorCode } from '../../../../src/domain/errors';
+import { attendanceRules } from './attendances';
 import { newDossierConsent } from './consent';
 import { appendOnly } from './events';
 import { handoverFieldsServerOnly } from './handover';
@@ -22,6 +23,7 @@ export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> 
   pathway: [propositionMove, dispositifOverlap],
   appointments: [outcomeHappened],
   workshops: [workshopRules],
+  attendances: [attendanceRules],
   // A dossier's access journal is never rewritten (schemas/access.ts).
   accesses: [appendOnly],
 };

@@ -5,7 +5,9 @@
  *   and needs a title, a theme and a kind from the lists;
  * - a session needs a site, a start, an end after its start, a capacity of at least one and a
  *   sign-up deadline no later than its day; a new one also needs its action;
- * - a cancellation needs a reason and is refused once the session started.
+ * - a cancellation needs a reason and is refused once the session started;
+ * - a session is closed (« Clôturer la session ») once started and not cancelled, and a closed
+ *   session's closing is never undone nor changed by a device (SESSION_CLOSED).
  * Only a change is checked, so a stored session written before these rules (the demo's, or a
  * v0 device's) never blocks an unrelated edit. A deletion is not checked here.
  *
@@ -20,6 +22,7 @@ import {
   mayKeepCatalogue,
   sessionProblem,
 } from '../../../../src/domain/rules/workshops';
+import { closingProblem } from '../../../../src/domain/rules/attendance';
 import type { Workshop } from '../../../../src/domain/schemas/workshop';
 import { fixedClock } from '../../../../src/domain/time';
 import { DEVICE_CLOCK_TOLERANCE_MS } from './happened';
@@ -54,6 +57,16 @@ export const workshopRules: WriteRule = ({ caller, from, incoming, now }) => {
   if (changed(from, incoming, SESSION_FIELDS)) {
     const isNew = !from || from._deleted === true;
     const problem = sessionProblem(doc, { requireAction: isNew });
+    if (problem) return problem;
+  }
+  // A closed session stays closed as it was; a session is closed once started (attendance.ts).
+  const closedBefore = from && from._deleted !== true ? from.closedAt : undefined;
+  if (closedBefore && doc.closedAt !== closedBefore) return 'SESSION_CLOSED';
+  if (doc.closedAt && !closedBefore) {
+    const problem = closingProblem(
+      doc,
+      fixedClock(new Date(now.getTime() + DEVICE_CLOCK_TOLERANCE_MS)),
+    );
     if (problem) return problem;
   }
   const cancelling = doc.cancelled === true && (from?.cancelled !== true || from._deleted === true);
