@@ -126,7 +126,7 @@ export function statisticsFixture(): StatisticsData {
   const attendances = [
     buildAttendance({ workshopId: atelier.id, youthId: noe.id, present: true }),
     buildAttendance({ workshopId: atelier.id, youthId: tom.id, present: false }),
-    buildAttendance({ workshopId: atelier.id, youthId: sam.id, cancelled: true }),
+    buildAttendance({ workshopId: atelier.id, youthId: sam.id, status: 'refus-jeune' }),
     buildAttendance({ workshopId: october.id, youthId: ines.id, present: true }),
   ];
   const pathway: PathwayRecord[] = [

@@ -7,6 +7,7 @@
 import type { EventKind } from '../schemas/event';
 import { countedYouths, isHeldSession, standingEvents, type StatisticsData } from './data';
 import { dayOf, inPeriod, type Period } from './period';
+import { isAttended } from '../rules/attendance';
 
 /** The kinds of event that make a young person « accompagné ». */
 export const ACCOMPANYING_EVENT_KINDS: readonly EventKind[] = [
@@ -33,7 +34,7 @@ export function accompaniedDays(data: StatisticsData, period: Period): Map<strin
   const sessions = new Map(data.workshops.filter(isHeldSession).map((w) => [w.id, w]));
   for (const attendance of data.attendances) {
     const session = sessions.get(attendance.workshopId);
-    if (attendance.present === true && !attendance.cancelled && session) {
+    if (isAttended(attendance) && session) {
       if (inPeriod(session.start, period)) add(attendance.youthId, dayOf(session.start));
     }
   }

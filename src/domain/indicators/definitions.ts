@@ -128,12 +128,12 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'taux-presence-collectif',
     label: 'Taux de présence aux actions collectives',
     definition:
-      'Jeunes émargés «\u00a0présent\u00a0» sur les inscrits dont l’émargement a été fait, pour les séances de la période.',
+      'Jeunes émargés «\u00a0présent\u00a0» sur les inscrits (excusés, absents et non émargés compris, refus exclus), pour les séances de la période.',
     group: 'collectif',
     kind: 'rate',
     compute: ({ data, period }) => {
-      const { present, marked } = collectiveAttendance(data, period);
-      return rate(present, marked);
+      const { present, signUps } = collectiveAttendance(data, period);
+      return rate(present, signUps);
     },
   },
   ...situationIndicators(),

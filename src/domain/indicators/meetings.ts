@@ -6,6 +6,8 @@
 import type { Appointment } from '../schemas/appointment';
 import { isHeldSession, standingEvents, type StatisticsData } from './data';
 import { inPeriod, type Period } from './period';
+import { isExpected } from '../presence';
+import { isAttended } from '../rules/attendance';
 
 /** Rendez-vous of the period that stood (not cancelled, not moved to another slot). */
 export function appointmentsInPeriod(data: StatisticsData, period: Period): Appointment[] {
@@ -53,20 +55,23 @@ export function entretiensRealises(data: StatisticsData, period: Period): number
   );
 }
 
-/** Émargements of the sessions held in the period: present, and marked at all. */
+/**
+ * The sessions held in the period: présents and sign-ups as the ateliers' présence figures
+ * count them (src/domain/presence.ts: every sign-up but a refusal).
+ */
 export function collectiveAttendance(
   data: StatisticsData,
   period: Period,
-): { present: number; marked: number } {
+): { present: number; signUps: number } {
   const sessions = new Set(
     data.workshops.filter((w) => isHeldSession(w) && inPeriod(w.start, period)).map((w) => w.id),
   );
   let present = 0;
-  let marked = 0;
+  let signUps = 0;
   for (const a of data.attendances) {
-    if (!sessions.has(a.workshopId) || a.cancelled || a.present === undefined) continue;
-    marked += 1;
-    if (a.present) present += 1;
+    if (!sessions.has(a.workshopId) || !isExpected(a)) continue;
+    signUps += 1;
+    if (isAttended(a)) present += 1;
   }
-  return { present, marked };
+  return { present, signUps };
 }
