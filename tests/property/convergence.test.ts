@@ -236,8 +236,12 @@ async function run(world: World, devices: ModelDevice[], op: Op): Promise<void> 
       return device.push(pushOrder(true), true);
     case 'replay': {
       const before = await world.storage.lastSeq();
-      await device.replay(op.k);
-      expect(await world.storage.lastSeq(), 'a replayed push changed the server').toBe(before);
+      const batch = await device.replay(op.k);
+      // A push the server took changes nothing when it comes again. One it refused for scope
+      // (the dossier had left the site) is a new attempt: taken if the dossier came back.
+      if (batch && !batch.refused) {
+        expect(await world.storage.lastSeq(), 'a replayed push changed the server').toBe(before);
+      }
       return;
     }
   }

@@ -47,6 +47,11 @@ const PULL_PAGE = 500;
 export interface SentBatch {
   collection: CollectionName;
   rows: PushRow[];
+  /**
+   * Some rows were refused for their scope: sent again later, they are a new attempt, taken if
+   * the dossier came back meanwhile (the siège transferred it back).
+   */
+  refused: boolean;
 }
 
 export class ModelDevice {
@@ -148,8 +153,10 @@ export class ModelDevice {
     for (const collection of order) {
       const rows = this.rowsOf(collection);
       if (rows.length === 0) continue;
-      this.sent.push({ collection, rows });
+      const batch: SentBatch = { collection, rows, refused: false };
+      this.sent.push(batch);
       const outcome = await applyPush(this.world.storage, this.caller, collection, rows, CLOCK);
+      batch.refused = outcome.rejected.length > 0;
       const unexpected = outcome.rejected.filter((row) => !SCOPE_REFUSALS.includes(row.code));
       expect(unexpected, `${this.name} push refused`).toEqual([]);
       if (loseAnswer) {
@@ -199,11 +206,12 @@ export class ModelDevice {
     }
   }
 
-  /** Sends one of the batches sent before again, as a network retry would. */
-  async replay(index: number): Promise<void> {
-    if (this.sent.length === 0) return;
+  /** Sends one of the batches sent before again, as a network retry would; the batch sent. */
+  async replay(index: number): Promise<SentBatch | undefined> {
+    if (this.sent.length === 0) return undefined;
     const batch = this.sent[index % this.sent.length]!;
     await applyPush(this.world.storage, this.caller, batch.collection, batch.rows, CLOCK);
+    return batch;
   }
 
   /** Takes one pulled master as RxDB's downstream would. */
