@@ -31,9 +31,15 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     1: (doc: Record<string, unknown>) => doc,
   },
   attendances: {},
-  mobility: {},
+  mobility: {
+    // v1 (issue 16) only adds fields and the `calendar` kind; v0 vehicle types are kept.
+    1: (doc: Record<string, unknown>) => doc,
+  },
   sites: {},
-  staff: {},
+  staff: {
+    // v1 adds the `atelier-mob` role to the enum: a v0 staff member is a valid v1 one.
+    1: (doc: Record<string, unknown>) => doc,
+  },
   reviews: {},
   accesses: {},
 };

@@ -61,7 +61,9 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   const { storage } = options;
   // Stored documents in the current vocabulary before any device is served (issue 18).
   await migrateVocabulary(storage, clock);
-  const hub = new ChangeHub();
+  const hub = new ChangeHub({
+    borrowers: async () => new Set((await storage.listBorrowers()).map((row) => row.id)),
+  });
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,

@@ -107,6 +107,13 @@ describe('operating the server', () => {
     expect(
       admin(['user:create', '--login', 'x', '--role', 'chef'], 'Un-Mot-De-Passe-2026\n').err,
     ).toContain('Rôle inconnu');
+    // The partner association that keeps the vehicles (issue 16) has its role.
+    expect(
+      admin(
+        ['user:create', '--login', 'atelier', '--role', 'atelier-mob', '--name', 'Atelier Mob'],
+        'Atelier-Mob-Alencon-2026\n',
+      ).out,
+    ).toContain('Compte créé : atelier (atelier-mob)');
 
     const again = await startServer({ RELAIS_DEMO: '0' });
     expect(await login(again.url, 'admin', 'Un-Mot-De-Passe-2026')).toBe(200);

@@ -44,7 +44,9 @@ describe('demo Mission Locale', () => {
     const past = demo.attendances!.filter((a) => a.present !== undefined);
     const rate = past.filter((a) => a.present).length / past.length;
     expect(Math.abs(rate - 0.62)).toBeLessThan(0.03);
-    expect(demo.mobility!.filter((m) => m.kind === 'loan')).toHaveLength(91);
+    // Atelier Mob: 91 loans over the last complete year (2025 here), as in the projet associatif.
+    const loans = demo.mobility!.filter((m) => m.kind === 'loan');
+    expect(loans.filter((l) => String(l.startDate).startsWith('2025'))).toHaveLength(91);
     const programmes = demo.pathway!.filter((p) => p.kind === 'dispositif').map((p) => p.programme);
     expect(programmes).toContain('CEJ');
     expect(programmes).toContain('PACEA');
