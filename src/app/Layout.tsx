@@ -17,7 +17,6 @@ import { LogoutDialog } from './security/LogoutDialog';
 import { useSessionKeeper } from './security/useSessionKeeper';
 import { lock } from './session';
 
-
 export function Layout({ children }: { children: ReactNode }) {
   const user = useAppStore((s) => s.user);
   const offlineSession = useAppStore((s) => s.offlineSession);

@@ -19,7 +19,6 @@ const SHORT_ERRORS: Record<string, string> = {
   DEVICE_REVOKED: 'Appareil révoqué',
 };
 
-
 interface Props {
   device: DeviceRow;
   sites: string[];

@@ -22,6 +22,7 @@ import { useYouth, useYouthAttendances, useYouthEvents, useYouthPathway } from '
 import { useDossierActions } from './useDossierActions';
 import { useDossierOpened } from './useDossierOpened';
 import { RightsPanel } from './rights/RightsPanel';
+import { YouthLoansPanel } from '../mobilite/YouthLoansPanel';
 import { namesById, useSites, useStaff } from '../shared/useDirectory';
 import './dossier.css';
 
@@ -30,6 +31,7 @@ const TABS = [
   { slug: 'parcours', label: 'Parcours' },
   { slug: 'dispositifs', label: 'Dispositifs' },
   { slug: 'identite', label: 'Identité et situation' },
+  { slug: 'mobilite', label: 'Mobilité' },
   { slug: 'droits', label: 'Accès et droits', siegeOnly: true },
 ] as const;
 
@@ -82,6 +84,7 @@ export function DossierScreen() {
     parcours: [pathway.data],
     dispositifs: [pathway.data, events.data, attendances.data],
     identite: [sites.data, staff.data],
+    mobilite: [pathway.data, sites.data, staff.data],
     droits: [],
   }[current.slug];
   const tabLoading = needed.some((data) => data === undefined);
@@ -162,6 +165,15 @@ export function DossierScreen() {
         />
       )}
       {current.slug === 'droits' && <RightsPanel youth={dossier} />}
+      {current.slug === 'mobilite' && !tabLoading && (
+        <YouthLoansPanel
+          youth={dossier}
+          parcours={records}
+          siteName={(siteId) => sites.data?.find((s) => s.id === siteId)?.name}
+          staffName={(staffId) => names.get(staffId)}
+          userSiteId={user.siteIds[0] ?? ''}
+        />
+      )}
       {current.slug === 'identite' && sites.data && staff.data && (
         <>
           <p className="saved-note" role="status">
