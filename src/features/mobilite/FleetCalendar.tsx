@@ -9,7 +9,7 @@ import type { CalendarState, MobilityRecord } from '../../domain/schemas/mobilit
 import { addDays, formatDayLong, parseDay } from '../../domain/time';
 import { TableScroll } from '../../ui/TableScroll';
 
-type DayState = CalendarState | 'indisponible' | 'libre';
+type DayState = CalendarState | 'indisponible' | 'libre' | 'en-retard';
 
 const DAY_LABELS: Record<DayState, [string, string]> = {
   libre: ['', 'libre'],
@@ -17,6 +17,7 @@ const DAY_LABELS: Record<DayState, [string, string]> = {
   'en-cours': ['P', 'prêté'],
   rendu: ['✓', 'prêté, rendu'],
   'en-conflit': ['!', 'réservation en conflit'],
+  'en-retard': ['T', 'en retard, pas encore rendu'],
   indisponible: ['I', 'indisponible'],
 };
 
@@ -45,11 +46,21 @@ function daysOf(month: string): string[] {
   return days;
 }
 
-function stateOn(vehicle: MobilityRecord, day: string, spans: readonly Span[]): DayState {
+function stateOn(
+  vehicle: MobilityRecord,
+  day: string,
+  spans: readonly Span[],
+  today: string,
+): DayState {
   const span = spans.find(
     (s) => s.vehicleId === vehicle.id && s.startDate <= day && day <= s.endDate,
   );
   if (span) return span.state;
+  // Out and not back after its last day: late from the next day until today.
+  const late = spans.some(
+    (s) => s.vehicleId === vehicle.id && s.state === 'en-cours' && s.endDate < day && day <= today,
+  );
+  if (late) return 'en-retard';
   if (unavailabilityDuring(vehicle, { startDate: day, endDate: day })) return 'indisponible';
   return 'libre';
 }
@@ -98,7 +109,7 @@ export function FleetCalendar(props: {
                   </button>
                 </th>
                 {days.map((day) => {
-                  const state = stateOn(vehicle, day, props.spans);
+                  const state = stateOn(vehicle, day, props.spans, props.today);
                   const [letter, words] = DAY_LABELS[state];
                   return (
                     <td
@@ -116,14 +127,16 @@ export function FleetCalendar(props: {
         </table>
       </TableScroll>
       <ul className="calendar-legend" aria-label="Légende">
-        {(['reserve', 'en-cours', 'rendu', 'en-conflit', 'indisponible'] as const).map((state) => (
-          <li key={state}>
-            <span className={`day is-${state}`} aria-hidden="true">
-              {DAY_LABELS[state][0]}
-            </span>{' '}
-            {DAY_LABELS[state][1]}
-          </li>
-        ))}
+        {(['reserve', 'en-cours', 'en-retard', 'rendu', 'en-conflit', 'indisponible'] as const).map(
+          (state) => (
+            <li key={state}>
+              <span className={`day is-${state}`} aria-hidden="true">
+                {DAY_LABELS[state][0]}
+              </span>{' '}
+              {DAY_LABELS[state][1]}
+            </li>
+          ),
+        )}
       </ul>
     </>
   );

@@ -17,6 +17,7 @@ import { CREATION_FIELD, OVERLAP_FIELD } from '../../domain/reconciliation';
 import { DELETION_FIELD } from '../../domain/merge';
 import { LOAN_BOOKING } from '../../domain/merge-policies';
 import { fullName } from '../../domain/rules/names';
+import { PURPOSE_LABELS } from '../mobilite/labels';
 import { formatDayShort } from '../../domain/time';
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = {
@@ -164,7 +165,7 @@ export function formatValue(field: string, value: unknown, names: Names): string
     return [
       `${who}, du ${formatDayShort(loan.startDate ?? '')} au ${formatDayShort(loan.endDate ?? '')}`,
       loan.purpose
-        ? `motif : ${loan.purpose}${loan.purposeNote ? ` (${loan.purposeNote})` : ''}`
+        ? `motif : ${(PURPOSE_LABELS as Record<string, string>)[loan.purpose] ?? loan.purpose}${loan.purposeNote ? ` (${loan.purposeNote})` : ''}`
         : '',
       by ? `réservé par ${by}` : '',
       where ? `remise à ${where}` : '',
