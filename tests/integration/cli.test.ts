@@ -82,7 +82,7 @@ describe('operating the server', () => {
     expect(second.output()).not.toContain('Première exécution');
     await second.stop();
     const users = admin(['user:list']);
-    expect(users.out.trim().split('\n')).toHaveLength(25);
+    expect(users.out.trim().split('\n')).toHaveLength(26);
     expect(admin(['site:list']).out.trim().split('\n')).toHaveLength(9);
   });
 

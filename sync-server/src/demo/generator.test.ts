@@ -12,12 +12,12 @@ describe('demo Mission Locale', () => {
     expect(small()).toEqual(small());
   });
 
-  it('has the siège, 6 rural and 2 QPV permanences, and about 25 staff', () => {
+  it('has the siège, 6 rural and 2 QPV permanences, and about 25 staff (and the Atelier Mob)', () => {
     expect(DEMO_SITES.map((s) => s.kind).sort()).toEqual(
       [...Array(2).fill('permanence-qpv'), ...Array(6).fill('permanence-rurale'), 'siege'].sort(),
     );
     expect(demo.sites).toHaveLength(9);
-    expect(DEMO_STAFF).toHaveLength(25);
+    expect(DEMO_STAFF).toHaveLength(26);
   });
 
   it('spreads about 1,400 young people over the territory: 26 % in the QPV, EPCI in proportion', () => {
