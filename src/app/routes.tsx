@@ -77,6 +77,11 @@ const ImiloExportScreen = lazyScreen(
   'ImiloExportScreen',
 );
 
+const StatisticsScreen = lazyScreen(
+  () => import('../features/statistiques/StatisticsScreen'),
+  'StatisticsScreen',
+);
+
 /** The siège's back office: reviews of conflicts and duplicates, devices. */
 const SIEGE: readonly Role[] = ['direction', 'admin'];
 /**
@@ -120,6 +125,12 @@ export const ROUTES: AppRoute[] = [
   { path: '/doublons', component: DuplicatesScreen, navLabel: 'Doublons', roles: SIEGE },
   { path: '/appareils', component: DevicesScreen, navLabel: 'Appareils', roles: SIEGE },
   { path: '/export-imilo', component: ImiloExportScreen, navLabel: 'Export i-milo', roles: SIEGE },
+  {
+    path: '/statistiques',
+    component: StatisticsScreen,
+    navLabel: 'Statistiques',
+    roles: ['conseiller', 'direction', 'admin'],
+  },
   {
     path: '/passation',
     component: HandoverScreen,

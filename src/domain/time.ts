@@ -288,3 +288,22 @@ export function formatInstant(instant: string): string {
   const date = new Date(instant);
   return isValid(date) ? format(date, "dd/MM/yyyy 'à' HH:mm") : instant;
 }
+
+// --- Months and periods (statistics) ---
+
+/** "novembre 2026" for `2026-11`. */
+export function formatMonth(month: string): string {
+  const date = parseDay(`${month}-01`);
+  return date ? format(date, 'MMMM yyyy', { locale: fr }) : month;
+}
+
+/** Last day of the month of `day`. */
+export function endOfMonthDay(day: string): string {
+  return addDays(addMonthsToDay(`${day.slice(0, 7)}-01`, 1), -1);
+}
+
+/** "nov." for `2026-11`, under a monthly chart's columns. */
+export function formatMonthShort(month: string): string {
+  const date = parseDay(`${month}-01`);
+  return date ? format(date, 'MMM', { locale: fr }) : month;
+}

@@ -18,6 +18,7 @@ import { registerImiloRoutes } from './http/imilo-routes';
 import { registerReviewRoutes } from './http/review-routes';
 import { registerSessionRoutes } from './http/session-routes';
 import { registerSettingsRoutes } from './http/settings-routes';
+import { registerStatisticsRoutes } from './http/statistics-routes';
 import { addSecurityHeaders, registerStatic } from './http/static';
 import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
@@ -116,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   registerDossierRightsRoutes(app, { storage, clock, commits, requireSession });
   registerHandoverRoutes(app, { storage, clock, commits, requireSession });
   registerImiloRoutes(app, { storage, clock, requireSession });
+  registerStatisticsRoutes(app, { storage, requireSession });
   // Public: the login page reads `demo` to say the data is fictional (and its passwords known).
   app.get('/api/v1/health', async () => ({
     ok: true,

@@ -137,6 +137,7 @@ describe('accessibility of every main screen (axe-core)', () => {
         ['Aller vers', '/aller-vers'],
         ['Ateliers', '/ateliers'],
         ['Sites', '/sites'],
+        ['Statistiques', '/statistiques'],
         ['Premier accueil', '/dossiers/nouveau'],
         ['Dossier', href!],
         ['Dossier, parcours', `${href}/parcours`],
@@ -156,6 +157,7 @@ describe('accessibility of every main screen (axe-core)', () => {
       ['Appareils', '/appareils'],
       ['Passation de dossiers', '/passation'],
       ['Export i-milo', '/export-imilo'],
+      ['Statistiques', '/statistiques'],
       ['Site (formulaire)', `/sites/${DEMO_SITES[1]!.id}`],
       ['Nouveau site', '/sites/nouveau'],
     ]);

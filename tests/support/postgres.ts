@@ -13,7 +13,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `relais_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // FILE_COPY copies the small template's files instead of logging them (PostgreSQL 15's
+  // default): about 100 ms instead of 150 ms, for each of the many databases the tests create.
+  await admin.query(`CREATE DATABASE ${name} STRATEGY FILE_COPY`);
   await admin.end();
   return {
     url: adminUrl.replace(/\/postgres$/, `/${name}`),

@@ -23,6 +23,8 @@ export interface Epci {
   name: string;
   shortName: string;
   population: number;
+  /** Young people aged 15–29 (INSEE 2021, per the projet associatif): the couverture's base. */
+  youth15to29: number;
 }
 
 export interface Qpv {
@@ -60,7 +62,11 @@ export const EPCIS: readonly Epci[] = territoire.epci.map((e) => ({
   name: e.name,
   shortName: e.banaticShortName,
   population: e.population2021,
+  youth15to29: e.youth15to29_2021,
 }));
+
+/** Source and year of `Epci.youth15to29`, shown under the couverture. */
+export const YOUTH_POPULATION_SOURCE = 'INSEE, recensement 2021 (projet associatif 2024–2029)';
 
 export const QPVS: readonly Qpv[] = territoire.qpv.map((q) => ({
   code: q.code,

@@ -6,6 +6,7 @@
 import { useCallback, useState } from 'react';
 import { api } from '../../app/api';
 import { RelaisError } from '../../domain/errors';
+import { downloadText } from '../../ui/download';
 
 export interface ImiloReport {
   exportId: string;
@@ -52,10 +53,5 @@ export function useImiloExport() {
 
 /** Saves one file of the export through the browser's download. */
 export function downloadCsv(name: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadText(name, csv);
 }

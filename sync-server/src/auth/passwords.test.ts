@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblems } from './passwords';
+import { hashPassword, passwordProblems, verifyPassword } from './passwords';
 
 describe('password rules', () => {
   it.each(['Password1234!', 'Azerty123456!', 'Aaaaaaaaaaa1!'])(
@@ -21,5 +21,14 @@ describe('password rules', () => {
     expect(passwordProblems('court')).toEqual(
       expect.arrayContaining(['au moins 12 caractères', 'une majuscule', 'un chiffre']),
     );
+  });
+});
+
+describe('password hashing', () => {
+  it('stores scrypt at OWASP’s cost (N = 2^15) and verifies only the right password', async () => {
+    const hash = await hashPassword('Relais-Alençon-2026!');
+    expect(hash.split('$').slice(0, 4)).toEqual(['scrypt', '32768', '8', '1']);
+    expect(await verifyPassword('Relais-Alençon-2026!', hash)).toBe(true);
+    expect(await verifyPassword('Relais-Alencon-2026!', hash)).toBe(false);
   });
 });

@@ -24,15 +24,22 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
-/** `scrypt$N$r$p$salt$hash`, base64 parts. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `scrypt$N$r$p$salt$hash`, base64 parts. The cost is stored with the hash and read back when a
+ * password is verified; `cost` is lowered only by the tests' accounts (tests/support/accounts.ts).
+ */
+export async function hashPassword(
+  password: string,
+  cost: Pick<ScryptOptions, 'N'> = PARAMS,
+): Promise<string> {
+  const params = { ...PARAMS, N: cost.N ?? PARAMS.N };
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, PARAMS);
+  const key = await scrypt(password, salt, params);
   return [
     'scrypt',
-    PARAMS.N,
-    PARAMS.r,
-    PARAMS.p,
+    params.N,
+    params.r,
+    params.p,
     salt.toString('base64'),
     key.toString('base64'),
   ].join('$');

@@ -13,7 +13,7 @@ import { newId } from '../../../src/domain/ids';
 import type { PlainDocument } from '../../../src/domain/merge';
 import type { Clock } from '../../../src/domain/time';
 import type { AuditEntry, Storage, StoredDocument } from '../storage/storage';
-import { toCsv } from './csv';
+import { toCsv } from '../../../src/domain/csv';
 import {
   EXPORT_FILES,
   IDENTITY_COLUMNS,

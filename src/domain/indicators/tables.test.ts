@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { NOVEMBER, statisticsFixture } from '../../../tests/support/statistics-fixture';
+import { computeStatistics } from './report';
+import { breakdownTable, coverageTable, indicatorTable, tableCsv, tableFileName } from './tables';
+
+/** Parses a French CSV back: BOM, `;`, CRLF, quoted fields with doubled quotes. */
+function parseCsv(csv: string): string[][] {
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 1; i < csv.length; i += 1) {
+    const c = csv[i]!;
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      field += '"';
+      i += 1;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ';') {
+      row.push(field);
+      field = '';
+    } else if (!quoted && c === '\r' && csv[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else {
+      field += c;
+    }
+  }
+  expect(field).toBe('');
+  return rows;
+}
+
+describe('the tables of the report as CSV', () => {
+  const report = computeStatistics(statisticsFixture(), NOVEMBER);
+
+  it('writes UTF-8 with a BOM, `;` between fields, CRLF lines, accents and decimal commas', () => {
+    const rows = parseCsv(tableCsv(coverageTable(report)));
+    expect(rows[0]).toEqual([
+      'EPCI',
+      'Jeunes accompagnés',
+      'Jeunes de 15 à 29 ans',
+      'Couverture (%)',
+    ]);
+    expect(rows[1]).toEqual(["CU d'Alençon", '2', '9634', '0']);
+    const indicators = parseCsv(tableCsv(indicatorTable(report)));
+    expect(indicators.find((r) => r[0] === 'Taux de présence aux rendez-vous')).toEqual([
+      'Taux de présence aux rendez-vous',
+      '50',
+      '% (1 / 2)',
+      expect.stringContaining('présence'),
+    ]);
+    expect(indicators.find((r) => r[0] === 'Couverture du territoire')![1]).toBe('0');
+  });
+
+  it('writes a breakdown with its shares and a total row', () => {
+    const rows = parseCsv(tableCsv(breakdownTable(report, 'sexe')!));
+    expect(rows).toEqual([
+      ['Sexe', 'Jeunes accompagnés', 'Part (%)'],
+      ['Femme', '2', '50'],
+      ['Homme', '2', '50'],
+      ['Total', '4', '100'],
+    ]);
+    const ages = parseCsv(tableCsv(breakdownTable(report, 'qpv')!));
+    expect(ages[1]).toEqual(['Hors QPV', '3', '75']);
+  });
+
+  it('writes one decimal with a comma and quotes a field holding a `;`', () => {
+    const csv = tableCsv({ id: 't', title: 'T', headers: ['a;b', 'Part'], rows: [['x', 33.3]] });
+    expect(csv).toBe('\uFEFF"a;b";Part\r\nx;33,3\r\n');
+    expect(parseCsv(csv)).toEqual([
+      ['a;b', 'Part'],
+      ['x', '33,3'],
+    ]);
+  });
+
+  it('names the file after the table and the period', () => {
+    expect(tableFileName(coverageTable(report), report)).toBe(
+      'statistiques-couverture-2026-11-01-2026-11-30.csv',
+    );
+  });
+});
