@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { ROLE_LABELS } from '../domain/schemas/staff';
 import { useAppStore } from '../stores/store';
 import { FirstDownloadBar } from '../ui/FirstDownloadBar';
 import { SyncIndicator } from '../ui/SyncIndicator';
@@ -15,13 +16,6 @@ import { routesFor } from './routes';
 import { LogoutDialog } from './security/LogoutDialog';
 import { useSessionKeeper } from './security/useSessionKeeper';
 import { lock } from './session';
-
-const ROLE_LABELS = {
-  conseiller: 'Conseiller·ère',
-  accueil: 'Accueil',
-  direction: 'Direction',
-  admin: 'Administration',
-} as const;
 
 export function Layout({ children }: { children: ReactNode }) {
   const user = useAppStore((s) => s.user);

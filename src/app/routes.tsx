@@ -67,6 +67,11 @@ const EmargementScreen = lazyScreen(
   'EmargementScreen',
 );
 
+const MobiliteScreen = lazyScreen(
+  () => import('../features/mobilite/MobiliteScreen'),
+  'MobiliteScreen',
+);
+
 const HandoverScreen = lazyScreen(
   () => import('../features/passation/HandoverScreen'),
   'HandoverScreen',
@@ -84,27 +89,39 @@ const StatisticsScreen = lazyScreen(
 
 /** The siège's back office: reviews of conflicts and duplicates, devices. */
 const SIEGE: readonly Role[] = ['direction', 'admin'];
+/**
+ * The Mission Locale's own staff. The Atelier Mob (a partner association, issue 16) opens only
+ * its screen: no portefeuille, no dossier, no agenda.
+ */
+const MISSION_LOCALE: readonly Role[] = ['conseiller', 'accueil', 'direction', 'admin'];
 
 export const ROUTES: AppRoute[] = [
-  { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille' },
-  { path: '/permanence', component: PermanenceScreen, navLabel: 'Ma permanence' },
-  { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda' },
-  { path: '/relances', component: RelancesScreen, navLabel: 'Relances' },
-  { path: '/ateliers', component: AteliersScreen, navLabel: 'Ateliers' },
-  { path: '/ateliers/:id/emargement', component: EmargementScreen },
+  { path: '/', component: CaseloadScreen, navLabel: 'Portefeuille', roles: MISSION_LOCALE },
+  { path: '/', component: MobiliteScreen, navLabel: 'Atelier Mob', roles: ['atelier-mob'] },
+  {
+    path: '/permanence',
+    component: PermanenceScreen,
+    navLabel: 'Ma permanence',
+    roles: MISSION_LOCALE,
+  },
+  { path: '/agenda', component: AgendaScreen, navLabel: 'Agenda', roles: MISSION_LOCALE },
+  { path: '/relances', component: RelancesScreen, navLabel: 'Relances', roles: MISSION_LOCALE },
+  { path: '/ateliers', component: AteliersScreen, navLabel: 'Ateliers', roles: MISSION_LOCALE },
+  { path: '/ateliers/:id/emargement', component: EmargementScreen, roles: MISSION_LOCALE },
+  { path: '/mobilite', component: MobiliteScreen, navLabel: 'Atelier Mob', roles: MISSION_LOCALE },
   {
     path: '/aller-vers',
     component: AllerVersScreen,
     navLabel: 'Aller vers',
     roles: ['conseiller'],
   },
-  { path: '/sites', component: SitesScreen, navLabel: 'Sites' },
+  { path: '/sites', component: SitesScreen, navLabel: 'Sites', roles: MISSION_LOCALE },
   { path: '/sites/nouveau', component: SiteFormScreen, roles: ['direction', 'admin'] },
   { path: '/sites/:id', component: SiteFormScreen, roles: ['direction', 'admin'] },
   // Contract for other features: `/dossiers/nouveau` (premier accueil) and `/dossiers/:id`
   // (optionally `/parcours`, `/dispositifs`, `/identite`). `nouveau` must come first.
-  { path: '/dossiers/nouveau', component: NewDossierScreen },
-  { path: '/dossiers/:id/:tab?', component: DossierScreen },
+  { path: '/dossiers/nouveau', component: NewDossierScreen, roles: MISSION_LOCALE },
+  { path: '/dossiers/:id/:tab?', component: DossierScreen, roles: MISSION_LOCALE },
   {
     path: '/reconciliation',
     component: ReconciliationScreen,

@@ -34,9 +34,15 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   },
   // v1: the status in i-milo's words (src/domain/vocabulary.ts, the same mapping as the server's).
   attendances: { 1: (doc: Record<string, unknown>) => attendanceToV1(doc) },
-  mobility: {},
+  mobility: {
+    // v1 (issue 16) only adds fields and the `calendar` kind; v0 vehicle types are kept.
+    1: (doc: Record<string, unknown>) => doc,
+  },
   sites: {},
-  staff: {},
+  staff: {
+    // v1 adds the `atelier-mob` role to the enum: a v0 staff member is a valid v1 one.
+    1: (doc: Record<string, unknown>) => doc,
+  },
   reviews: {},
   accesses: {},
 };

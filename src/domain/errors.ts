@@ -139,6 +139,70 @@ export const ERROR_CODES = {
     status: 400,
     fr: 'Indiquez le motif de la correction de la présence.',
   },
+  LOAN_INCOMPLETE: {
+    status: 400,
+    fr: 'Un prêt a un véhicule, un jeune, une date de départ, une date de retour et un motif : il n’a pas été enregistré.',
+  },
+  LOAN_END_BEFORE_START: {
+    status: 400,
+    fr: 'La date de retour d’un prêt ne peut pas précéder sa date de départ.',
+  },
+  LOAN_TOO_LONG: {
+    status: 400,
+    fr: 'Un prêt dure six mois au plus, prolongations comprises.',
+  },
+  LOAN_CONDITIONS_REQUIRED: {
+    status: 409,
+    fr: 'Le jeune doit avoir pris connaissance des conditions du prêt et les avoir acceptées.',
+  },
+  LOAN_LICENCE_MISSING: {
+    status: 409,
+    fr: 'Ce véhicule demande un permis que le jeune n’a pas présenté (permis AM, ex-BSR, pour un scooter ou une voiture sans permis ; permis B pour une voiture).',
+  },
+  LOAN_TOO_YOUNG: {
+    status: 409,
+    fr: 'Un véhicule à moteur ne se prête pas avant 14 ans (âge du permis AM).',
+  },
+  LOAN_GUARDIAN_REQUIRED: {
+    status: 409,
+    fr: 'Le jeune est mineur : l’accord de son représentant légal est nécessaire.',
+  },
+  LOAN_VEHICLE_UNAVAILABLE: {
+    status: 409,
+    fr: 'Le véhicule est indisponible pendant cette période (hors service, entretien ou réparation).',
+  },
+  LOAN_OVERLAP: {
+    status: 409,
+    fr: 'Le véhicule est déjà prêté pendant une partie de cette période.',
+  },
+  LOAN_YOUTH_BUSY: {
+    status: 409,
+    fr: 'Le jeune a déjà un prêt de véhicule pendant cette période.',
+  },
+  LOAN_EXTENSION_INVALID: {
+    status: 400,
+    fr: 'Une prolongation repousse la date de retour d’un prêt ni rendu ni annulé.',
+  },
+  LOAN_EXTENSION_OVERLAP: {
+    status: 409,
+    fr: 'Cette prolongation empiète sur le prêt suivant du véhicule.',
+  },
+  LOAN_CHECKOUT_INVALID: {
+    status: 400,
+    fr: 'Le véhicule se remet au jeune un jour de la période du prêt.',
+  },
+  LOAN_RETURN_INVALID: {
+    status: 400,
+    fr: 'Le retour suit la remise du véhicule, avec un kilométrage au moins égal à celui du départ.',
+  },
+  LOAN_ALREADY_OUT: {
+    status: 409,
+    fr: 'Ce prêt a déjà commencé (véhicule remis au jeune) : il ne peut pas être annulé pour l’autre réservation.',
+  },
+  VEHICLE_INVALID: {
+    status: 400,
+    fr: 'Un véhicule a un nom et un type ; une période d’indisponibilité finit après son début.',
+  },
   ROWS_REFUSED: { status: 400, fr: 'Certaines modifications ont été refusées par le serveur.' },
   DEVICE_REVOKED: { status: 410, fr: 'Cet appareil a été révoqué par le siège.' },
   REQUEST_TIMEOUT: {

@@ -54,11 +54,37 @@ export interface MergePolicy {
   group?: ConflictGroup;
 }
 
-/** A double booking of an Atelier Mob vehicle: the booking's young person and its dates. */
+/**
+ * A double booking of one slot id (a v0 loan id, `vehicleId:startDate`): the whole booking of
+ * each young person — what was typed for it on a device — is one value, so neither booking's
+ * fields (a cancellation, a caution, a return) slip into the other. Overlapping loans under
+ * different ids are held by the server instead (sync-server/src/mobility/double-booking.ts).
+ */
 export const LOAN_BOOKING: ConflictGroup = {
   name: 'reservation',
   key: 'youthId',
-  fields: ['youthId', 'endDate', 'returnedOn'],
+  fields: [
+    'youthId',
+    'endDate',
+    'returnedOn',
+    'purpose',
+    'relatedId',
+    'purposeNote',
+    'licenceHeld',
+    'guardianAgreement',
+    'conditionsAcceptedOn',
+    'depositAmount',
+    'depositState',
+    'checkedOutOn',
+    'checkoutKm',
+    'checkoutState',
+    'returnKm',
+    'returnState',
+    'damageNotes',
+    'extensions',
+    'cancelledOn',
+    'cancelReason',
+  ],
   appliesTo: (document) => document.kind === 'loan',
 };
 

@@ -6,7 +6,10 @@
  * - two dossiers of one young person are merged into the kept one: its fields stay, the blanks
  *   are filled from the other, and the fields the siège picks come from the other;
  * - a document created offline for a dossier that left its author's scope meanwhile is kept
- *   whole in a review (field `CREATION_FIELD`): keeping it creates it in the dossier.
+ *   whole in a review (field `CREATION_FIELD`): keeping it creates it in the dossier;
+ * - a vehicle booked for overlapping periods at two sites offline (field `OVERLAP_FIELD`): the
+ *   loan that reached the server first stands, the other is held; each loan is kept whole and
+ *   the siège keeps one (sync-server/src/mobility/double-booking.ts).
  */
 import type { CollectionName } from './collections';
 import { DELETION_FIELD, WRITE_METADATA_FIELDS, jsonEqual, type PlainDocument } from './merge';
@@ -18,6 +21,18 @@ import { mergeConsent, type Consent } from './rules/consent';
  * (its dossier left the author's scope before the push): the value is the document.
  */
 export const CREATION_FIELD = '_document';
+
+/**
+ * The pseudo-field of a review of overlapping loans of one vehicle: the document is the loan
+ * held, each value a whole loan (those that stand, then the held one).
+ */
+export const OVERLAP_FIELD = '_overlap';
+
+/** A loan as a review of overlapping loans keeps it: every field typed, without the server's. */
+export function loanAsBooked(document: PlainDocument): PlainDocument {
+  const { _deleted: _d, hold: _h, rev: _r, updatedAt: _a, updatedBy: _b, ...booking } = document;
+  return booking;
+}
 
 /** The value a document holds for a conflict's field (a group gives the object of its fields). */
 export function conflictFieldValue(
@@ -31,6 +46,7 @@ export function conflictFieldValue(
     const { _deleted: _ignored, ...content } = document;
     return content;
   }
+  if (field === OVERLAP_FIELD) return loanAsBooked(document);
   const group = conflictGroupOf(collection, field);
   if (!group) return document[field];
   const value: PlainDocument = {};

@@ -6,7 +6,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { COLLECTIONS, type CollectionName } from './collections';
 import { attendanceId } from './schemas/attendance';
-import { loanSlotId } from './schemas/mobility';
+import { calendarId } from './schemas/mobility';
 
 export interface ValidationIssue {
   /** JSON pointer of the offending value, e.g. `/birthDate`. */
@@ -76,19 +76,17 @@ export function nulCharacterIssues(value: unknown, path = ''): ValidationIssue[]
 
 /**
  * The ids that carry meaning: an attendance is `workshopId:youthId` (two offline sign-ups of one
- * person are one record) and a loan is its slot `vehicleId:startDate` (two bookings of one slot
- * meet as a conflict). Another id would slip past both rules.
+ * person are one record). Another id would slip past that rule. (A loan's v0 id was its slot
+ * `vehicleId:startDate`; since mobility v1 overlapping periods conflict whatever the ids, so a
+ * loan's id is free: rules/mobility.ts.)
  */
 function deterministicIdIssues(collection: CollectionName, document: object): ValidationIssue[] {
   const doc = document as Record<string, unknown>;
   const expected =
     collection === 'attendances'
       ? attendanceId(String(doc.workshopId), String(doc.youthId))
-      : collection === 'mobility' &&
-          doc.kind === 'loan' &&
-          typeof doc.vehicleId === 'string' &&
-          typeof doc.startDate === 'string'
-        ? loanSlotId(doc.vehicleId, doc.startDate)
+      : collection === 'mobility' && doc.kind === 'calendar' && typeof doc.vehicleId === 'string'
+        ? calendarId(doc.vehicleId)
         : undefined;
   return expected === undefined || doc.id === expected
     ? []

@@ -29,6 +29,7 @@ import { startCommitPublisher, type CommitPublisher } from './replication/commit
 import { ChangeHub } from './replication/hub';
 import type { Storage } from './storage/storage';
 import { migrateVocabulary } from './vocabulary/migrate';
+import { migrateMobility } from './mobility/startup';
 
 /** Large enough for a push batch of MAX_PUSH_ROWS full dossiers. */
 export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -62,7 +63,11 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   const { storage } = options;
   // Stored documents in the current vocabulary before any device is served (issue 18).
   await migrateVocabulary(storage, clock);
-  const hub = new ChangeHub();
+  // The fleet the whole Mission Locale's, and each vehicle's calendar (mobility v1, issue 16).
+  await migrateMobility(storage, clock);
+  const hub = new ChangeHub({
+    borrowers: async () => new Set((await storage.listBorrowers()).map((row) => row.id)),
+  });
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,

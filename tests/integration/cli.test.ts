@@ -82,7 +82,7 @@ describe('operating the server', () => {
     expect(second.output()).not.toContain('Première exécution');
     await second.stop();
     const users = admin(['user:list']);
-    expect(users.out.trim().split('\n')).toHaveLength(25);
+    expect(users.out.trim().split('\n')).toHaveLength(26);
     expect(admin(['site:list']).out.trim().split('\n')).toHaveLength(9);
   });
 
@@ -107,6 +107,13 @@ describe('operating the server', () => {
     expect(
       admin(['user:create', '--login', 'x', '--role', 'chef'], 'Un-Mot-De-Passe-2026\n').err,
     ).toContain('Rôle inconnu');
+    // The partner association that keeps the vehicles (issue 16) has its role.
+    expect(
+      admin(
+        ['user:create', '--login', 'atelier', '--role', 'atelier-mob', '--name', 'Atelier Mob'],
+        'Atelier-Mob-Alencon-2026\n',
+      ).out,
+    ).toContain('Compte créé : atelier (atelier-mob)');
 
     const again = await startServer({ RELAIS_DEMO: '0' });
     expect(await login(again.url, 'admin', 'Un-Mot-De-Passe-2026')).toBe(200);

@@ -330,9 +330,10 @@ describe('a vehicle booked twice for one slot', () => {
       targetCollection: 'mobility',
       youthIds: [ines.id, kevin.id],
     });
-    expect(review!.values.map((v) => v.value)).toEqual([
-      { youthId: ines.id, endDate: '2026-12-15' },
-      { youthId: kevin.id, endDate: '2026-12-08' },
+    // Each side's whole booking (merge-policies.ts, LOAN_BOOKING), nothing of one in the other.
+    expect(review!.values.map((v) => v.value)).toMatchObject([
+      { youthId: ines.id, endDate: '2026-12-15', purpose: 'emploi', depositAmount: 150 },
+      { youthId: kevin.id, endDate: '2026-12-08', purpose: 'emploi', depositAmount: 150 },
     ]);
   });
 

@@ -205,6 +205,28 @@ describe.each(BACKENDS)('storage contract: %s', (backend) => {
     });
   });
 
+  it('finds the loans of some vehicles, and the dossiers a loan names (issue 16)', async () => {
+    const [lent, other, untouched] = [docWrite(), docWrite(), docWrite()];
+    const loan = (vehicleId: string, youthId: string, deleted = false) =>
+      docWrite({
+        collection: 'mobility',
+        youthId,
+        deleted,
+        data: { kind: 'loan', vehicleId, youthId },
+      });
+    const loans = [loan('v1', lent.id), loan('v2', other.id, true), loan('v3', lent.id)];
+    await storage.write((tx) => tx.putDocuments([lent, other, untouched, ...loans]));
+    await storage.write(async (tx) => {
+      const found = await tx.getLoansOfVehicles(['v1', 'v2']);
+      expect(found.map((d) => d.id).sort()).toEqual([loans[0]!.id, loans[1]!.id].sort());
+      expect(await tx.getLoansOfVehicles([])).toEqual([]);
+    });
+    const borrowers = await storage.listBorrowers();
+    expect(borrowers.map((b) => b.id).sort()).toEqual([lent.id, other.id].sort());
+    const seqOf = (id: string) => borrowers.find((b) => b.id === id)?.seq;
+    expect(seqOf(lent.id)).toBe((await storage.getDocument('youths', lent.id))?.seq);
+  });
+
   it('finds the dossiers merged into one, and every review naming some dossiers', async () => {
     const kept = docWrite();
     const redirect = docWrite({ data: { mergedInto: kept.id } });

@@ -52,7 +52,8 @@ const YOUTH_FIELDS = {
   email: Array.from({ length: 8 }, (_, i) => `jeune${i + 1}@example.fr`),
 } as const;
 const SLOTS = ['2026-12-01', '2026-12-08'];
-const ENDS = ['2026-12-05', '2026-12-10', '2026-12-20'];
+// Every end follows every start (an end before its start is refused: rules/mobility.ts).
+const ENDS = ['2026-12-08', '2026-12-10', '2026-12-20'];
 
 type Op =
   | { t: 'createYouth'; d: number }
@@ -195,7 +196,8 @@ async function run(world: World, devices: ModelDevice[], op: Op): Promise<void> 
     case 'book': {
       const target = youth();
       const id = `${VEHICLE_ID}:${SLOTS[op.slot]}`;
-      // Only a device of the vehicle's site sees it, and so books it.
+      // Every device holds the fleet (v1), and books on the v0 slot ids: two bookings of one
+      // slot meet as one record, overlapping ones are held for the siège (mobility v1).
       if (!target || !device.get('mobility', VEHICLE_ID) || device.get('mobility', id)) return;
       return device.write('mobility', {
         id,
@@ -205,14 +207,25 @@ async function run(world: World, devices: ModelDevice[], op: Op): Promise<void> 
         youthId: target.id,
         startDate: SLOTS[op.slot],
         endDate: ENDS[op.end],
+        purpose: 'emploi',
+        licenceHeld: 'b',
+        guardianAgreement: true,
+        conditionsAcceptedOn: '2026-11-20',
       });
     }
     case 'giveBack': {
       const loan = pick(
-        device.documents('mobility', (doc) => doc.kind === 'loan' && !doc.returnedOn),
+        device.documents('mobility', (doc) => doc.kind === 'loan' && !doc.cancelledOn),
         op.k,
       );
-      if (loan) device.write('mobility', { ...loan, returnedOn: loan.endDate });
+      // Loans start after the world's today: a booking is cancelled rather than given back.
+      if (loan) {
+        device.write('mobility', {
+          ...loan,
+          cancelledOn: '2026-11-20',
+          cancelReason: 'Le jeune a trouvé un covoiturage.',
+        });
+      }
       return;
     }
     case 'note': {

@@ -160,12 +160,16 @@ export function buildVehicle(overrides: Partial<MobilityRecord> = {}): MobilityR
     siteId: SITE_SIEGE,
     label: 'Scooter 50 cm³ n°1',
     vehicleType: 'scooter',
+    identification: 'GH-214-KL',
     available: true,
     ...overrides,
   };
 }
 
-/** A loan on its slot id `vehicleId:startDate`. */
+/**
+ * A complete booking (v1): purpose, conditions accepted, the permis AM shown (a scooter's).
+ * Its id is the v0 slot `vehicleId:startDate` unless given (any id is valid since v1).
+ */
 export function buildLoan(
   overrides: Partial<MobilityRecord> & { vehicleId: string; youthId: string; startDate: string },
 ): MobilityRecord {
@@ -175,6 +179,12 @@ export function buildLoan(
     kind: 'loan',
     siteId: SITE_SIEGE,
     endDate: '2026-12-15',
+    purpose: 'emploi',
+    licenceHeld: 'am',
+    guardianAgreement: true,
+    conditionsAcceptedOn: '2026-11-20',
+    depositAmount: 150,
+    depositState: 'a-recevoir',
     ...overrides,
   };
 }

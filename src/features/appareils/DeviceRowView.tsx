@@ -1,6 +1,7 @@
 /** One device of the board, with its revocation (confirmed in place). */
 import { useState } from 'react';
 import { frenchMessage, isErrorCode } from '../../domain/errors';
+import { ROLE_LABELS } from '../../domain/schemas/staff';
 import { useReviewAction } from '../reconciliation/useReviewActions';
 import { revokeDevice, type DeviceRow } from './useDevices';
 
@@ -17,13 +18,6 @@ const SHORT_ERRORS: Record<string, string> = {
   UNAUTHENTICATED: 'Session expirée',
   DEVICE_REVOKED: 'Appareil révoqué',
 };
-
-const ROLE_LABELS = {
-  conseiller: 'Conseiller·ère',
-  accueil: 'Accueil',
-  direction: 'Direction',
-  admin: 'Administration',
-} as const;
 
 interface Props {
   device: DeviceRow;

@@ -30,6 +30,7 @@ import { isAttended } from '../../domain/rules/attendance';
 import { useDossierActions } from './useDossierActions';
 import { useDossierOpened } from './useDossierOpened';
 import { RightsPanel } from './rights/RightsPanel';
+import { YouthLoansPanel } from '../mobilite/YouthLoansPanel';
 import { namesById, useSites, useStaff } from '../shared/useDirectory';
 import './dossier.css';
 
@@ -38,6 +39,7 @@ const TABS = [
   { slug: 'parcours', label: 'Parcours' },
   { slug: 'dispositifs', label: 'Dispositifs' },
   { slug: 'identite', label: 'Identité et situation' },
+  { slug: 'mobilite', label: 'Mobilité' },
   { slug: 'droits', label: 'Accès et droits', siegeOnly: true },
 ] as const;
 
@@ -92,6 +94,7 @@ export function DossierScreen() {
     parcours: [pathway.data],
     dispositifs: [pathway.data, events.data, attendances.data],
     identite: [sites.data, staff.data],
+    mobilite: [pathway.data, sites.data, staff.data],
     droits: [],
   }[current.slug];
   const tabLoading = needed.some((data) => data === undefined);
@@ -176,6 +179,15 @@ export function DossierScreen() {
         />
       )}
       {current.slug === 'droits' && <RightsPanel youth={dossier} />}
+      {current.slug === 'mobilite' && !tabLoading && (
+        <YouthLoansPanel
+          youth={dossier}
+          parcours={records}
+          siteName={(siteId) => sites.data?.find((s) => s.id === siteId)?.name}
+          staffName={(staffId) => names.get(staffId)}
+          userSiteId={user.siteIds[0] ?? ''}
+        />
+      )}
       {current.slug === 'identite' && sites.data && staff.data && (
         <>
           <p className="saved-note" role="status">

@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { jsonEqual } from '../../domain/merge';
-import { conflictFieldValue } from '../../domain/reconciliation';
+import { conflictFieldValue, OVERLAP_FIELD } from '../../domain/reconciliation';
 import type { CollectionName } from '../../domain/collections';
 import { fixedClock, formatDayShort, formatInstant, formatSince } from '../../domain/time';
 import { TextAreaField } from '../../ui/Field';
@@ -127,7 +127,9 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
           className="conflict-values"
           aria-describedby={missingChoice ? `${id}-missing` : undefined}
         >
-          <legend>Valeur à garder</legend>
+          <legend>
+            {field === OVERLAP_FIELD ? 'Prêt qui garde le véhicule' : 'Valeur à garder'}
+          </legend>
           {values.map((value, index) => {
             const isCurrent = target !== undefined && jsonEqual(value.value, current);
             const device = value.deviceId ? deviceLabel(value.deviceId) : undefined;
@@ -152,7 +154,15 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
                   {value.at ? `, le ${formatInstant(value.at)}` : ''}
                   {device ? ` · ${device}` : ''}
                 </span>
-                {isCurrent && <span className="badge">Dans le dossier actuellement</span>}
+                {field === OVERLAP_FIELD ? (
+                  <span className="badge">
+                    {index === values.length - 1
+                      ? 'Arrivé en second : en attente'
+                      : 'Arrivé en premier : maintenu'}
+                  </span>
+                ) : (
+                  isCurrent && <span className="badge">Dans le dossier actuellement</span>
+                )}
               </label>
             );
           })}
@@ -217,14 +227,16 @@ export function ConflictCard({ item, names, deviceLabel, now, online, onSettled 
           <button type="submit" className="button-primary" disabled={busy || !online}>
             {resolveState.busy ? 'Envoi…' : 'Valider la résolution'}
           </button>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={busy || !online}
-            onClick={() => void keepAsIs()}
-          >
-            {dismissState.busy ? 'Envoi…' : 'Classer sans modifier'}
-          </button>
+          {field !== OVERLAP_FIELD && (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy || !online}
+              onClick={() => void keepAsIs()}
+            >
+              {dismissState.busy ? 'Envoi…' : 'Classer sans modifier'}
+            </button>
+          )}
         </div>
       </form>
     </article>

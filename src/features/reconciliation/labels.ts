@@ -13,10 +13,11 @@ import {
   PROPOSITION_RESULT_LABELS,
   STATUS_LABELS,
 } from '../../domain/labels';
-import { CREATION_FIELD } from '../../domain/reconciliation';
+import { CREATION_FIELD, OVERLAP_FIELD } from '../../domain/reconciliation';
 import { DELETION_FIELD } from '../../domain/merge';
 import { LOAN_BOOKING } from '../../domain/merge-policies';
 import { fullName } from '../../domain/rules/names';
+import { PURPOSE_LABELS } from '../mobilite/labels';
 import { formatDayShort } from '../../domain/time';
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = {
@@ -37,6 +38,7 @@ const FIELD_LABELS: Record<string, string> = {
   [DELETION_FIELD]: 'Suppression',
   [CREATION_FIELD]: 'Saisie arrivée après le transfert du dossier',
   [LOAN_BOOKING.name]: 'Réservation du véhicule',
+  [OVERLAP_FIELD]: 'Double réservation du véhicule (dates qui se chevauchent)',
   lastName: "Nom d'usage",
   birthName: 'Nom de naissance',
   firstName: 'Prénom',
@@ -145,6 +147,31 @@ export function formatValue(field: string, value: unknown, names: Names): string
   }
   if (field === CREATION_FIELD && typeof value === 'object') {
     return documentSummary(value as Record<string, unknown>);
+  }
+  if (field === OVERLAP_FIELD && typeof value === 'object') {
+    // A whole loan: who, when, why — the siège keeps one of the loans that overlap.
+    const loan = value as {
+      youthId?: string;
+      authorId?: string;
+      startDate?: string;
+      endDate?: string;
+      purpose?: string;
+      purposeNote?: string;
+      siteId?: string;
+    };
+    const who = loan.youthId ? (names.youth(loan.youthId) ?? 'Jeune inconnu') : '(personne)';
+    const by = loan.authorId ? names.staff(loan.authorId) : undefined;
+    const where = loan.siteId ? names.site(loan.siteId) : undefined;
+    return [
+      `${who}, du ${formatDayShort(loan.startDate ?? '')} au ${formatDayShort(loan.endDate ?? '')}`,
+      loan.purpose
+        ? `motif : ${(PURPOSE_LABELS as Record<string, string>)[loan.purpose] ?? loan.purpose}${loan.purposeNote ? ` (${loan.purposeNote})` : ''}`
+        : '',
+      by ? `réservé par ${by}` : '',
+      where ? `remise à ${where}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
   if (field === LOAN_BOOKING.name && typeof value === 'object') {
     const booking = value as { youthId?: string; endDate?: string; returnedOn?: string };

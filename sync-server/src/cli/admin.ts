@@ -34,7 +34,7 @@ import { migrateVocabulary } from '../vocabulary/migrate';
 import { readPassword } from './read-password';
 
 const USAGE = `Usage : npm run admin -- <commande>
-  user:create --login L --role conseiller|accueil|direction|admin [--sites ID1,ID2] [--name "Nom"]
+  user:create --login L --role conseiller|accueil|direction|admin|atelier-mob [--sites ID1,ID2] [--name "Nom"]
               (le mot de passe est lu sur l'entrée standard)
   user:list
   user:disable --login L

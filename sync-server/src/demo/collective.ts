@@ -1,14 +1,13 @@
 /**
- * Collective actions and Atelier Mob for the demo year: about 17 sessions a week (ateliers and
- * informations collectives) with 62 % attendance — statuses in i-milo's words, the sessions of
- * the days before today closed — and vehicles lent about 90 times.
+ * Collective actions for the demo year: about 17 sessions a week (ateliers and informations
+ * collectives) with 62 % attendance — statuses in i-milo's words, the sessions of the days
+ * before today closed. (Atelier Mob's fleet and loans: mobility.ts.)
  */
 import type { PlainDocument } from '../../../src/domain/merge';
 import { statusFields } from '../../../src/domain/rules/attendance';
 import { sessionEnd } from '../../../src/domain/rules/workshops';
 import { attendanceId } from '../../../src/domain/schemas/attendance';
 import type { Workshop } from '../../../src/domain/schemas/workshop';
-import { loanSlotId } from '../../../src/domain/schemas/mobility';
 import { addDays, startOfWeek } from '../../../src/domain/time';
 import { momentOn, stamp, type DemoContext } from './context';
 import { DEMO_SITES, DEMO_STAFF, SIEGE_ID } from './organisation';
@@ -118,51 +117,4 @@ export function generateWorkshops(ctx: DemoContext, youthsBySite: Map<string, Pl
     }
   }
   return { workshops: [...catalogue(ctx, facilitators[0]!), ...workshops], attendances };
-}
-
-const VEHICLES = [
-  ['Scooter 50 cm³ n°1', 'scooter'],
-  ['Scooter 50 cm³ n°2', 'scooter'],
-  ['Scooter 50 cm³ n°3', 'scooter'],
-  ['Vélo électrique n°1', 'velo-electrique'],
-  ['Vélo électrique n°2', 'velo-electrique'],
-  ['Voiturette sans permis', 'voiture'],
-] as const;
-
-export const LOANS_PER_YEAR = 91;
-
-export function generateMobility(ctx: DemoContext, youths: PlainDocument[]): PlainDocument[] {
-  const r = ctx.random;
-  const admin = DEMO_STAFF.find((s) => s.login === 'accueil')!.id;
-  const vehicles: PlainDocument[] = VEHICLES.map(([label, vehicleType], i) => ({
-    ...stamp(ctx, admin, addDays(ctx.today, -400)),
-    kind: 'vehicle',
-    siteId: i === 0 ? DEMO_SITES[1]!.id : SIEGE_ID,
-    label,
-    vehicleType,
-    available: true,
-  }));
-  const loans: PlainDocument[] = [];
-  const perVehicle = Math.ceil(LOANS_PER_YEAR / vehicles.length);
-  for (const vehicle of vehicles) {
-    let day = addDays(ctx.today, -360 + r.int(0, 10));
-    for (let i = 0; i < perVehicle && loans.length < LOANS_PER_YEAR; i += 1) {
-      const length = r.int(7, 21);
-      const youth = r.pick(youths);
-      const returned = addDays(day, length) < ctx.today;
-      loans.push({
-        ...stamp(ctx, admin, day),
-        id: loanSlotId(String(vehicle.id), day),
-        kind: 'loan',
-        siteId: vehicle.siteId,
-        vehicleId: vehicle.id,
-        youthId: youth.id,
-        startDate: day,
-        endDate: addDays(day, length),
-        ...(returned ? { returnedOn: addDays(day, length) } : {}),
-      });
-      day = addDays(day, length + r.int(1, 6));
-    }
-  }
-  return [...vehicles, ...loans];
 }

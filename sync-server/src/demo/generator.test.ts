@@ -12,12 +12,12 @@ describe('demo Mission Locale', () => {
     expect(small()).toEqual(small());
   });
 
-  it('has the siège, 6 rural and 2 QPV permanences, and about 25 staff', () => {
+  it('has the siège, 6 rural and 2 QPV permanences, and about 25 staff (and the Atelier Mob)', () => {
     expect(DEMO_SITES.map((s) => s.kind).sort()).toEqual(
       [...Array(2).fill('permanence-qpv'), ...Array(6).fill('permanence-rurale'), 'siege'].sort(),
     );
     expect(demo.sites).toHaveLength(9);
-    expect(DEMO_STAFF).toHaveLength(25);
+    expect(DEMO_STAFF).toHaveLength(26);
   });
 
   it('spreads about 1,400 young people over the territory: 26 % in the QPV, EPCI in proportion', () => {
@@ -47,7 +47,9 @@ describe('demo Mission Locale', () => {
     expect(Math.abs(rate - 0.62)).toBeLessThan(0.03);
     const excused = past.filter((a) => a.status === 'excuse').length / past.length;
     expect(excused).toBeGreaterThan(0.05);
-    expect(demo.mobility!.filter((m) => m.kind === 'loan')).toHaveLength(91);
+    // Atelier Mob: 91 loans over the last complete year (2025 here), as in the projet associatif.
+    const loans = demo.mobility!.filter((m) => m.kind === 'loan');
+    expect(loans.filter((l) => String(l.startDate).startsWith('2025'))).toHaveLength(91);
     const programmes = demo.pathway!.filter((p) => p.kind === 'dispositif').map((p) => p.programme);
     expect(programmes).toContain('CEJ');
     expect(programmes).toContain('PACEA');

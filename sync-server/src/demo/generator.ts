@@ -7,7 +7,8 @@ import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
 import { generateActivity } from './activity';
 import { placeInOpeningHours } from './agenda';
-import { generateMobility, generateWorkshops } from './collective';
+import { generateWorkshops } from './collective';
+import { generateMobility } from './mobility';
 import type { DemoContext } from './context';
 import { stamp } from './context';
 import { DEMO_SITES, DEMO_STAFF } from './organisation';
@@ -81,7 +82,7 @@ export function generateDemo(options: DemoOptions): DemoDocuments {
     const { workshops, attendances } = generateWorkshops(ctx, bySite);
     documents.workshops = workshops;
     documents.attendances = attendances;
-    documents.mobility = generateMobility(ctx, youths);
+    documents.mobility = generateMobility(ctx, youths, pathway);
   }
   return documents;
 }

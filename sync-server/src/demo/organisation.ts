@@ -172,6 +172,8 @@ const STAFF: [string, string, Role, number[]][] = [
   ['sarah.blanc', 'Sarah Blanc', 'conseiller', [1]],
   ['pierre.guerin', 'Pierre Guérin', 'conseiller', [1]],
   ['manon.chevalier', 'Manon Chevalier', 'conseiller', [1, 8, 9]],
+  // The partner association that keeps the vehicles (issue 16): no site's dossiers.
+  ['atelier.mob', 'Julien Marchal (Atelier Mob)', 'atelier-mob', []],
 ];
 
 export const DEMO_STAFF: DemoStaff[] = STAFF.map(([login, name, role, sites], i) => ({

@@ -9,7 +9,8 @@
  */
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
-import { loanSlotId } from '../../../src/domain/schemas/mobility';
+import { isMinorOn, requiredLicence } from '../../../src/domain/rules/mobility';
+import type { MobilityRecord } from '../../../src/domain/schemas/mobility';
 import { addDays, fixedClock, today, type Clock } from '../../../src/domain/time';
 import { applyPush } from '../replication/push';
 import type { Caller } from '../replication/scope';
@@ -187,31 +188,41 @@ export async function seedReconciliation(
     conflicts += 1;
   }
 
-  // Atelier Mob: one vehicle booked twice for one day, at one site and across two sites.
+  // Atelier Mob: one vehicle booked for overlapping periods by two permanences offline (another
+  // start day each), and twice at one site: the second booking to arrive is held for the siège.
   const vehicles = (documents.mobility ?? []).filter((m) => m.kind === 'vehicle');
-  const day = addDays(today(clock), 9);
-  if (vehicles.length >= 3) {
-    const across = [pickYouth(site(2)), pickYouth(site(8))];
-    const sameSite = [pickYouth(site(8)), pickYouth(site(8))];
-    const loan = (vehicle: PlainDocument, youth: PlainDocument, days: number) => ({
-      id: loanSlotId(String(vehicle.id), day),
+  const day = addDays(today(clock), 24);
+  const scooter = vehicles.find((v) => v.vehicleType === 'scooter' && v.siteId === site(2));
+  const bike = vehicles.find((v) => v.vehicleType === 'velo-electrique' && v.siteId === SIEGE_ID);
+  const loan = (vehicle: PlainDocument, youth: PlainDocument, from: number, days: number) => {
+    const startDate = addDays(day, from);
+    return {
+      id: r.uuid(),
       kind: 'loan',
       siteId: vehicle.siteId,
       vehicleId: vehicle.id,
       youthId: youth.id,
-      startDate: day,
-      endDate: addDays(day, days),
-    });
-    if (across[0] && across[1]) {
-      await push('camille.martin', 'mobility', loan(vehicles[1]!, across[0], 14), undefined, 6);
-      await push('yacine.haddad', 'mobility', loan(vehicles[1]!, across[1], 7), undefined, 5);
-      conflicts += 1;
-    }
-    if (sameSite[0] && sameSite[1]) {
-      await push('yacine.haddad', 'mobility', loan(vehicles[2]!, sameSite[0], 10), undefined, 75);
-      await push('marc.fontaine', 'mobility', loan(vehicles[2]!, sameSite[1], 21), undefined, 74);
-      conflicts += 1;
-    }
+      startDate,
+      endDate: addDays(startDate, days - 1),
+      purpose: r.pick(['emploi', 'formation', 'pmsmp'] as const),
+      licenceHeld: requiredLicence(vehicle as MobilityRecord) === 'aucun' ? 'aucun' : 'am',
+      ...(isMinorOn(String(youth.birthDate), startDate) ? { guardianAgreement: true } : {}),
+      conditionsAcceptedOn: addDays(today(clock), -1),
+      depositAmount: 150,
+      depositState: 'a-recevoir',
+    };
+  };
+  const across = [pickYouth(site(2)), pickYouth(site(8))];
+  if (scooter && across[0] && across[1]) {
+    await push('camille.martin', 'mobility', loan(scooter, across[0], 0, 14), undefined, 6);
+    await push('yacine.haddad', 'mobility', loan(scooter, across[1], 5, 7), undefined, 5);
+    conflicts += 1;
+  }
+  const sameSite = [pickYouth(site(8)), pickYouth(site(8))];
+  if (bike && sameSite[0] && sameSite[1]) {
+    await push('yacine.haddad', 'mobility', loan(bike, sameSite[0], 2, 15), undefined, 75);
+    await push('marc.fontaine', 'mobility', loan(bike, sameSite[1], 0, 7), undefined, 74);
+    conflicts += 1;
   }
 
   const duplicates = await seedDuplicates(storage, r, pickYouth, push, at);

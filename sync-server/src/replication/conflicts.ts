@@ -12,7 +12,12 @@ import type { CollectionName } from '../../../src/domain/collections';
 import { newId, newRev } from '../../../src/domain/ids';
 import { jsonEqual, type FieldConflict, type PlainDocument } from '../../../src/domain/merge';
 import { LOAN_BOOKING } from '../../../src/domain/merge-policies';
-import { conflictFieldValue, CREATION_FIELD } from '../../../src/domain/reconciliation';
+import {
+  conflictFieldValue,
+  CREATION_FIELD,
+  loanAsBooked,
+  OVERLAP_FIELD,
+} from '../../../src/domain/reconciliation';
 import type {
   DocumentWrite,
   RevisionRecord,
@@ -143,6 +148,72 @@ export class ConflictRecorder {
     this.addFor(collection, id, text(dossier.siteId), youthIds, CREATION_FIELD, [side]);
   }
 
+  /**
+   * A loan held because it overlaps loans that reached the server first (mobility/
+   * double-booking.ts): one review about the held loan keeps each loan whole — the young
+   * people, the advisers who booked, the periods, everything typed — those that stand first.
+   */
+  async recordDoubleBooking(
+    held: PlainDocument,
+    incomingRev: string,
+    standing: readonly StoredDocument[],
+  ): Promise<void> {
+    const id = String(held.id);
+    await this.loadOpenReviews(id);
+    const sides = standing.map((loan) =>
+      entry(
+        loanAsBooked(loan.data),
+        String(loan.data.authorId ?? loan.data.updatedBy ?? SERVER_ACTOR),
+        loan.data.updatedAt,
+        null,
+        loan.rev,
+      ),
+    );
+    sides.push(
+      entry(
+        loanAsBooked(held),
+        this.caller.userId,
+        held.updatedAt,
+        this.caller.deviceId,
+        incomingRev,
+      ),
+    );
+    const youthIds = [held.youthId, ...standing.map((loan) => loan.data.youthId)]
+      .map(text)
+      .filter((y): y is string => y !== undefined);
+    this.addFor(
+      'mobility',
+      id,
+      text(held.siteId),
+      [...new Set(youthIds)].slice(0, 2),
+      OVERLAP_FIELD,
+      sides,
+    );
+  }
+
+  /**
+   * The held loan no longer overlaps a loan that stands (its dates, its vehicle or the other
+   * loan changed): its review is settled by the server, saying why.
+   */
+  async releaseDoubleBooking(loanId: string, comment: string): Promise<void> {
+    await this.loadOpenReviews(loanId);
+    const key = `mobility|${loanId}|${OVERLAP_FIELD}`;
+    const open = this.open.get(key);
+    if (!open || open.data.status !== 'open') return;
+    open.data = {
+      ...open.data,
+      rev: newRev(),
+      updatedAt: this.now,
+      updatedBy: SERVER_ACTOR,
+      status: 'resolved',
+      resolvedBy: SERVER_ACTOR,
+      resolvedAt: this.now,
+      resolution: { released: true },
+      comment,
+    };
+    this.changed.add(key);
+  }
+
   /** The reviews opened or extended by this push, to store with its documents. */
   writes(): DocumentWrite[] {
     return [...this.changed].map((key) => {
@@ -193,7 +264,7 @@ export class ConflictRecorder {
   ): void {
     const key = `${collection}|${documentId}|${field}`;
     const existing = this.open.get(key);
-    if (existing) {
+    if (existing && existing.data.status === 'open') {
       const values = [...((existing.data.values as ConflictValue[] | undefined) ?? [])];
       let added = false;
       for (const side of sides) {
@@ -216,6 +287,12 @@ export class ConflictRecorder {
       };
       this.changed.add(key);
       return;
+    }
+    if (existing) {
+      // Settled earlier in this push: it keeps its own write, the new review another key.
+      const moved = `${key}|${String(existing.data.id)}`;
+      this.open.set(moved, existing);
+      if (this.changed.has(key)) this.changed.add(moved);
     }
     this.open.set(key, {
       data: {

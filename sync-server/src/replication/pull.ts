@@ -5,7 +5,7 @@ import { youthsOfDocuments } from '../audit/entries';
 import type { Storage } from '../storage/storage';
 import { hiddenFieldsFor } from '../../../src/domain/rules/visibility';
 import { redactFor } from './redaction';
-import { canReadCollection, visibilityOf, type Caller } from './scope';
+import { canReadCollection, seesBorrowersOnly, visibilityOf, type Caller } from './scope';
 import { toRemoval, toWire } from './wire';
 
 export interface Checkpoint {
@@ -27,10 +27,16 @@ export async function pullDocuments(
   if (!canReadCollection(caller, collection)) {
     return { documents: [], checkpoint: { seq: sinceSeq } };
   }
-  const rows = await storage.pull(collection, sinceSeq, limit, visibilityOf(caller));
+  const rows = await storage.pull(collection, sinceSeq, limit, visibilityOf(caller, collection));
   const last = rows.at(-1);
+  // The Atelier Mob receives the dossiers of the young people who borrow, and no other; the
+  // checkpoint still moves past every row read.
+  const borrowers = seesBorrowersOnly(caller, collection)
+    ? new Set((await storage.listBorrowers()).map((row) => row.id))
+    : undefined;
+  const shown = borrowers ? rows.filter((row) => borrowers.has(row.document.id)) : rows;
   return {
-    documents: rows.map((row) =>
+    documents: shown.map((row) =>
       redactFor(caller, collection, row.removal ? toRemoval(row.document) : toWire(row.document)),
     ),
     checkpoint: { seq: last ? last.document.seq : sinceSeq },
@@ -50,7 +56,14 @@ async function progressAfter(
   checkpoint: Checkpoint,
 ): Promise<PullProgress> {
   if (!canReadCollection(caller, collection)) return { total: 0, remaining: 0 };
-  return storage.countVisible(collection, checkpoint.seq, visibilityOf(caller));
+  if (seesBorrowersOnly(caller, collection)) {
+    const live = (await storage.listBorrowers()).filter((row) => !row.deleted);
+    return {
+      total: live.length,
+      remaining: live.filter((row) => row.seq > checkpoint.seq).length,
+    };
+  }
+  return storage.countVisible(collection, checkpoint.seq, visibilityOf(caller, collection));
 }
 
 export interface PullJsonResult {
@@ -95,7 +108,12 @@ async function pullJson(
     canReadCollection(caller, collection) &&
     hiddenFieldsFor(caller.role, collection).length === 0
   ) {
-    const rows = await storage.pullWire(collection, sinceSeq, limit, visibilityOf(caller));
+    const rows = await storage.pullWire(
+      collection,
+      sinceSeq,
+      limit,
+      visibilityOf(caller, collection),
+    );
     const checkpoint = { seq: rows.at(-1)?.seq ?? sinceSeq };
     const youthIds = new Set<string>();
     for (const row of rows) if (row.youthId) youthIds.add(row.youthId);

@@ -12,7 +12,7 @@ import type { Scope, StoredDocument } from '../storage/storage';
 import { keepLeftScopeWrite } from './left-scope';
 import type { PushContext } from './push-context';
 import { reject, type PushRow } from './push-shape';
-import { canSee } from './scope';
+import { canSeeIn } from './scope';
 
 /** A new loan on a slot another site already booked. */
 function isForeignDoubleBooking(
@@ -27,7 +27,7 @@ function isForeignDoubleBooking(
     stored.data.kind === 'loan' &&
     row.newDocumentState.kind === 'loan' &&
     !row.assumedMasterState &&
-    !canSee(ctx.caller, stored.scope)
+    !canSeeIn(ctx.caller, ctx.collection, stored.scope)
   );
 }
 
@@ -47,13 +47,15 @@ export async function refusedByScope(ctx: PushContext, scoped: ScopedRow): Promi
   const { row, stored, incoming, youth, newScope } = scoped;
   const id = String(incoming.id);
   const attachedToForeignYouth =
-    ctx.collection !== 'youths' && youth !== undefined && !canSee(ctx.caller, youth);
+    ctx.collection !== 'youths' &&
+    youth !== undefined &&
+    !canSeeIn(ctx.caller, ctx.collection, youth);
   if (isForeignDoubleBooking(ctx, row, stored) && !attachedToForeignYouth) {
     await ctx.recorder.recordForeignBooking(stored, incoming);
     ctx.rejected.push(reject(id, 'SLOT_TAKEN'));
     return true;
   }
-  const visible = stored ? canSee(ctx.caller, stored.scope) : canSee(ctx.caller, newScope);
+  const visible = canSeeIn(ctx.caller, ctx.collection, stored ? stored.scope : newScope);
   if (visible && !attachedToForeignYouth) return false;
   const kept = await keepLeftScopeWrite({
     tx: ctx.tx,

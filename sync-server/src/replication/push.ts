@@ -15,8 +15,11 @@
  *    is merged with the stored state against the base revision it was made from (the device's
  *    own unanswered write when its lineage names one the server holds), and every field typed
  *    differently on both sides opens a review holding both values (conflicts.ts);
+ *    then the collection may settle the state to store (write-rules/: a loan that overlaps
+ *    loans stored first is held for the siège rather than refused);
  * 6. write: the state is stored with the scope of its dossier, and a dossier's documents follow
- *    it when its scope changes.
+ *    it when its scope changes; what the writes imply beyond the rows (a vehicle's calendar)
+ *    is written in the same transaction.
  * Rules of the protocol: design.md, Sync protocol.
  */
 import type { CollectionName, WireDocument } from '../../../src/domain/collections';
@@ -59,7 +62,7 @@ import {
 } from './scope';
 import { keepHiddenFields, redactFor } from './redaction';
 import { splitDeleted, toWire } from './wire';
-import { writeRuleRefusal } from './write-rules';
+import { derivedWrites, settledState, writeRuleRefusal } from './write-rules';
 
 export type { PushRow, RejectedRow } from './push-shape';
 
@@ -273,8 +276,38 @@ async function applyRow(ctx: PushContext, row: PushRow): Promise<void> {
     return;
   }
 
-  const state = stored && stale ? await mergeStale(ctx, stored, base, incoming) : incoming;
-  if (state) await write(ctx, stored, incoming, state, youthId, youth);
+  const merged = stored && stale ? await mergeStale(ctx, stored, base, incoming) : incoming;
+  if (!merged) return;
+  const state = await settle(ctx, stored, merged, incoming);
+  await write(ctx, stored, incoming, state, youthId, youth);
+}
+
+/** Stage 5, end: the collection's say on the state to store (write-rules/, WRITE_SETTLERS). */
+async function settle(
+  ctx: PushContext,
+  stored: StoredDocument | undefined,
+  merged: PlainDocument,
+  incoming: PlainDocument,
+): Promise<PlainDocument> {
+  const settled = await settledState({
+    caller: ctx.caller,
+    collection: ctx.collection,
+    stored,
+    state: merged,
+    incomingRev: String(incoming.rev),
+    now: ctx.now,
+    tx: ctx.tx,
+    batch: ctx.writes,
+    recorder: ctx.recorder,
+  });
+  if (settled === merged) return merged;
+  // Another state than the device sent: a revision of its own, which the device adopts.
+  return {
+    ...settled,
+    rev: newRev(),
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: ctx.caller.userId,
+  };
 }
 
 export async function applyPush(
@@ -327,6 +360,7 @@ export async function applyPush(
       rejected,
     };
     for (const row of valid) await applyRow(ctx, row);
+    ctx.writes.push(...(await derivedWrites(collection, { caller, now, tx, batch: ctx.writes })));
     ctx.writes.push(...ctx.recorder.writes());
     ctx.writes.push(
       ...(await probableDuplicateReviews(storage, tx, ctx.writes, now.toISOString())),

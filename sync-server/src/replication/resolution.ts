@@ -9,7 +9,11 @@ import { isCollectionName, type CollectionName } from '../../../src/domain/colle
 import { RelaisError } from '../../../src/domain/errors';
 import { newRev } from '../../../src/domain/ids';
 import { jsonEqual, recordContent, type PlainDocument } from '../../../src/domain/merge';
-import { applyConflictValue, CREATION_FIELD } from '../../../src/domain/reconciliation';
+import {
+  applyConflictValue,
+  CREATION_FIELD,
+  OVERLAP_FIELD,
+} from '../../../src/domain/reconciliation';
 import type { Clock } from '../../../src/domain/time';
 import { validateDocument } from '../../../src/domain/validation';
 import type {
@@ -20,6 +24,7 @@ import type {
   WriteTransaction,
 } from '../storage/storage';
 import { auditBy, youthsOfDocuments } from '../audit/entries';
+import { settleDoubleBooking } from '../mobility/double-booking';
 import { documentWrite, restampAttached } from './document-write';
 import { sameScope, scopeOf, seesEverything, youthIdOf, youthScope, type Caller } from './scope';
 import { splitDeleted } from './wire';
@@ -159,6 +164,9 @@ export async function resolveConflict(
     const documentId = String(review.data.documentId);
     const field = String(review.data.field);
     if (!isCollectionName(collection)) throw new RelaisError('UNKNOWN_COLLECTION');
+    if (field === OVERLAP_FIELD) {
+      return resolveOverlap(tx, review, input, caller, clock.now(), documentId);
+    }
     const target = (await tx.getDocuments(collection, [documentId])).get(documentId);
     // A document kept whole (its author lost the dossier before sending it) may not exist yet.
     if (!target && field !== CREATION_FIELD) {
@@ -205,6 +213,61 @@ export async function resolveConflict(
     ]);
     return { written, review: closed.data };
   });
+}
+
+/**
+ * A review of overlapping loans (mobility/double-booking.ts): the siège keeps one loan, chosen
+ * among the review's values (each a whole loan); a typed value makes no sense here.
+ */
+async function resolveOverlap(
+  tx: WriteTransaction,
+  review: StoredDocument,
+  input: ResolveInput,
+  caller: Caller,
+  at: Date,
+  heldId: string,
+): Promise<ReviewOutcome> {
+  const now = at.toISOString();
+  if (input.choice === undefined) {
+    throw new RelaisError('VALIDATION_FAILED', 'Choisissez le prêt qui garde le véhicule.');
+  }
+  const kept = chosenValue(review, input) as { id?: unknown } | undefined;
+  if (typeof kept?.id !== 'string') {
+    throw new RelaisError('VALIDATION_FAILED', 'Cette valeur ne fait pas partie du conflit.');
+  }
+  const writes = await settleDoubleBooking(tx, heldId, kept.id, caller, at);
+  const closed = closedReview(
+    review,
+    caller,
+    now,
+    'resolved',
+    { choice: input.choice, value: { loanId: kept.id } },
+    input.comment,
+  );
+  writes.push(closed);
+  const written = await tx.putDocuments(writes);
+  const youthIds = youthsOfReview(review);
+  await tx.appendAudit([
+    auditOf(
+      caller,
+      now,
+      'review-resolve',
+      'reviews',
+      review.id,
+      {
+        collection: 'mobility',
+        documentId: heldId,
+        field: OVERLAP_FIELD,
+      },
+      youthIds,
+    ),
+    ...writes
+      .filter((write) => write.collection === 'mobility' && write.data.kind === 'loan')
+      .map((write) =>
+        auditOf(caller, now, 'update', 'mobility', write.id, { reviewId: review.id }, youthIds),
+      ),
+  ]);
+  return { written, review: closed.data };
 }
 
 /** Closes a review without changing any document: the conflict stays as merged, or the pair is not a duplicate. */

@@ -4,7 +4,12 @@
  * - conseiller and accueil see the dossiers of their sites and those they are référent of, the
  *   documents attached to those dossiers, the workshops and vehicles of their sites, and the
  *   shared directories (sites, staff);
- * - reviews (conflicts, duplicates) are for direction and admin only.
+ * - reviews (conflicts, duplicates) are for direction and admin only;
+ * - atelier-mob (the partner association that keeps the vehicles, issue 16) sees the fleet and
+ *   every loan, the directories, and of the dossiers only those of young people who borrow, cut
+ *   down to their identity and contact (src/domain/rules/visibility.ts) — whatever sites its
+ *   account names; it writes vehicles and loans only.
+ * Vehicles and their calendars are the whole Mission Locale's: any permanence may lend them.
  */
 import { COLLECTIONS, isDeviceLog, type CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
@@ -26,15 +31,37 @@ export function seesEverything(caller: Caller): boolean {
   return caller.role === 'direction' || caller.role === 'admin';
 }
 
-export function visibilityOf(caller: Caller): Visibility {
-  return seesEverything(caller)
-    ? { all: true }
-    : { all: false, siteIds: caller.siteIds, userId: caller.userId };
+/** The Atelier Mob's staff: a partner association, not the Mission Locale's (issue 16). */
+export function isMobilityPartner(caller: Pick<Caller, 'role'>): boolean {
+  return caller.role === 'atelier-mob';
+}
+
+/** What the Atelier Mob reads: the fleet and loans, the borrowers, the directories. */
+const PARTNER_COLLECTIONS: readonly CollectionName[] = ['mobility', 'youths', 'sites', 'staff'];
+
+/**
+ * Whether the caller receives only the dossiers of young people who borrow a vehicle (pull.ts
+ * and hub.ts filter them, redaction.ts cuts them down to identity and contact).
+ */
+export function seesBorrowersOnly(caller: Caller, collection: CollectionName): boolean {
+  return isMobilityPartner(caller) && collection === 'youths';
+}
+
+export function visibilityOf(caller: Caller, collection?: CollectionName): Visibility {
+  if (seesEverything(caller)) return { all: true };
+  if (isMobilityPartner(caller)) {
+    // Every loan and vehicle; every dossier, filtered down to the borrowers after reading.
+    if (collection === 'mobility' || collection === 'youths') return { all: true };
+    return { all: false, siteIds: [], userId: caller.userId };
+  }
+  return { all: false, siteIds: caller.siteIds, userId: caller.userId };
 }
 
 export function canSee(caller: Caller, scope: Scope): boolean {
   if (seesEverything(caller)) return true;
   if (scope.siteId === null && scope.ownerId === null) return true;
+  // A partner's account sees no site's dossiers, whatever sites it names.
+  if (isMobilityPartner(caller)) return false;
   return (
     (scope.siteId !== null && caller.siteIds.includes(scope.siteId)) ||
     scope.ownerId === caller.userId ||
@@ -42,14 +69,25 @@ export function canSee(caller: Caller, scope: Scope): boolean {
   );
 }
 
+/**
+ * Whether the caller may see a document of this collection in this scope: its scope, except
+ * that the Atelier Mob sees every loan whoever's dossier it belongs to.
+ */
+export function canSeeIn(caller: Caller, collection: CollectionName, scope: Scope): boolean {
+  if (isMobilityPartner(caller) && collection === 'mobility') return true;
+  return canSee(caller, scope);
+}
+
 export function canReadCollection(caller: Caller, collection: CollectionName): boolean {
   // A device log (the accesses to dossiers) goes to the server only: no device pulls it back.
   if (isDeviceLog(collection)) return false;
+  if (isMobilityPartner(caller)) return PARTNER_COLLECTIONS.includes(collection);
   return collection !== 'reviews' || seesEverything(caller);
 }
 
 /** Whether the caller's role may write this collection at all (before any scope check). */
 export function canWriteCollection(caller: Caller, collection: CollectionName): boolean {
+  if (isMobilityPartner(caller)) return collection === 'mobility';
   const policy = COLLECTIONS[collection].writePolicy;
   if (policy === 'server') return false;
   if (policy === 'siege') return seesEverything(caller);
@@ -89,7 +127,9 @@ export function scopeOf(
 ): Scope {
   if (collection === 'youths') return youthScope(data);
   if (youthIdOf(collection, data)) return youth ?? { siteId: null, ownerId: authorId };
-  if (collection === 'workshops' || collection === 'mobility' || collection === 'reviews') {
+  // A vehicle and its calendar: any permanence may lend it (a loan has its dossier's scope).
+  if (collection === 'mobility') return EVERYONE;
+  if (collection === 'workshops' || collection === 'reviews') {
     return { siteId: text(data.siteId), ownerId: null };
   }
   return EVERYONE;

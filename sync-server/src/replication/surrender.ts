@@ -15,7 +15,7 @@ import { youthOfDocument } from '../audit/entries';
 import { ConflictRecorder } from './conflicts';
 import { changedFields, hadDossier } from './left-scope';
 import { withSessionAuthorship } from './push-authorship';
-import { canSee, canWriteCollection, youthIdOf, youthScope, type Caller } from './scope';
+import { canSee, canSeeIn, canWriteCollection, youthIdOf, youthScope, type Caller } from './scope';
 import { splitDeleted } from './wire';
 
 export interface SurrenderedRow {
@@ -44,12 +44,12 @@ async function authorHad(
   incoming: PlainDocument,
   stored: StoredDocument | undefined,
 ): Promise<boolean> {
-  if (stored && canSee(caller, stored.scope)) return true;
+  if (stored && canSeeIn(caller, collection, stored.scope)) return true;
   const youthId = youthIdOf(collection, incoming);
   if (!youthId) return !stored;
   const youth = (await tx.getDocuments('youths', [youthId])).get(youthId);
   if (!youth) return collection === 'youths' && canSee(caller, youthScope(incoming));
-  return canSee(caller, youth.scope) || (await hadDossier(tx, caller, youthId));
+  return canSeeIn(caller, collection, youth.scope) || (await hadDossier(tx, caller, youthId));
 }
 
 async function keepRow(

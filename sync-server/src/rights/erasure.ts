@@ -18,6 +18,7 @@ import {
 import { RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
 import { auditBy } from '../audit/entries';
+import { calendarWrites, touchedVehicles } from '../mobility/calendars';
 import { assertSiege } from '../replication/resolution';
 import type { Caller } from '../replication/scope';
 import type { DocumentWrite, Storage, StoredDocument } from '../storage/storage';
@@ -95,7 +96,16 @@ export async function eraseDossier(
       summary.erased[collection] = ids.length;
       summary.revisions += await tx.eraseHistory(collection, ids);
     }
-    const written = await tx.putDocuments(documents.map((d) => tombstoneWrite(d, at, caller)));
+    const tombstones = documents.map((d) => tombstoneWrite(d, at, caller));
+    // The vehicles' calendars lose the erased loans (mobility/calendars.ts).
+    const calendars = await calendarWrites(
+      tx,
+      await touchedVehicles(tx, tombstones),
+      tombstones,
+      { deviceId: caller.deviceId },
+      at,
+    );
+    const written = await tx.putDocuments([...tombstones, ...calendars]);
     await tx.appendAudit([
       auditBy(caller, at, 'dossier-erase', {
         collection: 'youths',

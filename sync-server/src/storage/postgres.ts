@@ -89,6 +89,8 @@ INSERT INTO revision_scopes (collection, id, rev, scope_site, scope_owner)
   ON CONFLICT DO NOTHING;
 CREATE INDEX IF NOT EXISTS reviews_by_document ON documents ((data->>'documentId'))
   WHERE collection = 'reviews';
+CREATE INDEX IF NOT EXISTS loans_by_vehicle ON documents ((data->>'vehicleId'))
+  WHERE collection = 'mobility';
 CREATE TABLE IF NOT EXISTS accounts (
   id TEXT PRIMARY KEY,
   login TEXT NOT NULL UNIQUE,
@@ -319,6 +321,14 @@ function transaction(client: pg.PoolClient, seqs: SeqCounter): WriteTransaction 
       const { rows } = await client.query<DocumentRow>(
         "SELECT * FROM documents WHERE youth_id = ANY($1::text[]) AND collection <> 'youths'",
         [youthIds],
+      );
+      return rows.map(toStored);
+    },
+    async getLoansOfVehicles(vehicleIds) {
+      if (vehicleIds.length === 0) return [];
+      const { rows } = await client.query<DocumentRow>(
+        "SELECT * FROM documents WHERE collection = 'mobility' AND data->>'vehicleId' = ANY($1::text[])",
+        [vehicleIds],
       );
       return rows.map(toStored);
     },
@@ -684,6 +694,14 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
         [collection, id],
       );
       return rows[0] ? toStored(rows[0]) : null;
+    },
+
+    async listBorrowers() {
+      const { rows } = await pool.query<{ id: string; seq: string; deleted: boolean }>(
+        `SELECT id, seq, deleted FROM documents WHERE collection = 'youths' AND id IN
+           (SELECT youth_id FROM documents WHERE collection = 'mobility' AND youth_id IS NOT NULL)`,
+      );
+      return rows.map((row) => ({ id: row.id, seq: Number(row.seq), deleted: row.deleted }));
     },
 
     async countDocuments(collection) {

@@ -68,6 +68,8 @@ CREATE TABLE IF NOT EXISTS revision_scopes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reviews_by_document ON documents (json_extract(data, '$.documentId'))
   WHERE collection = 'reviews';
+CREATE INDEX IF NOT EXISTS loans_by_vehicle ON documents (json_extract(data, '$.vehicleId'))
+  WHERE collection = 'mobility';
 CREATE TABLE IF NOT EXISTS accounts (
   id TEXT PRIMARY KEY,
   login TEXT NOT NULL UNIQUE,
@@ -542,6 +544,16 @@ export function openSqliteStorage(file: string): Storage {
           .all(...youthIds) as DocumentRow[];
         return rows.filter((row) => row.collection !== 'youths').map(toStored);
       },
+      getLoansOfVehicles: async (vehicleIds) => {
+        if (vehicleIds.length === 0) return [];
+        const rows = db
+          .prepare(
+            `SELECT * FROM documents WHERE collection = 'mobility'
+               AND json_extract(data, '$.vehicleId') IN ${placeholders(vehicleIds.length)}`,
+          )
+          .all(...vehicleIds) as DocumentRow[];
+        return rows.map(toStored);
+      },
       getRevision: async (collection, id, rev) => {
         const row = statements.getRevision.get(collection, id, rev) as
           { data: string; deleted: number } | undefined;
@@ -743,6 +755,16 @@ export function openSqliteStorage(file: string): Storage {
         .prepare('SELECT * FROM documents WHERE collection = ? AND id = ?')
         .get(collection, id) as DocumentRow | undefined;
       return row ? toStored(row) : null;
+    },
+
+    async listBorrowers() {
+      const rows = reader
+        .prepare(
+          `SELECT id, seq, deleted FROM documents WHERE collection = 'youths' AND id IN
+             (SELECT youth_id FROM documents WHERE collection = 'mobility' AND youth_id IS NOT NULL)`,
+        )
+        .all() as { id: string; seq: number; deleted: number }[];
+      return rows.map((row) => ({ id: row.id, seq: row.seq, deleted: row.deleted === 1 }));
     },
 
     async countDocuments(collection) {

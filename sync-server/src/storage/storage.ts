@@ -195,6 +195,13 @@ export interface YouthIdentityRow {
   phone?: string;
 }
 
+/** A dossier named by a loan (Storage.listBorrowers). */
+export interface BorrowerRow {
+  id: string;
+  seq: number;
+  deleted: boolean;
+}
+
 /** Writes inside one serialised transaction; see the invariants above. */
 export interface WriteTransaction {
   getDocuments(collection: CollectionName, ids: string[]): Promise<Map<string, StoredDocument>>;
@@ -222,6 +229,8 @@ export interface WriteTransaction {
   eraseHistory(collection: CollectionName, ids: string[]): Promise<number>;
   /** The dossiers merged into this one (kept as redirects: `mergedInto` names it). */
   listRedirects(youthId: string): Promise<StoredDocument[]>;
+  /** The documents of `mobility` (loans) that name one of these vehicles, deleted ones included. */
+  getLoansOfVehicles(vehicleIds: string[]): Promise<StoredDocument[]>;
   /** Every review (any kind, any status) that names one of these dossiers in `youthIds`. */
   listReviewsOfYouths(youthIds: string[]): Promise<StoredDocument[]>;
   /**
@@ -290,6 +299,11 @@ export interface Storage {
     visibility: Visibility,
   ): Promise<PulledWireRow[]>;
   getDocument(collection: CollectionName, id: string): Promise<StoredDocument | null>;
+  /**
+   * The dossiers a `mobility` document names (the young people who borrow a vehicle, issue 16),
+   * with the `seq` and deletion of the dossier itself: what the Atelier Mob may receive.
+   */
+  listBorrowers(): Promise<BorrowerRow[]>;
   countDocuments(collection?: CollectionName): Promise<number>;
   /**
    * How many live documents of a collection the caller may see: in all (`total`) and written

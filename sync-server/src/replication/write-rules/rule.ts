@@ -10,6 +10,7 @@ import type { CollectionName } from '../../../../src/domain/collections';
 import type { ErrorCode } from '../../../../src/domain/errors';
 import type { PlainDocument } from '../../../../src/domain/merge';
 import type { DocumentWrite, StoredDocument, WriteTransaction } from '../../storage/storage';
+import type { ConflictRecorder } from '../conflicts';
 import type { Caller } from '../scope';
 
 export interface WriteRuleInput {
@@ -37,3 +38,35 @@ export interface WriteRuleInput {
 export type WriteRule = (
   input: WriteRuleInput,
 ) => ErrorCode | undefined | Promise<ErrorCode | undefined>;
+
+/**
+ * After the merge, before the write: the state a collection stores for a row that passed its
+ * rules (mobility holds a booking that overlaps loans stored first, rather than refusing it).
+ * Returns `state` itself when nothing changes; may open reviews through `recorder`.
+ */
+export interface SettleInput {
+  caller: Caller;
+  collection: CollectionName;
+  stored: StoredDocument | undefined;
+  /** The merged state about to be stored (`_deleted` included). */
+  state: PlainDocument;
+  /** The rev the device sent (a review names it, so a replay is recognised). */
+  incomingRev: string;
+  now: Date;
+  tx: WriteTransaction;
+  batch: readonly DocumentWrite[];
+  recorder: ConflictRecorder;
+}
+
+export type WriteSettler = (input: SettleInput) => Promise<PlainDocument>;
+
+/** What a push's writes imply beyond its rows (a vehicle's calendar), in the same transaction. */
+export interface DerivedInput {
+  caller: Caller;
+  now: Date;
+  tx: WriteTransaction;
+  /** Everything the push writes so far. */
+  batch: readonly DocumentWrite[];
+}
+
+export type DerivedWrites = (input: DerivedInput) => Promise<DocumentWrite[]>;
