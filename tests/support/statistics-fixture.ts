@@ -166,6 +166,19 @@ export function statisticsFixture(): StatisticsData {
     vehicle,
     buildLoan({ vehicleId: vehicle.id, youthId: sam.id, startDate: '2026-11-09' }),
     buildLoan({ vehicleId: vehicle.id, youthId: noe.id, startDate: '2026-10-01' }),
+    // Neither a cancelled booking nor one the server holds for the siège is a loan made.
+    buildLoan({
+      vehicleId: vehicle.id,
+      youthId: tom.id,
+      startDate: '2026-11-16',
+      cancelledOn: '2026-11-10',
+    }),
+    buildLoan({
+      vehicleId: vehicle.id,
+      youthId: ines.id,
+      startDate: '2026-11-12',
+      hold: { since: '2026-11-05T10:00:00.000Z', withLoanIds: [] },
+    }),
   ];
   return {
     youths: [ines, noe, lea, tom, zoe, sam],

@@ -4,6 +4,7 @@
  * and plain documents. The device (an adviser's caseload) and the server (every site) call the
  * same functions, so their figures cannot drift apart.
  */
+import { isLoanCancelled, isLoanHeld } from '../rules/mobility';
 import { EPCIS, findCommune } from '../territory/territory';
 import { countedYouths, isHeldSession, standingEvents, type StatisticsData } from './data';
 import { dispositifIndicators, situationIndicators } from './entries';
@@ -141,11 +142,20 @@ export const INDICATORS: readonly Indicator[] = [
   {
     id: 'prets-vehicules',
     label: 'Prêts de véhicules',
-    definition: 'Prêts de l’Atelier Mob commencés dans la période.',
+    definition:
+      'Prêts de l’Atelier Mob commencés dans la période (hors réservations annulées ou en attente d’arbitrage du siège).',
     group: 'autres',
     kind: 'count',
     compute: ({ data, period }) =>
-      count(data.mobility.filter((m) => m.kind === 'loan' && inPeriod(m.startDate, period)).length),
+      count(
+        data.mobility.filter(
+          (m) =>
+            m.kind === 'loan' &&
+            !isLoanCancelled(m) &&
+            !isLoanHeld(m) &&
+            inPeriod(m.startDate, period),
+        ).length,
+      ),
   },
   {
     id: 'contacts-aller-vers',
