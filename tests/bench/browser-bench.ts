@@ -32,13 +32,13 @@ export function buildBenchPage(): string {
   return outDir;
 }
 
-interface Fixture {
+export interface Fixture {
   server: TestServer;
   pageDir: string;
   browsers: Browser[];
 }
 
-async function openBenchPage(fixture: Fixture): Promise<Page> {
+export async function openBenchPage(fixture: Fixture): Promise<Page> {
   const browser = await openBrowser();
   fixture.browsers.push(browser);
   await browser.page.goto(fixture.server.url);
@@ -47,7 +47,7 @@ async function openBenchPage(fixture: Fixture): Promise<Page> {
 }
 
 /** `files` are written beside the page before the server starts (it lists static files then). */
-async function withFixture<T>(
+export async function withFixture<T>(
   files: Record<string, string>,
   work: (fixture: Fixture) => Promise<T>,
 ): Promise<T> {

@@ -4,6 +4,7 @@
  * machine to machine; the ratios are the figures that count.
  */
 import { benchLiveEdit } from './browser-bench';
+import { benchEmargement } from './emargement-bench';
 import { benchBundleSize } from './bundle-size';
 import { SIEGE_SCALE, SITE_SCALE } from './datasets';
 import { benchCaseloadSearchRow } from './caseload-search';
@@ -25,6 +26,7 @@ const BENCHES: Bench[] = [
   { name: 'peer: PouchDB replicate.from (Chromium)', run: () => benchPeer(SITE_SCALE) },
   { name: 'initial sync (Node)', run: benchInitialSyncNode },
   { name: 'live edit (Chromium)', run: benchLiveEdit },
+  { name: 'émargement seen on another device (Chromium)', run: benchEmargement },
   { name: 'server throughput', run: benchServerThroughput },
   { name: 'pull compression (server CPU)', run: benchPullCompression },
   { name: 'offline start and unlock (Chromium)', run: benchOfflineStart },

@@ -158,6 +158,7 @@ describe('accessibility of every main screen (axe-core)', () => {
       ['Passation de dossiers', '/passation'],
       ['Export i-milo', '/export-imilo'],
       ['Statistiques', '/statistiques'],
+      ['Atelier Mob, chiffres', '/mobilite?vue=chiffres'],
       ['Site (formulaire)', `/sites/${DEMO_SITES[1]!.id}`],
       ['Nouveau site', '/sites/nouveau'],
     ]);

@@ -1,8 +1,8 @@
 /**
  * Atelier Mob (issue 16): the fleet's month per vehicle, « qui est disponible du … au … ? »
  * answered offline with what this device knows (and how fresh that is), the loans with the late
- * returns first, and the fleet itself, kept by the direction and the Atelier Mob. What is shown
- * lives in the address (vue, mois, du, au, vehicule).
+ * returns first, the fleet itself, kept by the direction and the Atelier Mob, and the year's
+ * figures. What is shown lives in the address (vue, mois, du, au, vehicule, annee).
  */
 import { useCallback, useMemo, useState } from 'react';
 import { map } from 'rxjs';
@@ -29,18 +29,20 @@ import { FleetCalendar, monthTitle } from './FleetCalendar';
 import { CONDITION_LABELS, LICENCE_LABELS, VEHICLE_KIND_LABELS } from './labels';
 import { LoanCard } from './LoanCard';
 import { LoanContract } from './LoanContract';
+import { LoanFiguresView } from './LoanFiguresView';
 import { requiredLicence } from '../../domain/rules/mobility';
 import { useKnownSpans, useLoans, useMobilityActions, useVehicles } from './useMobility';
 import { VehicleForm } from './VehicleForm';
 import '../agenda/agenda.css';
 import './mobilite.css';
 
-type View = 'planning' | 'disponibles' | 'prets' | 'flotte';
+type View = 'planning' | 'disponibles' | 'prets' | 'flotte' | 'chiffres';
 const VIEWS: { value: View; label: string }[] = [
   { value: 'planning', label: 'Planning' },
   { value: 'disponibles', label: 'Qui est disponible ?' },
   { value: 'prets', label: 'Prêts' },
   { value: 'flotte', label: 'Flotte' },
+  { value: 'chiffres', label: 'Chiffres' },
 ];
 
 function useYouthsById(ids: readonly string[]) {
@@ -261,6 +263,16 @@ export function MobiliteScreen() {
             />
           ))}
         </div>
+      )}
+
+      {view === 'chiffres' && (
+        <LoanFiguresView
+          year={/^\d{4}$/.test(params.get('annee') ?? '') ? params.get('annee')! : day.slice(0, 4)}
+          years={[0, 1, 2].map((back) => String(Number(day.slice(0, 4)) - back))}
+          onYear={(annee) => set({ annee })}
+          vehicles={fleet}
+          loans={loanList}
+        />
       )}
 
       {view === 'flotte' && (

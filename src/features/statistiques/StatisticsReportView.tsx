@@ -11,7 +11,7 @@ import {
   monthlyTable,
 } from '../../domain/indicators/tables';
 import { formatMonthShort } from '../../domain/time';
-import { BarList } from './BarList';
+import { BarList } from '../../ui/BarList';
 import { ColumnChart } from './ColumnChart';
 import { IndicatorCards } from './IndicatorCards';
 import { StatisticsTableView } from './StatisticsTableView';

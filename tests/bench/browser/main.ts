@@ -6,6 +6,9 @@
 import { filter, firstValueFrom } from 'rxjs';
 import { importAesKey, newKeyMaterial } from '../../../src/db/encryption/keys';
 import { createRelaisDatabase, type RelaisDatabase } from '../../../src/db/database';
+import type { CollectionName } from '../../../src/domain/collections';
+import { statusFields } from '../../../src/domain/rules/attendance';
+import type { AttendanceStatus } from '../../../src/domain/schemas/attendance';
 import { createApiClient } from '../../../src/sync/api';
 import { startSync, type SyncEngine } from '../../../src/sync/replication';
 import { baselineChunks, firstSyncAll } from './first-sync';
@@ -26,17 +29,22 @@ async function openDevice(login: string, password: string): Promise<void> {
   device = { db, sync: undefined as unknown as SyncEngine };
 }
 
-/** First full sync of dossiers and events; resolves with the time and the number of documents. */
-async function firstSync(): Promise<{ ms: number; documents: number }> {
+/**
+ * First full sync of `collections` (dossiers and events unless told); resolves with the time
+ * and the number of documents.
+ */
+async function firstSync(
+  collections: CollectionName[] = ['youths', 'events'],
+): Promise<{ ms: number; documents: number }> {
   if (!device) throw new Error('openDevice first');
   const start = performance.now();
-  device.sync = await startSync({ db: device.db, api, collections: ['youths', 'events'] });
+  device.sync = await startSync({ db: device.db, api, collections });
   // Only the leader tab replicates; this lone tab wins the election at once.
   await firstValueFrom(device.sync.status$.pipe(filter((status) => status.leader)));
   await device.sync.awaitInSync();
   const ms = performance.now() - start;
-  const documents =
-    (await device.db.youths.count().exec()) + (await device.db.events.count().exec());
+  let documents = 0;
+  for (const name of collections) documents += await device.db.collections[name].count().exec();
   return { ms, documents };
 }
 
@@ -74,6 +82,27 @@ function seen(id: string, firstName: string): Promise<number> {
   });
 }
 
+/** One tap of the émargement: the attendance's status, as the screen writes it. */
+async function mark(id: string, status: AttendanceStatus): Promise<number> {
+  const doc = await device!.db.attendances.findOne(id).exec(true);
+  const at = Date.now();
+  await doc.incrementalPatch(statusFields(status));
+  return at;
+}
+
+/** Resolves with the wall-clock time at which this device sees the attendance in `status`. */
+function seenMark(id: string, status: AttendanceStatus): Promise<number> {
+  return new Promise((resolve) => {
+    const subscription = device!.db.attendances.findOne(id).$.subscribe((doc) => {
+      if (doc?.status === status) {
+        const at = Date.now();
+        queueMicrotask(() => subscription.unsubscribe());
+        resolve(at);
+      }
+    });
+  });
+}
+
 async function anyYouthId(): Promise<string> {
   const doc = await device!.db.youths.findOne().exec(true);
   return doc.id;
@@ -88,6 +117,8 @@ Object.assign(window, {
     peerReplicate,
     edit,
     seen,
+    mark,
+    seenMark,
     anyYouthId,
   },
 });

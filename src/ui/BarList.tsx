@@ -1,3 +1,5 @@
+import './bar-list.css';
+
 /** Horizontal bars for a breakdown (EPCI, QPV and zone rurale); the table under it is the text. */
 export function BarList({
   title,
