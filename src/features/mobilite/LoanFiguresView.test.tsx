@@ -11,40 +11,40 @@ describe('Atelier Mob’s figures for a year (issue 16, item 5)', () => {
   it('counts the loans made, not a cancelled or held booking, by purpose, and by year', async () => {
     const scooter = buildVehicle();
     const velo = buildVehicle({ label: 'VAE n°1', vehicleType: 'velo-electrique' });
-    const [lina, hugo, nora] = ['Lina', 'Hugo', 'Nora'].map((firstName) =>
-      buildYouth({ firstName, siteId: SITE_SIEGE }),
-    );
+    const lina = buildYouth({ firstName: 'Lina', siteId: SITE_SIEGE });
+    const hugo = buildYouth({ firstName: 'Hugo', siteId: SITE_SIEGE });
+    const nora = buildYouth({ firstName: 'Nora', siteId: SITE_SIEGE });
     const loans = [
       buildLoan({
         vehicleId: scooter.id,
-        youthId: lina!.id,
+        youthId: lina.id,
         startDate: '2026-03-02',
         endDate: '2026-03-06',
       }),
       buildLoan({
         vehicleId: velo.id,
-        youthId: hugo!.id,
+        youthId: hugo.id,
         startDate: '2026-06-01',
         endDate: '2026-06-10',
         purpose: 'formation',
       }),
       buildLoan({
         vehicleId: velo.id,
-        youthId: nora!.id,
+        youthId: nora.id,
         startDate: '2026-07-01',
         endDate: '2026-07-03',
         cancelledOn: '2026-06-20',
       }),
       buildLoan({
         vehicleId: scooter.id,
-        youthId: nora!.id,
+        youthId: nora.id,
         startDate: '2026-03-04',
         endDate: '2026-03-05',
         hold: { since: '2026-03-01T10:00:00.000Z', withLoanIds: [] },
       }),
       buildLoan({
         vehicleId: scooter.id,
-        youthId: hugo!.id,
+        youthId: hugo.id,
         startDate: '2025-09-01',
         endDate: '2025-09-02',
       }),
