@@ -65,6 +65,7 @@ describe('dossier header and sections', () => {
       `/dossiers/${youth.id}/parcours`,
       `/dossiers/${youth.id}/dispositifs`,
       `/dossiers/${youth.id}/identite`,
+      `/dossiers/${youth.id}/mobilite`,
     ]);
     expect(within(sections).getByRole('link', { name: 'Suivi' }).getAttribute('aria-current')).toBe(
       'page',

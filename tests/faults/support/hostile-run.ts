@@ -383,8 +383,23 @@ function checkDocuments(
     }
   }
   const acceptedDocumentIds = new Set([...accepted].map((key) => key.slice(key.indexOf('/') + 1)));
+  // A vehicle's calendar is the server's summary of its loans (sync-server/src/mobility/
+  // calendars.ts): rewritten when a valid write changed one of them, or the vehicle.
+  const touchedVehicles = new Set<string>();
+  for (const key of [...accepted].filter((k) => k.startsWith('mobility/'))) {
+    for (const json of [before.documents.get(key), after.documents.get(key)]) {
+      const data = json ? dataOf(json).data : undefined;
+      if (data?.kind === 'loan' && typeof data.vehicleId === 'string') {
+        touchedVehicles.add(data.vehicleId);
+      }
+      if (data?.kind === 'vehicle') touchedVehicles.add(String(data.id));
+    }
+  }
   const explained = (key: string, json: string): boolean => {
     if (accepted.has(key)) return true;
+    if (key.startsWith('mobility/calendar:')) {
+      return touchedVehicles.has(key.slice('mobility/calendar:'.length));
+    }
     const { collection, data, youthId } = dataOf(json);
     if (youthId && touchedYouths.has(youthId)) return true;
     if (collection !== 'reviews') return false;
