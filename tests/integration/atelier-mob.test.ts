@@ -251,6 +251,30 @@ async function recordStream(api: ApiClient): Promise<() => WireDocument[]> {
 }
 
 describe('the atelier-mob role', () => {
+  it('gets a page of borrowers, not an empty page, when dossiers without a loan come first', async () => {
+    // RxDB stops pulling at a short page and stalls on an empty one: with pages of one
+    // dossier, Yanis (no loan) comes before Inès, whose first loan sent her dossier again.
+    const { sees, scooter, ines, yanis } = await setTheScene();
+    const loan = buildLoan({
+      id: newId(),
+      vehicleId: scooter.id,
+      youthId: ines.id,
+      startDate: '2026-11-26',
+    });
+    expect((await sees.push('mobility', [{ newDocumentState: wire(loan) }])).refused).toEqual([]);
+    const atelier = createApiClient({
+      baseUrl: world.server.url,
+      fetch: createDeviceFetch().fetch,
+    });
+    await atelier.login(ATELIER.login, PASSWORD, { id: randomUUID(), label: 'Atelier Mob' });
+    const seqOf = async (id: string) => (await world.server.storage.getDocument('youths', id))!.seq;
+    expect(await seqOf(yanis.id)).toBeLessThan(await seqOf(ines.id));
+    const page = await atelier.pull('youths', 0, 1);
+    expect(page.documents.map((y) => y.id)).toEqual([ines.id]);
+    const next = await atelier.pull('youths', page.checkpoint.seq, 1);
+    expect(next.documents).toEqual([]);
+  });
+
   it('sees the fleet, every loan, and only the identity and contact of those who borrow — pulled or streamed', async () => {
     const { sees, perseigne, scooter, ines, yanis } = await setTheScene();
     const loan = buildLoan({

@@ -27,19 +27,29 @@ export async function pullDocuments(
   if (!canReadCollection(caller, collection)) {
     return { documents: [], checkpoint: { seq: sinceSeq } };
   }
-  const rows = await storage.pull(collection, sinceSeq, limit, visibilityOf(caller, collection));
-  const last = rows.at(-1);
+  const visibility = visibilityOf(caller, collection);
   // The Atelier Mob receives the dossiers of the young people who borrow, and no other; the
-  // checkpoint still moves past every row read.
+  // checkpoint still moves past every row read. Its page is filled by reading on: RxDB stops
+  // pulling at a page shorter than asked, and stalls on an empty one (it keeps its checkpoint),
+  // so a page of dossiers without a loan must not end its pull before the borrowers after it.
   const borrowers = seesBorrowersOnly(caller, collection)
     ? new Set((await storage.listBorrowers()).map((row) => row.id))
     : undefined;
-  const shown = borrowers ? rows.filter((row) => borrowers.has(row.document.id)) : rows;
+  const shown: Awaited<ReturnType<Storage['pull']>> = [];
+  let seq = sinceSeq;
+  for (;;) {
+    const rows = await storage.pull(collection, seq, limit, visibility);
+    seq = rows.at(-1)?.document.seq ?? seq;
+    for (const row of rows) {
+      if (!borrowers || borrowers.has(row.document.id)) shown.push(row);
+    }
+    if (!borrowers || rows.length < limit || shown.length >= limit) break;
+  }
   return {
     documents: shown.map((row) =>
       redactFor(caller, collection, row.removal ? toRemoval(row.document) : toWire(row.document)),
     ),
-    checkpoint: { seq: last ? last.document.seq : sinceSeq },
+    checkpoint: { seq },
   };
 }
 
