@@ -4,14 +4,14 @@
  * bottom. While the names are typed, the dossiers that look alike are offered ("c'est
  * peut-être…"); a probable duplicate must be looked at before a new dossier is made.
  */
-import { useDeferredValue, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   PROBABLE_DUPLICATE_THRESHOLD,
   type Match,
   type PeopleIndex,
 } from '../../domain/rules/matching';
 import { OUTREACH_NEEDS, type Youth } from '../../domain/schemas/youth';
-import { CheckboxField, TextField } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
 import { ChoiceGroup } from './ChoiceGroup';
 import {
   birthHint,
@@ -24,7 +24,8 @@ import {
   type ContactFormValues,
   type PlaceChoice,
 } from './contact-form';
-import { NEED_LABELS, RGPD_INFORMATION } from './labels';
+import { NEED_LABELS } from './labels';
+import { ConsentSection } from './ConsentSection';
 import { Suggestions } from './Suggestions';
 import { useClock } from '../../app/clock-context';
 import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
@@ -34,10 +35,6 @@ const PLACE_CHOICES = [
   { value: OTHER_PLACE, label: 'Autre lieu' },
 ] as const;
 const NEED_CHOICES = OUTREACH_NEEDS.map((need) => ({ value: need, label: NEED_LABELS[need] }));
-const RECONTACT_CHOICES = [
-  { value: 'oui', label: 'Oui' },
-  { value: 'non', label: 'Non' },
-] as const;
 const MIN_NAME_TO_MATCH = 2;
 const MAX_SUGGESTIONS = 5;
 
@@ -86,7 +83,6 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
   const matches = useSuggestions(people, values);
   const probableDuplicate = matches.some((m) => m.score >= PROBABLE_DUPLICATE_THRESHOLD);
   const hint = birthHint(values.birth, clock);
-  const rgpdErrorId = useId();
 
   function set<K extends keyof ContactFormValues>(field: K, value: ContactFormValues[K]) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -215,41 +211,20 @@ export function ContactForm({ people, siteNames, onSave, onChooseExisting }: Con
           error={errors.need}
           columns={4}
         />
-        <section className="consent" aria-labelledby="consent-title">
-          <h2 id="consent-title">Information et accord du jeune</h2>
-          <div className="rgpd-text">
-            {RGPD_INFORMATION.map((paragraph) => (
-              <p key={paragraph}>{paragraph}</p>
-            ))}
-          </div>
-          <CheckboxField
-            label="J’ai lu cette information au jeune, qui accepte que ce contact soit enregistré (libre adhésion)"
-            data-field="rgpdAcknowledged"
-            checked={values.rgpdAcknowledged}
-            onChange={(e) => set('rgpdAcknowledged', e.target.checked)}
-            aria-invalid={errors.rgpdAcknowledged ? true : undefined}
-            aria-describedby={errors.rgpdAcknowledged ? rgpdErrorId : undefined}
-          />
-          {errors.rgpdAcknowledged && (
-            <p id={rgpdErrorId} className="field-error">
-              {errors.rgpdAcknowledged}
-            </p>
-          )}
-          <ChoiceGroup
-            legend="Accepte d’être recontacté·e ?"
-            name="recontact"
-            choices={RECONTACT_CHOICES}
-            value={values.recontact}
-            onChange={(recontact) => set('recontact', recontact)}
-            error={errors.recontact}
-            columns={2}
-          />
+        <ConsentSection
+          heading="h2"
+          agreement="que ce contact soit enregistré"
+          values={values}
+          errors={errors}
+          onAcknowledged={(acknowledged) => set('rgpdAcknowledged', acknowledged)}
+          onRecontact={(recontact) => set('recontact', recontact)}
+        >
           {values.recontact === 'non' && values.phone.trim() && (
             <p className="field-hint">
               Sans accord pour être recontacté·e, le téléphone n’est pas gardé.
             </p>
           )}
-        </section>
+        </ConsentSection>
       </div>
 
       <div className="contact-actions">

@@ -4,25 +4,20 @@
  * adds them to the émargement, present. Nobody alike: a new dossier at premier accueil, with
  * the RGPD information read and the young person's consent, then present.
  */
-import { useDeferredValue, useId, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { useClock } from '../../app/clock-context';
 import { useTypedInput } from '../../app/pwa/useUnsavedChanges';
 import type { Match, PeopleIndex } from '../../domain/rules/matching';
 import type { Youth } from '../../domain/schemas/youth';
-import { CheckboxField, TextField } from '../../ui/Field';
-import { ChoiceGroup } from '../aller-vers/ChoiceGroup';
+import { TextField } from '../../ui/Field';
 import { parseBirth } from '../aller-vers/contact-form';
-import { RGPD_INFORMATION } from '../aller-vers/labels';
+import { ConsentSection } from '../aller-vers/ConsentSection';
 import { Suggestions } from '../aller-vers/Suggestions';
 import { emptyWalkIn, validateNewDossier, type WalkInErrors, type WalkInValues } from './walk-in';
 import '../aller-vers/aller-vers.css';
 
 const MIN_NAME_TO_MATCH = 2;
 const MAX_SUGGESTIONS = 5;
-const RECONTACT_CHOICES = [
-  { value: 'oui', label: 'Oui' },
-  { value: 'non', label: 'Non' },
-] as const;
 
 function useMatches(people: PeopleIndex<Youth>, values: WalkInValues): Match<Youth>[] {
   const firstName = useDeferredValue(values.firstName);
@@ -48,7 +43,6 @@ export function WalkInPanel(props: {
 }) {
   const typed = useTypedInput('la personne venue sans inscription');
   const clock = useClock();
-  const rgpdErrorId = useId();
   const [values, setValues] = useState<WalkInValues>(emptyWalkIn);
   const [errors, setErrors] = useState<WalkInErrors>({});
   const [newDossier, setNewDossier] = useState(false);
@@ -139,39 +133,18 @@ export function WalkInPanel(props: {
             Personne ne correspond : nouveau dossier (premier accueil)
           </button>
         ) : (
-          <section className="consent" aria-labelledby="walk-in-consent-title">
-            <h3 id="walk-in-consent-title">Information et accord du jeune</h3>
-            <div className="rgpd-text">
-              {RGPD_INFORMATION.map((paragraph) => (
-                <p key={paragraph}>{paragraph}</p>
-              ))}
-            </div>
-            <CheckboxField
-              label="J’ai lu cette information au jeune, qui accepte l’ouverture de son dossier (libre adhésion)"
-              data-field="rgpdAcknowledged"
-              checked={values.rgpdAcknowledged}
-              onChange={(e) => set('rgpdAcknowledged', e.target.checked)}
-              aria-invalid={errors.rgpdAcknowledged ? true : undefined}
-              aria-describedby={errors.rgpdAcknowledged ? rgpdErrorId : undefined}
-            />
-            {errors.rgpdAcknowledged && (
-              <p id={rgpdErrorId} className="field-error">
-                {errors.rgpdAcknowledged}
-              </p>
-            )}
-            <ChoiceGroup
-              legend="Accepte d’être recontacté·e ?"
-              name="recontact"
-              choices={RECONTACT_CHOICES}
-              value={values.recontact}
-              onChange={(recontact) => set('recontact', recontact)}
-              error={errors.recontact}
-              columns={2}
-            />
+          <ConsentSection
+            heading="h3"
+            agreement="l’ouverture de son dossier"
+            values={values}
+            errors={errors}
+            onAcknowledged={(acknowledged) => set('rgpdAcknowledged', acknowledged)}
+            onRecontact={(recontact) => set('recontact', recontact)}
+          >
             <button type="submit" className="button-primary button-large" disabled={busy}>
               Ouvrir le dossier et noter présent·e
             </button>
-          </section>
+          </ConsentSection>
         )}
       </form>
     </section>
