@@ -66,6 +66,21 @@ describe('document schemas', () => {
     ).toMatchObject({ valid: false, issues: [{ path: '/notes' }] });
   });
 
+  it('reject a lone surrogate, which storage would silently turn into U+FFFD', () => {
+    const youth = buildYouth();
+    expect(validateDocument('youths', { ...youth, id: 'x\ud800' })).toMatchObject({
+      valid: false,
+      issues: [{ path: '/id' }],
+    });
+    expect(validateDocument('youths', { ...youth, notes: 'fin\udc00' })).toMatchObject({
+      valid: false,
+      issues: [{ path: '/notes' }],
+    });
+    expect(validateDocument('youths', { ...youth, notes: 'émoji 😀 gardé' })).toEqual({
+      valid: true,
+    });
+  });
+
   it('reject an attendance or a vehicle calendar whose id is not its deterministic key', () => {
     const attendance = buildAttendance({ workshopId: 'w1', youthId: 'y1' });
     expect(validateDocument('attendances', attendance)).toEqual({ valid: true });

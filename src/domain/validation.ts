@@ -57,20 +57,31 @@ function describe(error: ErrorObject): ValidationIssue {
 }
 
 /**
- * Strings holding U+0000 (pasted from a broken file, or sent on purpose): PostgreSQL refuses them
- * in text and JSON, so they are refused here as bad input rather than failing a whole batch.
+ * Text that storage would refuse or silently change, sent by a broken file or on purpose:
+ * U+0000, which PostgreSQL refuses in text and JSON, and a lone UTF-16 surrogate, which JSON
+ * can carry but UTF-8 storage turns into U+FFFD (another id than the one the push was answered
+ * for). Refused here as bad input rather than failing a whole batch or storing something else.
  */
-export function nulCharacterIssues(value: unknown, path = ''): ValidationIssue[] {
-  if (typeof value === 'string')
-    return value.includes('\u0000')
-      ? [{ path: path || '/', message: 'must not contain the NUL character' }]
-      : [];
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorableStringIssue(value: string): string | undefined {
+  if (value.includes('\u0000')) return 'must not contain the NUL character';
+  if (LONE_SURROGATE.test(value)) return 'must not contain a lone surrogate (broken Unicode)';
+  return undefined;
+}
+
+export function unstorableTextIssues(value: unknown, path = ''): ValidationIssue[] {
+  if (typeof value === 'string') {
+    const message = unstorableStringIssue(value);
+    return message ? [{ path: path || '/', message }] : [];
+  }
   if (Array.isArray(value))
-    return value.flatMap((item, i) => nulCharacterIssues(item, `${path}/${i}`));
+    return value.flatMap((item, i) => unstorableTextIssues(item, `${path}/${i}`));
   if (typeof value === 'object' && value !== null)
-    return Object.entries(value).flatMap(([key, item]) =>
-      nulCharacterIssues(item, `${path}/${key}`),
-    );
+    return Object.entries(value).flatMap(([key, item]) => [
+      ...(unstorableStringIssue(key) ? [{ path: `${path}/${key}`, message: 'broken key' }] : []),
+      ...unstorableTextIssues(item, `${path}/${key}`),
+    ]);
   return [];
 }
 
@@ -98,7 +109,7 @@ export function validateDocument(collection: CollectionName, document: unknown):
   const validate = validatorFor(collection);
   if (!validate(document)) return { valid: false, issues: (validate.errors ?? []).map(describe) };
   const issues = [
-    ...nulCharacterIssues(document),
+    ...unstorableTextIssues(document),
     ...deterministicIdIssues(collection, document as object),
   ];
   return issues.length === 0 ? { valid: true } : { valid: false, issues };

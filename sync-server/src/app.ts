@@ -23,7 +23,7 @@ import { addSecurityHeaders, registerStatic } from './http/static';
 import { StreamGuards } from './http/stream-guard';
 import { registerSyncRoutes } from './http/sync-routes';
 import { registerJsonBodyParser } from './http/json-body';
-import { refuseNulCharacters } from './http/nul-guard';
+import { refuseUnstorableText } from './http/unstorable-text-guard';
 import { DEMO_SETTING } from './demo/demo-setting';
 import { startCommitPublisher, type CommitPublisher } from './replication/commit-fanout';
 import { ChangeHub } from './replication/hub';
@@ -85,7 +85,7 @@ export async function createApp(options: AppOptions): Promise<RelaisApp> {
   await app.register(fastifyCookie);
   await registerCompression(app);
   addSecurityHeaders(app);
-  refuseNulCharacters(app);
+  refuseUnstorableText(app);
 
   const requireSession = authenticate(storage, clock);
   // Open streams check their session again; revoke and logout here make them check at once.

@@ -415,6 +415,22 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
         'INVALID_JSON',
       ],
       [
+        'a pushed body that is not valid UTF-8 (its bytes would be stored as U+FFFD)',
+        () =>
+          push('youths', undefined, {
+            body: Buffer.concat([
+              Buffer.from(
+                `[{"newDocumentState":${JSON.stringify(wire(buildYouth())).slice(0, -1)},"notes":"x`,
+              ),
+              Buffer.from([0xc3, 0x28]),
+              Buffer.from('"}}]'),
+            ]),
+            headers: { 'content-type': 'application/json' },
+          }),
+        400,
+        'INVALID_JSON',
+      ],
+      [
         'a path parameter of 300 characters',
         () => call(`/api/v1/reviews/${'x'.repeat(300)}/dismiss`, { method: 'POST', json: {} }),
         414,
@@ -481,15 +497,17 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       expect(await server.storage.countDocuments('youths')).toBe(1);
     });
 
-    it('refuses a row holding a NUL character alone, and keeps the other rows of the batch', async () => {
+    it('refuses a row holding a NUL character or a lone surrogate alone, and keeps the other rows of the batch', async () => {
       const good = buildYouth();
       const pasted = { ...buildYouth(), notes: 'copié\u0000collé' };
       const strangeId = { ...buildYouth(), id: 'x\u0000y' };
+      const loneSurrogate = { ...buildYouth(), id: 'x\ud800' };
       const body = await expectEnvelope(
         await push('youths', [
           { newDocumentState: wire(good) },
           { newDocumentState: wire(pasted) },
           { newDocumentState: wire(strangeId) },
+          { newDocumentState: wire(loneSurrogate) },
         ]),
         400,
         'ROWS_REFUSED',
@@ -503,6 +521,7 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
               issues: [{ path: '/newDocumentState/notes' }],
             },
             { id: strangeId.id, code: 'VALIDATION_FAILED' },
+            { id: loneSurrogate.id, code: 'VALIDATION_FAILED' },
           ],
         },
       });

@@ -1,10 +1,12 @@
 /**
  * The JSON body parser of every route: Fastify's own (which refuses `__proto__` and
- * `constructor.prototype` keys), after a check of the nesting depth. What runs after parsing
+ * `constructor.prototype` keys), after two checks. Bytes that are not UTF-8 would be decoded
+ * as U+FFFD and stored as another text (another id) than the one sent: refused. And the nesting depth: What runs after parsing
  * walks bodies recursively (the NUL check, schema validation, the merge, equality), so a body of
  * a few kilobytes nested thousands of levels deep overflowed the stack: a 500 for bad input.
  * No request of the protocol nests more than a dozen levels.
  */
+import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { RelaisError } from '../../../src/domain/errors';
 
@@ -35,9 +37,16 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
 export function registerJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
-    // `parseAs: 'string'` gives a string; the type covers the Buffer of `parseAs: 'buffer'`.
-    const body = String(raw);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, raw, done) => {
+    const bytes = raw as Buffer;
+    if (!isUtf8(bytes)) {
+      done(
+        new RelaisError('INVALID_JSON', 'Le texte envoyé n’est pas de l’UTF-8 valide.'),
+        undefined,
+      );
+      return;
+    }
+    const body = bytes.toString('utf8');
     if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH)) {
       done(
         new RelaisError(

@@ -12,6 +12,7 @@ import {
 } from '../../../src/domain/collections';
 import { ERROR_CODES, RelaisError } from '../../../src/domain/errors';
 import type { Clock } from '../../../src/domain/time';
+import { unstorableTextIssues } from '../../../src/domain/validation';
 import type { CommitPublisher } from '../replication/commit-fanout';
 import type { ChangeHub } from '../replication/hub';
 import { pullDocumentsJson } from '../replication/pull';
@@ -83,9 +84,10 @@ function refusedRowsAudit(
     const youthId = youthOfDocument(collection, document);
     if (typeof document.id === 'string' && youthId) youthById.set(document.id, youthId);
   }
-  // A refused id may hold what no table can store (a NUL character): the log keeps the others.
+  // A refused id may hold what no table can store or keep as sent (a NUL character, a lone
+  // surrogate): the log keeps the others.
   const storable = (text: string | null | undefined) =>
-    text && !text.includes('\u0000') ? text : undefined;
+    text && unstorableTextIssues(text).length === 0 ? text : undefined;
   return rejected.map((row) => {
     const youthId = storable(row.id ? youthById.get(row.id) : undefined);
     return auditBy(caller, at, 'push-refused', {

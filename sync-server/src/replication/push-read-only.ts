@@ -6,7 +6,7 @@
  * over), and refusing them would show a false error.
  */
 import type { CollectionName } from '../../../src/domain/collections';
-import { nulCharacterIssues } from '../../../src/domain/validation';
+import { unstorableTextIssues } from '../../../src/domain/validation';
 import type { Storage } from '../storage/storage';
 import { idOf, reject, type PushRow, type RejectedRow } from './push-shape';
 import { canSee, type Caller } from './scope';
@@ -22,7 +22,7 @@ export async function refuseWritesKeepReplays(
   for (const row of rows) {
     const id = idOf(row);
     const rev = (row as PushRow | null)?.newDocumentState?.rev;
-    const lookable = id !== null && nulCharacterIssues(id).length === 0;
+    const lookable = id !== null && unstorableTextIssues(id).length === 0;
     const stored = lookable ? await storage.getDocument(collection, id) : null;
     const replay = stored !== null && canSee(caller, stored.scope) && stored.rev === rev;
     if (!replay) rejected.push(reject(id, code));

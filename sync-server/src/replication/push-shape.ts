@@ -8,7 +8,7 @@ import type { ErrorCode } from '../../../src/domain/errors';
 import { ERROR_CODES } from '../../../src/domain/errors';
 import type { PlainDocument } from '../../../src/domain/merge';
 import {
-  nulCharacterIssues,
+  unstorableTextIssues,
   validateDocument,
   type ValidationIssue,
 } from '../../../src/domain/validation';
@@ -62,7 +62,7 @@ export function checkRow(collection: CollectionName, row: unknown): RejectedRow 
   const id = idOf(row);
   if (typeof row !== 'object' || row === null)
     return reject(id, 'VALIDATION_FAILED', [{ path: '/', message: 'a row must be an object' }]);
-  const nul = nulCharacterIssues(row);
+  const nul = unstorableTextIssues(row);
   if (nul.length > 0) return reject(id, 'VALIDATION_FAILED', nul);
   const { newDocumentState, assumedMasterState, lineage } = row as PushRow;
   if (typeof newDocumentState !== 'object' || newDocumentState === null) {

@@ -9,7 +9,7 @@
 import { isCollectionName, type CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
 import type { Clock } from '../../../src/domain/time';
-import { nulCharacterIssues, validateDocument } from '../../../src/domain/validation';
+import { unstorableTextIssues, validateDocument } from '../../../src/domain/validation';
 import type { Storage, StoredDocument, WriteTransaction } from '../storage/storage';
 import { youthOfDocument } from '../audit/entries';
 import { ConflictRecorder } from './conflicts';
@@ -61,7 +61,7 @@ async function keepRow(
   const { collection } = row;
   if (!isCollectionName(collection) || !canWriteCollection(caller, collection)) return 'refused';
   if (typeof row.document !== 'object' || row.document === null) return 'refused';
-  if (nulCharacterIssues(row.document).length > 0) return 'refused';
+  if (unstorableTextIssues(row.document).length > 0) return 'refused';
   const { data, deleted } = splitDeleted(row.document as PlainDocument);
   if (!validateDocument(collection, data).valid) return 'refused';
   const id = String(data.id);
