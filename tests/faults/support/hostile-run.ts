@@ -446,9 +446,11 @@ function checkDocuments(
     if (after.revisions.get(key) !== json)
       report.unexplainedChanges.push(`revision ${key} changed`);
   }
-  for (const key of after.revisions.keys()) {
+  for (const [key, json] of after.revisions) {
     if (before.revisions.has(key)) continue;
-    const documentKey = key.slice(0, key.lastIndexOf('/'));
+    // From the row, not the key: a pushed rev may hold a '/' (« ../../etc/passwd »).
+    const row = JSON.parse(json) as { collection: string; id: string };
+    const documentKey = `${row.collection}/${row.id}`;
     // A state merged into the master by an accepted push is history, even if the master stayed.
     if (accepted.has(documentKey)) continue;
     const document = after.documents.get(documentKey);
