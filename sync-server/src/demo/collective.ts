@@ -117,6 +117,19 @@ export function generateWorkshops(ctx: DemoContext, active: readonly ActiveYouth
     list.push(entry);
     bySite.set(String(entry.youth.siteId), list);
   }
+  // The young people of a site in accompaniment on a day, once per site and day.
+  const pools = new Map<string, PlainDocument[]>();
+  const poolOn = (siteId: string, day: string) => {
+    const key = `${siteId} ${day}`;
+    let pool = pools.get(key);
+    if (!pool) {
+      pool = (bySite.get(siteId) ?? [])
+        .filter((entry) => entry.from <= day && day <= entry.to)
+        .map((entry) => entry.youth);
+      pools.set(key, pool);
+    }
+    return pool;
+  };
   // Présence kept on 62 % as the sign-ups come: each draw leans against the gap so far.
   let marked = 0;
   let present = 0;
@@ -138,9 +151,7 @@ export function generateWorkshops(ctx: DemoContext, active: readonly ActiveYouth
       facilitatorId,
     };
     workshops.push(workshop);
-    const pool = (bySite.get(siteId) ?? [])
-      .filter((entry) => entry.from <= day && day <= entry.to)
-      .map((entry) => entry.youth);
+    const pool = poolOn(siteId, day);
     const past = day <= ctx.today;
     // Sessions of the days before today were held and closed by their animateur·rice.
     if (day < ctx.today) {

@@ -39,14 +39,12 @@ export class Random {
     return entries[entries.length - 1]![0];
   }
 
-  /** A few distinct items. */
+  /** A few distinct items (drawn by index: no copy of a long list for a handful of them). */
   some<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    const chosen: T[] = [];
-    while (chosen.length < count && pool.length > 0) {
-      chosen.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]!);
-    }
-    return chosen;
+    const wanted = Math.min(count, items.length);
+    const chosen = new Set<number>();
+    while (chosen.size < wanted) chosen.add(Math.floor(this.next() * items.length));
+    return [...chosen].map((index) => items[index]!);
   }
 
   /** A UUID-shaped id derived from the stream (deterministic, unlike crypto ids). */
