@@ -11,7 +11,7 @@ import {
   SITUATION_TYPES,
   SNP_THEMES,
 } from '../../../src/domain/schemas/pathway';
-import { ENTRETIEN_SHARE, spanIn, type DemoYears, type YouthPlan } from './calibration';
+import { spanIn, type DemoYears, type YouthPlan } from './calibration';
 import {
   addDays,
   dayBetween,
@@ -211,9 +211,7 @@ export function generateActivity(
       return day < span.from ? drawn : day;
     };
     const entretiens = plan.entretiens[y]!;
-    const others = Math.round(
-      ((entretiens * (1 - ENTRETIEN_SHARE)) / ENTRETIEN_SHARE) * (0.5 + r.next()),
-    );
+    const others = plan.others[y]!;
     for (let i = 0; i < entretiens + others; i += 1) {
       const kind = i < entretiens ? 'entretien-individuel' : r.weighted(OTHER_KIND_WEIGHTS);
       const doc = event(ctx, youth, dayIn(), kind);

@@ -52,6 +52,8 @@ export interface YouthPlan {
   activeTo?: string;
   /** Entretiens individuels recorded in the last complete year and in the current one. */
   entretiens: [number, number];
+  /** Other events (phone calls, visits, ateliers…) in each year. */
+  others: [number, number];
   /** Rendez-vous missed, cancelled or moved, per year: their statuses. */
   missed: [string[], string[]];
 }
@@ -234,6 +236,7 @@ export function planRoster(ctx: DemoContext, sizes: RosterSizes = {}): YouthPlan
       activeFrom,
       activeTo,
       entretiens: [0, 0],
+      others: [0, 0],
       missed: [[], []],
     });
   });
@@ -246,6 +249,7 @@ export function planRoster(ctx: DemoContext, sizes: RosterSizes = {}): YouthPlan
       activeFrom: createdOn,
       activeTo: thisYear.to,
       entretiens: [0, 0],
+      others: [0, 0],
       missed: [[], []],
     });
   }
@@ -254,6 +258,7 @@ export function planRoster(ctx: DemoContext, sizes: RosterSizes = {}): YouthPlan
       segment: 'outreach',
       createdOn: addDays(ctx.today, -r.int(0, 365)),
       entretiens: [0, 0],
+      others: [0, 0],
       missed: [[], []],
     });
   }
@@ -298,10 +303,17 @@ function planEntretiens(
     });
   }
   const yearShares = [1, years.elapsed];
+  // Events asked for are kept exactly (the bench's data sets count them), split by year.
+  const eventsIn = (y: number) =>
+    events === undefined
+      ? undefined
+      : y === 0
+        ? Math.round(events / (1 + years.elapsed))
+        : events - Math.round(events / (1 + years.elapsed));
   const yearTotal = (y: number) =>
     events === undefined
       ? Math.round(PROJET_ASSOCIATIF_2023.entretiensProposes * yearShares[y]!) - absences[y]!
-      : Math.round((events * ENTRETIEN_SHARE * yearShares[y]!) / (1 + years.elapsed));
+      : Math.round(eventsIn(y)! * ENTRETIEN_SHARE);
   periods.forEach((period, y) => {
     const active = plans.flatMap((plan) => {
       const span = spanIn(plan, period);
@@ -313,5 +325,11 @@ function planEntretiens(
       active.map(({ days }) => days * (0.4 + r.next() * 1.2)),
     );
     active.forEach(({ plan }, i) => (plan.entretiens[y] = 1 + counts[i]!));
+    const entretiens = active.length + extra;
+    const others = apportion(
+      (eventsIn(y) ?? Math.round(entretiens / ENTRETIEN_SHARE)) - entretiens,
+      active.map(({ plan }) => plan.entretiens[y]! * (0.5 + r.next())),
+    );
+    active.forEach(({ plan }, i) => (plan.others[y] = others[i]!));
   });
 }
