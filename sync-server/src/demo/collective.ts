@@ -124,7 +124,8 @@ export function generateWorkshops(ctx: DemoContext, active: readonly ActiveYouth
     let pool = pools.get(key);
     if (!pool) {
       pool = (bySite.get(siteId) ?? [])
-        .filter((entry) => entry.from <= day && day <= entry.to)
+        // Those accompanied today are signed up for the sessions to come too.
+        .filter((entry) => entry.from <= day && (day <= entry.to || entry.to >= ctx.today))
         .map((entry) => entry.youth);
       pools.set(key, pool);
     }

@@ -57,6 +57,22 @@ describe('demo Mission Locale', () => {
   });
 });
 
+describe('the demo’s current activity (advisers’ screens)', () => {
+  it('has rendez-vous and sessions to come, with young people signed up', () => {
+    const today = '2026-11-26';
+    const planned = demo.appointments!.filter(
+      (a) => a.status === 'planifie' && String(a.start) >= today,
+    );
+    expect(planned.length).toBeGreaterThan(300);
+    const toCome = demo.workshops!.filter((w) => w.kind !== 'action' && String(w.start) > today);
+    expect(toCome.length).toBeGreaterThan(40);
+    const signedUp = new Set(
+      demo.attendances!.filter((a) => a.status === 'prescrit').map((a) => a.workshopId),
+    );
+    expect(toCome.filter((w) => signedUp.has(w.id)).length).toBeGreaterThan(toCome.length * 0.9);
+  });
+});
+
 describe('the demo agenda (issue 14, item 12)', () => {
   // A Sunday: the day the field test saw Sées « fermé ce jour » with three rendez-vous.
   const sunday = generateDemo({ today: '2026-12-06', youths: 400, events: 4000 });
