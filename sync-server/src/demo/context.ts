@@ -66,12 +66,6 @@ export function stamp(ctx: DemoContext, by: string, day: string): PlainDocument 
   };
 }
 
-/** A day between `daysBack` days ago and today (inclusive), never before `notBefore`. */
-export function pastDay(ctx: DemoContext, daysBack: number, notBefore?: string): string {
-  const day = addDays(ctx.today, -ctx.random.int(0, daysBack));
-  return notBefore && day < notBefore ? notBefore : day;
-}
-
 /** A day between `from` and `to`, both included (`from` when the range is empty). */
 export function dayBetween(ctx: DemoContext, from: string, to: string): string {
   const span = daysBetween(from, to);
