@@ -123,6 +123,29 @@ async function deviceStatistics(
   return { ms, dossiers, accompanied };
 }
 
+/**
+ * Where the device's time goes (issue 17): each collection's query of the caseload as the
+ * screen asks it (`youthId $in` the adviser's dossiers), with a selector the query cache has
+ * not seen, then the same documents asked dossier by dossier (`youthId` equal, on its index).
+ */
+async function caseloadQueries(): Promise<Record<string, number>> {
+  if (!device) throw new Error('openDevice first');
+  const db = device.db;
+  const ids = (await db.youths.find({ selector: { referentId: device.userId } }).exec()).map(
+    (d) => d.id,
+  );
+  const times: Record<string, number> = {};
+  for (const name of ['events', 'appointments', 'pathway', 'attendances'] as const) {
+    let start = performance.now();
+    await db[name].find({ selector: { youthId: { $in: ids }, id: { $exists: true } } }).exec();
+    times[`${name} $in`] = Math.round(performance.now() - start);
+    start = performance.now();
+    for (const id of ids) await db[name].find({ selector: { youthId: id } }).exec();
+    times[`${name} by dossier`] = Math.round(performance.now() - start);
+  }
+  return times;
+}
+
 async function anyYouthId(): Promise<string> {
   const doc = await device!.db.youths.findOne().exec(true);
   return doc.id;
@@ -141,6 +164,7 @@ Object.assign(window, {
     seenMark,
     anyYouthId,
     deviceStatistics,
+    caseloadQueries,
   },
 });
 document.title = 'ready';
