@@ -75,7 +75,9 @@ function closeDispositif(random: Random, record: PlainDocument, today: string): 
   if (!ended && !random.chance(0.12)) return;
   // As in real files, a few ended ones are never closed (the statistics fall back on endDate).
   if (ended && random.chance(0.08)) return;
-  const reason = random.weighted(EXIT_WEIGHTS[programme]);
+  // Rights run out only at the planned end: a dispositif still running ends for another reason.
+  const reasons = EXIT_WEIGHTS[programme].filter(([r]) => ended || r !== 'fin-de-droits');
+  const reason = random.weighted(reasons);
   const last = ended ? endDate : addDays(today, -1);
   const early = reason !== 'fin-de-droits' && (!ended || random.chance(0.5));
   let endedOn = last;
