@@ -104,10 +104,12 @@ describe('the breakdowns of the young people accompanied', () => {
     expect(ruralLabel({ from: '2025-01-01', to: '2025-12-31' })).toBe('Zone rurale (FRR)');
   });
 
-  it('bands ages at a day, and leaves a year of birth alone unplaced', () => {
+  it('bands ages at a day, and an anonymised year of birth by the age reached in that year', () => {
     expect(ageBand('2009-12-01', '2026-11-30')).toBe('16-17');
     expect(ageBand('2008-11-30', '2026-11-30')).toBe('18-21');
     expect(ageBand('2000-12-01', '2026-11-30')).toBe('22-25');
-    expect(ageBand('2007', '2026-11-30')).toBeUndefined();
+    expect(ageBand('2007', '2026-11-30')).toBe('18-21');
+    expect(ageBand('2000', '2026-12-31')).toBe('26-plus');
+    expect(ageBand('07-2007', '2026-11-30')).toBeUndefined();
   });
 });

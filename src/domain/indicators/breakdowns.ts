@@ -41,10 +41,17 @@ export interface Breakdown {
   labelOf(key: string, context: Omit<BreakdownContext, 'days'>): string | undefined;
 }
 
-/** Age bands at the period's last day. */
+/**
+ * Age bands at the period's last day. An anonymised dossier keeps its year of birth only
+ * (src/domain/retention.ts): its age is the one reached in the year of that day — exact for a
+ * year or a period ending on 31 December, at most one year more otherwise.
+ */
 export function ageBand(birthDate: string | undefined, onDay: string): string | undefined {
-  if (!birthDate || birthDate.length !== 10) return undefined;
-  const age = yearsBetween(birthDate, onDay);
+  if (!birthDate) return undefined;
+  let age: number;
+  if (/^\d{4}$/.test(birthDate)) age = Number(onDay.slice(0, 4)) - Number(birthDate);
+  else if (birthDate.length === 10) age = yearsBetween(birthDate, onDay);
+  else return undefined;
   if (age < 16) return '0-15';
   if (age <= 17) return '16-17';
   if (age <= 21) return '18-21';
