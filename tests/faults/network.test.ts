@@ -82,6 +82,31 @@ async function serverDocuments(collection: CollectionName): Promise<Map<string, 
   );
 }
 
+/**
+ * What a failing run needs to tell a slow catch-up from a checkpoint that passed documents
+ * (seen once, seed 518479138): the missing documents' server seq, scope and author, and the
+ * highest seq the device does hold.
+ */
+async function missingOnDevice(
+  held: Map<string, PlainDocument>,
+  collection: CollectionName,
+): Promise<string> {
+  const rows = await server.storage.pull(collection, 0, 100_000, { all: true });
+  const missing = rows.filter((row) => !held.has(row.document.id)).map((row) => row.document);
+  const heldSeqs = rows.filter((row) => held.has(row.document.id)).map((r) => r.document.seq);
+  const sample = missing.slice(0, 8).map((doc) => ({
+    id: doc.id,
+    seq: doc.seq,
+    scope: doc.scope,
+    youthId: doc.youthId,
+    updatedBy: doc.data.updatedBy,
+  }));
+  return (
+    `${missing.length} missing, seqs ${missing[0]?.seq}–${missing.at(-1)?.seq}; ` +
+    `highest seq held ${Math.max(0, ...heldSeqs)}; first missing ${JSON.stringify(sample)}`
+  );
+}
+
 async function reviewCount(): Promise<number> {
   return (await server.storage.pull('reviews', 0, 100_000, { all: true })).length;
 }
@@ -192,7 +217,10 @@ describe('a bad network between two devices and the server', () => {
         const held = await eventually(async () => {
           const found = await deviceDocuments(d, collection);
           if (found.size !== onServer[collection].size) await d.sync();
-          expect(found.size, `${collection} on a device`).toBe(onServer[collection].size);
+          expect(
+            found.size,
+            `${collection} on a device; ${await missingOnDevice(found, collection)}`,
+          ).toBe(onServer[collection].size);
           return found;
         }, 60_000);
         for (const [id, master] of onServer[collection]) {

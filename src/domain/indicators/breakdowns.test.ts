@@ -30,6 +30,8 @@ describe('the breakdowns of the young people accompanied', () => {
       'age',
       'sexe',
       'niveau',
+      'niveau-diplome',
+      'orientation',
       'referent',
       'mois',
     ]);
@@ -72,15 +74,42 @@ describe('the breakdowns of the young people accompanied', () => {
     expect(rows('mois')).toEqual([['novembre 2026', 4]]);
   });
 
+  it('places each young person by level and diploma obtained, and by how they came', () => {
+    expect(rows('niveau-diplome')).toEqual([
+      ['Niveau 3 (CAP, BEP) — diplôme non obtenu', 1],
+      ['Niveau 4 (baccalauréat) — diplôme obtenu', 1],
+      ['Sans diplôme', 1],
+      ['Non renseigné', 1],
+    ]);
+    expect(rows('orientation')).toEqual([
+      ['Établissement scolaire', 1],
+      ['Famille, bouche-à-oreille', 1],
+      ['France Travail', 1],
+      ['Non renseigné', 1],
+    ]);
+  });
+
+  it('says when the diploma of a level is not known', () => {
+    const fixture = statisticsFixture();
+    const unknown = computeStatistics(
+      { ...fixture, youths: fixture.youths.map(({ diplomaObtained: _d, ...youth }) => youth) },
+      NOVEMBER,
+    );
+    const labels = unknown.breakdowns.find((b) => b.id === 'niveau-diplome')!.rows;
+    expect(labels.map((r) => r.label)).toContain('Niveau 4 (baccalauréat) — diplôme non renseigné');
+  });
+
   it('says ZRR for the years before France Ruralités Revitalisation', () => {
     expect(ruralLabel({ from: '2023-01-01', to: '2023-12-31' })).toBe('Zone rurale (ZRR)');
     expect(ruralLabel({ from: '2025-01-01', to: '2025-12-31' })).toBe('Zone rurale (FRR)');
   });
 
-  it('bands ages at a day, and leaves a year of birth alone unplaced', () => {
+  it('bands ages at a day, and an anonymised year of birth by the age reached in that year', () => {
     expect(ageBand('2009-12-01', '2026-11-30')).toBe('16-17');
     expect(ageBand('2008-11-30', '2026-11-30')).toBe('18-21');
     expect(ageBand('2000-12-01', '2026-11-30')).toBe('22-25');
-    expect(ageBand('2007', '2026-11-30')).toBeUndefined();
+    expect(ageBand('2007', '2026-11-30')).toBe('18-21');
+    expect(ageBand('2000', '2026-12-31')).toBe('26-plus');
+    expect(ageBand('07-2007', '2026-11-30')).toBeUndefined();
   });
 });
