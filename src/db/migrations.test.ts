@@ -207,4 +207,76 @@ describe('schema migrations', () => {
     expect((await db.youths.findOne(stored.id).exec(true)).toJSON()).toEqual(stored);
     await db.remove();
   });
+
+  it('gives an aller-vers dossier its orientation and keeps the others as they are (youths v3 → v4)', async () => {
+    const name = `migration-${crypto.randomUUID().replace(/-/g, '')}`;
+    const { orientation: _o, diplomaObtained: _d, ...properties } = youthSchema.properties;
+    const v3 = { ...youthSchema, version: 3, properties } as unknown as RxJsonSchema<unknown>;
+    const dataKey = await testDataKey();
+    const old = await createRxDatabase({ name, storage: previousVersionStorage(dataKey) });
+    const same = (doc: unknown) => doc;
+    await old.addCollections({
+      youths: { schema: v3, migrationStrategies: { 1: same, 2: same, 3: same } },
+    });
+    const met = buildYouth({
+      status: 'contact-aller-vers',
+      outreach: { place: 'Marché de Perseigne', need: 'emploi' },
+    });
+    const walkedIn = buildYouth({ educationLevel: 'niveau-4', notes: 'Pas encore envoyé.' });
+    await old.collections.youths!.bulkInsert([met, walkedIn]);
+    await old.close();
+
+    const db = await createRelaisDatabase({ name, dataKey, actorId: () => 'me', devMode: true });
+    expect((await db.youths.findOne(met.id).exec(true)).toJSON()).toEqual({
+      ...met,
+      orientation: 'aller-vers',
+    });
+    const kept = await db.youths.findOne(walkedIn.id).exec(true);
+    // Absent is « not known »: the diploma and the orientation are then said in the form.
+    expect(kept.toJSON()).toEqual(walkedIn);
+    await kept.incrementalPatch({ diplomaObtained: false, orientation: 'france-travail' });
+    expect((await db.youths.findOne(walkedIn.id).exec(true)).toJSON()).toMatchObject({
+      educationLevel: 'niveau-4',
+      diplomaObtained: false,
+      orientation: 'france-travail',
+    });
+    await db.remove();
+  });
+
+  it('keeps a dispositif stored before closings, found by its dossier and closable (pathway v1 → v2)', async () => {
+    const name = `migration-${crypto.randomUUID().replace(/-/g, '')}`;
+    const { endedOn: _e, exitReason: _r, ...properties } = pathwaySchema.properties;
+    const v1 = { ...pathwaySchema, version: 1, properties } as unknown as RxJsonSchema<unknown>;
+    const dataKey = await testDataKey();
+    const old = await createRxDatabase({ name, storage: previousVersionStorage(dataKey) });
+    await old.addCollections({
+      pathway: { schema: v1, migrationStrategies: { 1: (doc: unknown) => doc } },
+    });
+    const stored = {
+      id: 'cej-1',
+      rev: 'r1',
+      updatedAt: '2026-03-02T10:00:00.000Z',
+      updatedBy: 'me',
+      youthId: 'y1',
+      kind: 'dispositif',
+      programme: 'CEJ',
+      startDate: '2026-03-02',
+      endDate: '2027-03-01',
+      weeklyHoursCommitment: 15,
+    };
+    await old.collections.pathway!.insert(stored);
+    await old.close();
+
+    const db = await createRelaisDatabase({ name, dataKey, actorId: () => 'me', devMode: true });
+    const found = await db.pathway.find({ selector: { youthId: 'y1' } }).exec();
+    expect(found.map((doc) => doc.toJSON())).toEqual([stored]);
+    await found[0]!.incrementalPatch({ endedOn: '2026-11-13', exitReason: 'emploi-durable' });
+    const { rev: _r1, updatedAt: _u, ...fields } = stored;
+    expect((await db.pathway.findOne('cej-1').exec(true)).toJSON()).toMatchObject({
+      ...fields,
+      endedOn: '2026-11-13',
+      exitReason: 'emploi-durable',
+    });
+    await db.remove();
+  });
 });

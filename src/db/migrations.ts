@@ -5,7 +5,13 @@
  */
 import type { MigrationStrategies } from 'rxdb/plugins/core';
 import type { CollectionName } from '../domain/collections';
-import { attendanceToV1, eventToV1, pathwayToV1 } from '../domain/vocabulary';
+import {
+  attendanceToV1,
+  eventToV1,
+  pathwayToV1,
+  pathwayToV2,
+  youthToV4,
+} from '../domain/vocabulary';
 
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   youths: {
@@ -17,10 +23,16 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     2: (doc: Record<string, unknown>) => doc,
     // v3 only adds the optional i-milo dossier number.
     3: (doc: Record<string, unknown>) => doc,
+    // v4: orientation and diploma obtained; an aller-vers dossier's orientation is « aller vers ».
+    4: (doc: Record<string, unknown>) => youthToV4(doc),
   },
   // v1: i-milo's vocabulary (src/domain/vocabulary.ts, the same mapping as the server's).
   events: { 1: (doc: Record<string, unknown>) => eventToV1(doc) },
-  pathway: { 1: (doc: Record<string, unknown>) => pathwayToV1(doc) },
+  pathway: {
+    1: (doc: Record<string, unknown>) => pathwayToV1(doc),
+    // v2: a dispositif's actual end and exit reason, absent until it is closed.
+    2: (doc: Record<string, unknown>) => pathwayToV2(doc),
+  },
   appointments: {
     // v1 only adds optional fields and indexes on fields every rendez-vous already has.
     1: (doc: Record<string, unknown>) => doc,

@@ -43,6 +43,18 @@ export const ERROR_CODES = {
     status: 409,
     fr: 'Un jeune ne peut pas être dans deux dispositifs à la fois (CEJ et PACEA) : les dates se chevauchent.',
   },
+  DISPOSITIF_EXIT_WITHOUT_END: {
+    status: 400,
+    fr: 'Un motif de sortie va avec la date de fin réelle du dispositif : indiquez la date.',
+  },
+  DISPOSITIF_END_WITHOUT_REASON: {
+    status: 400,
+    fr: 'Une date de fin réelle va avec le motif de sortie du dispositif : choisissez le motif.',
+  },
+  DISPOSITIF_ENDED_BEFORE_START: {
+    status: 400,
+    fr: 'Un dispositif ne peut pas se terminer avant d’avoir commencé : vérifiez la date de fin.',
+  },
   CONSENT_REQUIRED: {
     status: 409,
     fr: "Un dossier ne s'ouvre qu'avec la libre adhésion du jeune et après l'information RGPD : il n'a pas été enregistré.",

@@ -20,9 +20,9 @@ import {
 import type { AppointmentStatus } from './schemas/appointment';
 import type { EventKind } from './schemas/event';
 import type { EVENT_THEMES, RELANCE_CHANNELS } from './schemas/event';
-import type { SITUATION_PHASES } from './schemas/pathway';
+import type { DISPOSITIF_EXIT_REASONS, SITUATION_PHASES } from './schemas/pathway';
 import { type PropositionResult } from './schemas/pathway';
-import type { BARRIERS, EDUCATION_LEVELS } from './schemas/youth';
+import type { BARRIERS, EDUCATION_LEVELS, ORIENTATIONS } from './schemas/youth';
 import { type YouthStatus } from './schemas/youth';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
@@ -43,6 +43,25 @@ export const EDUCATION_LEVEL_LABELS: Labels<typeof EDUCATION_LEVELS> = {
   'niveau-4': 'Niveau 4 (baccalauréat)',
   'niveau-5': 'Niveau 5 (bac + 2)',
   'niveau-6-plus': 'Niveau 6 et plus (licence et au-delà)',
+};
+
+/**
+ * The diploma of the stated level, three states: `diplomaObtained` true, false, or absent (the
+ * forms' « Non renseigné »).
+ */
+export const DIPLOMA_OBTAINED_LABELS = {
+  obtenu: 'Diplôme obtenu',
+  'non-obtenu': 'Diplôme non obtenu',
+} as const;
+
+/** How the young person came to the Mission Locale. */
+export const ORIENTATION_LABELS: Labels<typeof ORIENTATIONS> = {
+  'france-travail': 'France Travail',
+  'etablissement-scolaire': 'Établissement scolaire',
+  'partenaire-social': 'Partenaire social',
+  'famille-bouche-a-oreille': 'Famille, bouche-à-oreille',
+  'aller-vers': 'Aller vers',
+  autre: 'Autre',
 };
 
 export const FAMILY_SITUATION_LABELS = {
@@ -117,6 +136,18 @@ export const SITUATION_PHASE_LABELS: Labels<typeof SITUATION_PHASES> = {
 };
 
 export const THEME_LABELS = labelsOf(IMILO_THEMES);
+
+/** Why a CEJ or a PACEA ended (schemas/pathway.ts). */
+export const DISPOSITIF_EXIT_REASON_LABELS: Labels<typeof DISPOSITIF_EXIT_REASONS> = {
+  'emploi-durable': 'Emploi durable (CDI, CDD de 6 mois et plus)',
+  emploi: 'Emploi (moins de 6 mois)',
+  formation: 'Formation',
+  alternance: 'Alternance',
+  'fin-de-droits': 'Fin de droits, durée maximale atteinte',
+  abandon: 'Abandon, démission',
+  demenagement: 'Déménagement',
+  autre: 'Autre',
+};
 
 export const PACEA_STEP_LABELS = labelsOf(IMILO_PACEA_STEPS);
 

@@ -23,6 +23,15 @@ describe('retention rules', () => {
     const ending = [dispositif('2026-06-01', '2027-05-31')];
     expect(retentionDue(youth, ending, '2027-05-31', 36)).toBeUndefined();
     expect(retentionDue(youth, ending, '2027-06-01', 36)).toBe('fin-de-programme');
+    // A programme closed early ends on its actual end (issue 17), not its planned one.
+    const closed = [
+      {
+        collection: 'pathway' as const,
+        data: { ...ending[0]!.data, endedOn: '2027-01-15', exitReason: 'emploi-durable' },
+      },
+    ];
+    expect(retentionDue(youth, closed, '2027-01-15', 36)).toBeUndefined();
+    expect(retentionDue(youth, closed, '2027-01-16', 36)).toBe('fin-de-programme');
   });
 
   it('anonymises after the configured time without activity, unless a programme runs', () => {
@@ -49,6 +58,8 @@ describe('retention rules', () => {
       communeInsee: '61001',
       qpvCode: 'QN06106M',
       educationLevel: 'niveau-4',
+      diplomaObtained: true,
+      orientation: 'aller-vers',
       status: 'sorti',
       consent: { freeAdherence: true, rgpdInformedOn: '2024-01-01' },
       outreach: { place: 'Perseigne', need: 'emploi' },
@@ -62,6 +73,8 @@ describe('retention rules', () => {
       communeInsee: '61001',
       qpvCode: 'QN06106M',
       educationLevel: 'niveau-4',
+      diplomaObtained: true,
+      orientation: 'aller-vers',
       status: 'sorti',
       consent: { freeAdherence: true },
       outreach: { need: 'emploi' },

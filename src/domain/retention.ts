@@ -6,7 +6,8 @@
  *   progress on that birthday, its end has passed; or nothing happened in the file for the
  *   configured time, and no programme is in progress;
  * - what an anonymised dossier keeps: what statistics need (year of birth, sex, commune and so
- *   its EPCI, QPV and zoning, level, status and exit, dates and kinds of records) and nothing
+ *   its EPCI, QPV and zoning, level and diploma, how the young person came, status and exit,
+ *   dates and kinds of records) and nothing
  *   that names, reaches or describes the person (identity, contact, notes, sensitive flags,
  *   free text).
  */
@@ -38,6 +39,8 @@ const YOUTH_KEPT = [
   'communeInsee',
   'qpvCode',
   'educationLevel',
+  'diplomaObtained',
+  'orientation',
   'mergedInto',
 ] as const;
 
@@ -72,11 +75,16 @@ function dispositifs(records: readonly Dated[]): PlainDocument[] {
     .map((r) => r.data);
 }
 
+/** A dispositif's last day: the day it was closed, else its planned end (rules/dispositif.ts). */
+function lastDay(d: PlainDocument): string | undefined {
+  return text(d.endedOn) ?? text(d.endDate);
+}
+
 /** The programme in progress on `day`, if any (no end date: still running). */
 function inProgressOn(records: readonly Dated[], day: string): PlainDocument | undefined {
   return dispositifs(records).find((d) => {
     const start = text(d.startDate);
-    const end = text(d.endDate);
+    const end = lastDay(d);
     return start !== undefined && start <= day && (end === undefined || end >= day);
   });
 }
@@ -95,6 +103,7 @@ export function lastActivity(youth: PlainDocument, records: readonly Dated[]): s
     if (collection === 'pathway') {
       add(data.startDate);
       add(data.endDate);
+      add(data.endedOn);
     }
     if (collection === 'appointments') add(data.start);
     if (collection === 'attendances') add(data.registeredAt);
@@ -119,7 +128,7 @@ export function retentionDue(
   if (birthday && birthday < today) {
     const running = inProgressOn(records, birthday);
     if (!running) return 'age-26';
-    const end = text(running.endDate);
+    const end = lastDay(running);
     if (end && end < today) return 'fin-de-programme';
     return undefined;
   }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { IMILO_EVENT_KINDS, IMILO_SITUATION_TYPES, IMILO_THEMES } from './imilo';
 import { EVENT_KINDS } from './schemas/event';
 import { PACEA_STEPS, SITUATION_TYPES, THEMES } from './schemas/pathway';
-import { eventToV1, paceaStepOf, pathwayToV1, toCurrentVocabulary } from './vocabulary';
+import {
+  eventToV1,
+  paceaStepOf,
+  pathwayToV1,
+  pathwayToV2,
+  toCurrentVocabulary,
+  youthToV4,
+} from './vocabulary';
 
 const base = { id: 'p1', rev: 'r1', updatedAt: '2026-01-05T10:00:00.000Z', updatedBy: 'u1' };
 
@@ -56,5 +63,27 @@ describe('vocabulary v0 → v1 (i-milo)', () => {
     expect(Object.keys(IMILO_SITUATION_TYPES).sort()).toEqual([...SITUATION_TYPES].sort());
     expect(Object.keys(IMILO_THEMES).sort()).toEqual([...THEMES].sort());
     expect(PACEA_STEPS).toHaveLength(3);
+  });
+});
+
+describe('youths v3 → v4 and pathway v1 → v2 (statistics, issue 17)', () => {
+  const youth = { ...base, firstName: 'Inès', lastName: 'Martin', status: 'accompagne' };
+
+  it('says « aller vers » for a dossier opened from an aller-vers contact, and nothing else', () => {
+    const contact = { ...youth, outreach: { place: 'Perseigne', need: 'emploi' } };
+    expect(youthToV4(contact)).toEqual({ ...contact, orientation: 'aller-vers' });
+    expect(toCurrentVocabulary('youths', contact)).toMatchObject({ orientation: 'aller-vers' });
+    // Not known stays absent; an orientation already said is kept; idempotent.
+    expect(youthToV4(youth)).toBe(youth);
+    const said = { ...contact, orientation: 'france-travail' };
+    expect(youthToV4(said)).toBe(said);
+    const migrated = youthToV4(contact);
+    expect(youthToV4(migrated)).toBe(migrated);
+  });
+
+  it('keeps a dispositif as it is: not closed until an adviser closes it', () => {
+    const cej = { ...base, youthId: 'y1', kind: 'dispositif', programme: 'CEJ' };
+    expect(pathwayToV2(cej)).toBe(cej);
+    expect(toCurrentVocabulary('pathway', cej)).toBe(cej);
   });
 });

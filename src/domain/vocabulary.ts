@@ -1,6 +1,7 @@
 /**
- * The vocabulary migrations of issue 18 (Relais's words aligned with i-milo's) and issue 15
- * (the statuses of an inscription to a session): pure functions
+ * The vocabulary migrations of issue 18 (Relais's words aligned with i-milo's), issue 15
+ * (the statuses of an inscription to a session) and issue 17 (how a dossier came, for the
+ * statistics): pure functions
  * turning a document of the previous schema version into the current one. The device runs them
  * in its RxDB migration strategies (src/db/migrations.ts) and the server in its data migration
  * of stored documents (sync-server/src/vocabulary/). Each is idempotent: a document already in
@@ -12,7 +13,7 @@ import { foldText } from './text';
 type Doc = Record<string, unknown>;
 
 /** Bumped when a new mapping is added below; the server records the one its data reached. */
-export const VOCABULARY_VERSION = 2;
+export const VOCABULARY_VERSION = 3;
 
 /**
  * Events v0 → v1: i-milo's kinds were added (entretien par un partenaire, activités
@@ -96,10 +97,32 @@ export function attendanceToV1<T extends Doc>(doc: T): T {
   return out as T;
 }
 
+/**
+ * Youths v3 → v4 (issue 17, vocabulary version 3): `orientation` and `diplomaObtained` are new
+ * and optional, absent meaning « not known » — except for a dossier opened from an aller-vers
+ * contact (it has `outreach`): the Mission Locale went to that young person, so its orientation
+ * is « aller vers ». An orientation already said is never changed.
+ */
+export function youthToV4<T extends Doc>(doc: T): T {
+  if (doc.orientation !== undefined || doc.outreach === undefined || doc.outreach === null) {
+    return doc;
+  }
+  return { ...doc, orientation: 'aller-vers' };
+}
+
+/**
+ * Pathway v1 → v2 (issue 17): a dispositif's actual end and exit reason are new and optional;
+ * a dispositif not yet closed has neither, so nothing changes.
+ */
+export function pathwayToV2<T extends Doc>(doc: T): T {
+  return doc;
+}
+
 /** A document of any version of a collection in the current vocabulary (the same if it is). */
 export function toCurrentVocabulary<T extends Doc>(collection: string, doc: T): T {
+  if (collection === 'youths') return youthToV4(doc);
   if (collection === 'events') return eventToV1(doc);
-  if (collection === 'pathway') return pathwayToV1(doc);
+  if (collection === 'pathway') return pathwayToV2(pathwayToV1(doc));
   if (collection === 'attendances') return attendanceToV1(doc);
   return doc;
 }

@@ -15,6 +15,7 @@ import { benchPeer } from './peer-bench';
 import { benchPullCompression } from './pull-compression';
 import { benchServerThroughput } from './server-throughput';
 import { benchSlowLink } from './slow-link-bench';
+import { benchStatisticsDevice, benchStatisticsServer } from './statistics-bench';
 import type { BenchRow } from './stats';
 
 type Bench = { name: string; run: () => Promise<BenchRow | BenchRow[]> };
@@ -32,6 +33,8 @@ const BENCHES: Bench[] = [
   { name: 'offline start and unlock (Chromium)', run: benchOfflineStart },
   { name: 'bundle size', run: benchBundleSize },
   { name: 'caseload search (Chromium)', run: benchCaseloadSearchRow },
+  { name: 'statistics of a year, siège scale (server)', run: benchStatisticsServer },
+  { name: 'statistics of a year, adviser on the device (Chromium)', run: benchStatisticsDevice },
 ];
 
 function printTable(rows: BenchRow[]): void {

@@ -1,17 +1,19 @@
 /**
  * Issue 17, the statistics: direction's report computed by the server from its storage on
- * both backends, refused to an adviser (403) and for a bad period (400); and an adviser's
+ * both backends, refused to an adviser (403) and for a bad period (400), up to date with what
+ * is written between two reports; and an adviser's
  * figures computed on their device from what it synced equal the server's restricted to them.
  */
 import { describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../src/domain/collections';
+import { newRev } from '../../src/domain/ids';
 import { restrictToAdviser, type StatisticsData } from '../../src/domain/indicators/data';
 import { computeStatistics, type StatisticsReport } from '../../src/domain/indicators/report';
 import type { PlainDocument } from '../../src/domain/merge';
 import { scopeOf, youthScope } from '../../sync-server/src/replication/scope';
 import type { DocumentWrite, Storage } from '../../sync-server/src/storage/storage';
 import { ADVISER_SEES, DIRECTION, PASSWORD } from '../support/accounts';
-import { SITE_PERSEIGNE } from '../support/builders';
+import { buildEvent, SITE_PERSEIGNE } from '../support/builders';
 import { BACKENDS } from '../support/storages';
 import { ADVISER_A, NOVEMBER, statisticsFixture } from '../support/statistics-fixture';
 import { syncWorld } from '../support/sync-world';
@@ -26,17 +28,19 @@ const COLLECTIONS = [
   'mobility',
 ] as const satisfies readonly (keyof StatisticsData & CollectionName)[];
 
-async function seed(storage: Storage, data: StatisticsData) {
-  const youths = new Map(data.youths.map((y) => [y.id, youthScope(y as unknown as PlainDocument)]));
+async function seed(storage: Storage, data: Partial<StatisticsData>, deleted = false) {
+  const youths = new Map(
+    (data.youths ?? []).map((y) => [y.id, youthScope(y as unknown as PlainDocument)]),
+  );
   const writes: DocumentWrite[] = COLLECTIONS.flatMap((collection) =>
-    (data[collection] as readonly object[]).map((doc) => {
+    ((data[collection] ?? []) as readonly object[]).map((doc) => {
       const plain = doc as PlainDocument;
       const youthId = collection === 'youths' ? String(plain.id) : (plain.youthId as string);
       return {
         collection,
         id: String(plain.id),
         rev: String(plain.rev),
-        deleted: false,
+        deleted,
         data: plain,
         youthId: youthId ?? null,
         scope: scopeOf(collection, plain, youthId ? youths.get(youthId) : undefined, 'test'),
@@ -111,6 +115,23 @@ describe.each(BACKENDS)('the statistics on %s', (backend) => {
     expect(await bad.json()).toEqual({
       error: expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.any(String) }),
     });
+  });
+
+  it('follows what is written between two reports: an entretien recorded, then removed', async () => {
+    const fixture = statisticsFixture();
+    await seed(world.server.storage, fixture);
+    const report = async () =>
+      (await (
+        await get(world.server.url, DIRECTION.login, `from=${NOVEMBER.from}&to=${NOVEMBER.to}`)
+      ).json()) as StatisticsReport;
+    const before = value(await report(), 'entretiens-realises')!;
+
+    const entretien = buildEvent({ youthId: fixture.youths[0]!.id });
+    await seed(world.server.storage, { events: [entretien] });
+    expect(value(await report(), 'entretiens-realises')).toBe(before + 1);
+
+    await seed(world.server.storage, { events: [{ ...entretien, rev: newRev() }] }, true);
+    expect(value(await report(), 'entretiens-realises')).toBe(before);
   });
 });
 

@@ -146,14 +146,14 @@ async function sessionCookie(url: string): Promise<string> {
   return response.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
-function stored(collection: 'events' | 'pathway', data: PlainDocument): DocumentWrite {
+function stored(collection: 'events' | 'pathway' | 'youths', data: PlainDocument): DocumentWrite {
   return {
     collection,
     id: String(data.id),
     rev: String(data.rev),
     deleted: false,
     data,
-    youthId: String(data.youthId),
+    youthId: String(data.youthId ?? data.id),
     scope: { siteId: SITE_SEES, ownerId: null },
     previousScope: null,
     previousData: null,
@@ -223,6 +223,65 @@ describe.each(BACKENDS)('the server on %s', (backend) => {
       // A second start has nothing left to do.
       await server.restart();
       expect((await storage().getDocument('pathway', civic.id))?.rev).toBe(after?.rev);
+    } finally {
+      await server.close();
+      await fixture.dispose();
+    }
+  });
+
+  it('gives its stored aller-vers dossiers their orientation and keeps older dispositifs closable (issue 17)', async () => {
+    const fixture = await storageFixture(backend);
+    const met = buildYouth({
+      siteId: SITE_SEES,
+      referentId: ADVISER_SEES.id,
+      status: 'accompagne',
+      outreach: { place: 'Marché de Perseigne', need: 'emploi' },
+    });
+    const walkedIn = buildYouth({ siteId: SITE_SEES, educationLevel: 'niveau-4' });
+    const cej: Seed = {
+      ...situation(met.id, 'x'),
+      kind: 'dispositif',
+      programme: 'CEJ',
+      startDate: '2026-03-02',
+      endDate: '2027-03-01',
+      weeklyHoursCommitment: 15,
+    };
+    delete cej.situationType;
+    delete cej.phase;
+    const seeding = await fixture.open();
+    await seeding.write((tx) =>
+      tx.putDocuments([
+        stored('youths', met as unknown as PlainDocument),
+        stored('youths', walkedIn as unknown as PlainDocument),
+        stored('pathway', cej),
+      ]),
+    );
+    await seeding.close();
+
+    const server = await startTestServer({ shared: { backend, fixture } });
+    try {
+      const after = await server.storage.getDocument('youths', met.id);
+      expect(after?.data).toMatchObject({ orientation: 'aller-vers', updatedBy: 'server' });
+      expect(after?.rev).not.toBe(met.rev);
+      // Not known stays absent, and the dossier keeps its revision.
+      const kept = await server.storage.getDocument('youths', walkedIn.id);
+      expect(kept?.rev).toBe(walkedIn.rev);
+      expect(kept?.data.orientation).toBeUndefined();
+      expect((await server.storage.getDocument('pathway', cej.id))?.rev).toBe(cej.rev);
+
+      // The dispositif stored before closings existed is closed by a device on the new version.
+      await createTestAccounts(server.storage);
+      const api = await loggedInClient(server.url, ADVISER_SEES.login);
+      const closed = { ...cej, rev: newRev(), endedOn: '2026-11-13', exitReason: 'emploi' };
+      const answer = await api.push('pathway', [
+        { newDocumentState: wire(closed), assumedMasterState: wire(cej) },
+      ]);
+      expect(answer.refused).toEqual([]);
+      expect((await server.storage.getDocument('pathway', cej.id))?.data).toMatchObject({
+        endedOn: '2026-11-13',
+        exitReason: 'emploi',
+        endDate: '2027-03-01',
+      });
     } finally {
       await server.close();
       await fixture.dispose();

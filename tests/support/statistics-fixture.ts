@@ -41,6 +41,8 @@ export function statisticsFixture(): StatisticsData {
     referentId: ADVISER_A,
     gender: 'F',
     educationLevel: 'niveau-4',
+    diplomaObtained: true,
+    orientation: 'france-travail',
     status: 'accompagne',
     createdOn: '2026-11-03',
   });
@@ -52,6 +54,7 @@ export function statisticsFixture(): StatisticsData {
     birthDate: '2009-01-15',
     gender: 'M',
     educationLevel: 'sans-diplome',
+    orientation: 'etablissement-scolaire',
     status: 'accompagne',
     createdOn: '2025-06-01',
   });
@@ -72,6 +75,7 @@ export function statisticsFixture(): StatisticsData {
     birthDate: '2007',
     status: 'contact-aller-vers',
     outreach: { place: 'Perseigne', need: 'emploi' },
+    orientation: 'aller-vers',
     createdOn: '2026-11-12',
   });
   const merged = buildYouth({ firstName: 'Zoé', referentId: ADVISER_B, createdOn: '2026-11-07' });
@@ -83,6 +87,8 @@ export function statisticsFixture(): StatisticsData {
     birthDate: '2003-06-01',
     gender: 'M',
     educationLevel: 'niveau-3',
+    diplomaObtained: false,
+    orientation: 'famille-bouche-a-oreille',
     status: 'accompagne',
     createdOn: '2026-10-01',
   });
@@ -133,11 +139,13 @@ export function statisticsFixture(): StatisticsData {
     situation(lea.id, {
       situationType: 'emploi',
       situationSubtype: 'cdi',
+      workingTime: 'temps-plein',
       startDate: '2026-11-10',
     }),
     situation(sam.id, {
       situationType: 'emploi',
       situationSubtype: 'cdd',
+      workingTime: 'temps-partiel',
       startDate: '2026-11-01',
       endDate: '2027-01-31',
     }),
@@ -154,11 +162,30 @@ export function statisticsFixture(): StatisticsData {
       startDate: '2026-11-20',
     }),
     situation(lea.id, { kind: 'dispositif', programme: 'CEJ', startDate: '2026-11-02' }),
+    // Closed in October although planned to end in November: not a November exit.
+    situation(lea.id, {
+      kind: 'dispositif',
+      programme: 'PACEA',
+      startDate: '2025-11-03',
+      endDate: '2026-11-20',
+      endedOn: '2026-10-30',
+      exitReason: 'formation',
+    }),
+    // Recorded before closings existed: its planned end in November stands for its exit.
     situation(sam.id, {
       kind: 'dispositif',
       programme: 'PACEA',
       startDate: '2025-12-01',
       endDate: '2026-11-30',
+    }),
+    // Closed in November for a durable job, months before its planned end.
+    situation(noe.id, {
+      kind: 'dispositif',
+      programme: 'CEJ',
+      startDate: '2026-03-02',
+      endDate: '2027-03-01',
+      endedOn: '2026-11-13',
+      exitReason: 'emploi-durable',
     }),
   ];
   const vehicle = buildVehicle();

@@ -30,6 +30,8 @@ describe('the breakdowns of the young people accompanied', () => {
       'age',
       'sexe',
       'niveau',
+      'niveau-diplome',
+      'orientation',
       'referent',
       'mois',
     ]);
@@ -70,6 +72,31 @@ describe('the breakdowns of the young people accompanied', () => {
       ['Julien Petit', 1],
     ]);
     expect(rows('mois')).toEqual([['novembre 2026', 4]]);
+  });
+
+  it('places each young person by level and diploma obtained, and by how they came', () => {
+    expect(rows('niveau-diplome')).toEqual([
+      ['Niveau 3 (CAP, BEP) — diplôme non obtenu', 1],
+      ['Niveau 4 (baccalauréat) — diplôme obtenu', 1],
+      ['Sans diplôme', 1],
+      ['Non renseigné', 1],
+    ]);
+    expect(rows('orientation')).toEqual([
+      ['Établissement scolaire', 1],
+      ['Famille, bouche-à-oreille', 1],
+      ['France Travail', 1],
+      ['Non renseigné', 1],
+    ]);
+  });
+
+  it('says when the diploma of a level is not known', () => {
+    const fixture = statisticsFixture();
+    const unknown = computeStatistics(
+      { ...fixture, youths: fixture.youths.map(({ diplomaObtained: _d, ...youth }) => youth) },
+      NOVEMBER,
+    );
+    const labels = unknown.breakdowns.find((b) => b.id === 'niveau-diplome')!.rows;
+    expect(labels.map((r) => r.label)).toContain('Niveau 4 (baccalauréat) — diplôme non renseigné');
   });
 
   it('says ZRR for the years before France Ruralités Revitalisation', () => {

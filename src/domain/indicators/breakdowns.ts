@@ -2,7 +2,7 @@
  * The breakdowns of the young people accompanied in a period: each puts every one of them in
  * exactly one row (« Non renseigné » when the dossier does not say), so each sums to the total.
  */
-import { EDUCATION_LEVEL_LABELS, GENDER_LABELS } from '../labels';
+import { EDUCATION_LEVEL_LABELS, GENDER_LABELS, ORIENTATION_LABELS } from '../labels';
 import type { Youth } from '../schemas/youth';
 import {
   describeResidence,
@@ -66,6 +66,29 @@ const AGE_LABELS: Record<string, string> = {
   '22-25': '22–25 ans',
   '26-plus': '26 ans et plus',
 };
+
+type EducationLevel = keyof typeof EDUCATION_LEVEL_LABELS;
+
+/**
+ * The level of education with its diploma: `niveau-4:obtenu`, `niveau-4:non-obtenu`, or
+ * `niveau-4` alone when the dossier does not say whether it was obtained; « sans diplôme » has
+ * nothing to obtain.
+ */
+export function levelWithDiploma(youth: Youth): string | undefined {
+  const level = youth.educationLevel;
+  if (!level) return undefined;
+  if (level === 'sans-diplome' || youth.diplomaObtained === undefined) return level;
+  return `${level}:${youth.diplomaObtained ? 'obtenu' : 'non-obtenu'}`;
+}
+
+function levelWithDiplomaLabel(key: string): string | undefined {
+  const [level, diploma] = key.split(':') as [EducationLevel, string | undefined];
+  const name = EDUCATION_LEVEL_LABELS[level];
+  if (!name) return undefined;
+  if (level === 'sans-diplome') return name;
+  if (!diploma) return `${name} — diplôme non renseigné`;
+  return `${name} — ${diploma === 'obtenu' ? 'diplôme obtenu' : 'diplôme non obtenu'}`;
+}
 
 /** The ZRR gave way to France Ruralités Revitalisation in July 2024; reports before 2025 say ZRR. */
 export function ruralLabel(period: Period): string {
@@ -133,6 +156,19 @@ export const BREAKDOWNS: readonly Breakdown[] = [
     ordered: true,
     keyOf: (y) => y.educationLevel,
     labelOf: (key) => EDUCATION_LEVEL_LABELS[key as keyof typeof EDUCATION_LEVEL_LABELS],
+  },
+  {
+    id: 'niveau-diplome',
+    label: 'Niveau de formation et diplôme',
+    ordered: true,
+    keyOf: levelWithDiploma,
+    labelOf: levelWithDiplomaLabel,
+  },
+  {
+    id: 'orientation',
+    label: 'Venu·e à la Mission Locale par',
+    keyOf: (y) => y.orientation,
+    labelOf: (key) => ORIENTATION_LABELS[key as keyof typeof ORIENTATION_LABELS],
   },
   {
     id: 'referent',

@@ -32,10 +32,22 @@ export function countedYouths(youths: readonly Youth[]): Youth[] {
   return youths.filter((youth) => !youth.mergedInto);
 }
 
+/**
+ * Computed once per list: a report asks for them from several definitions, and a list of
+ * statistics data is never changed in place (a new report reads new lists).
+ */
+const standing = new WeakMap<readonly YouthEvent[], YouthEvent[]>();
+
 /** Events still standing: a correction supersedes the event it names (append-only events). */
 export function standingEvents(events: readonly YouthEvent[]): YouthEvent[] {
-  const superseded = new Set(events.map((e) => e.supersedes).filter(Boolean));
-  return events.filter((event) => !superseded.has(event.id));
+  const known = standing.get(events);
+  if (known) return known;
+  const superseded = new Set<string>();
+  for (const event of events) if (event.supersedes) superseded.add(event.supersedes);
+  const list =
+    superseded.size === 0 ? [...events] : events.filter((event) => !superseded.has(event.id));
+  standing.set(events, list);
+  return list;
 }
 
 /** A session of a collective action (not a catalogue entry), held (not cancelled). */

@@ -45,6 +45,8 @@ describe('the indicators of the activity report (November 2026, hand-counted)', 
   it('counts entries in situations begun in the period, durable jobs being CDI or six months or more', () => {
     expect(value['entrees-emploi']).toBe(2);
     expect(value['entrees-emploi-durable']).toBe(1);
+    // Léa's CDI is full time, Sam's CDD part time.
+    expect(value['entrees-emploi-temps-plein']).toBe(1);
     expect(value['entrees-alternance']).toBe(1);
     expect(value['entrees-formation']).toBe(0);
     expect(value['entrees-pmsmp']).toBe(1);
@@ -71,11 +73,26 @@ describe('the indicators of the activity report (November 2026, hand-counted)', 
     expect(job('cdi')).toBe(true);
   });
 
-  it('counts entries in and exits from CEJ and PACEA', () => {
+  it('counts entries in and exits from CEJ and PACEA, an exit on its actual end date', () => {
     expect(value['entrees-cej']).toBe(1);
-    expect(value['sorties-cej']).toBe(0);
+    // Noé's CEJ closed on 13 November (planned to end in March).
+    expect(value['sorties-cej']).toBe(1);
     expect(value['entrees-pacea']).toBe(0);
+    // Sam's PACEA planned to end on 30 November and never closed (older data); Léa's PACEA,
+    // planned for 20 November, was closed on 30 October.
     expect(value['sorties-pacea']).toBe(1);
+  });
+
+  it('gives the exits by exit reason, each column summing to its indicator', () => {
+    expect(report.exitReasons.map((r) => [r.label, r.CEJ, r.PACEA])).toEqual([
+      ['Emploi durable (CDI, CDD de 6 mois et plus)', 1, 0],
+      ['Non renseigné', 0, 1],
+    ]);
+    const october = computeStatistics(statisticsFixture(), {
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    expect(october.exitReasons.map((r) => [r.key, r.CEJ, r.PACEA])).toEqual([['formation', 0, 1]]);
   });
 
   it('counts loans, aller-vers meetings and contacts, relances of the period', () => {

@@ -1,8 +1,10 @@
 /**
- * Entries in situations (emploi, durable or not, alternance, formation, PMSMP, service civique)
- * and entries in and exits from the CEJ and the PACEA, read from the parcours.
+ * Entries in situations (emploi, durable or not, full time or not, alternance, formation, PMSMP,
+ * service civique) and entries in and exits from the CEJ and the PACEA with their exit reasons,
+ * read from the parcours.
  */
-import type { PathwayRecord } from '../schemas/pathway';
+import { DISPOSITIF_EXIT_REASON_LABELS } from '../labels';
+import { DISPOSITIF_EXIT_REASONS, type PathwayRecord } from '../schemas/pathway';
 import { addDays, addMonthsToDay } from '../time';
 import type { Indicator, IndicatorContext, IndicatorValue } from './definitions';
 import { inPeriod } from './period';
@@ -32,29 +34,75 @@ export function isDurableJob(record: PathwayRecord): boolean {
 }
 
 /**
- * The day a dispositif ended. TODO(issue 17, item 4): prefer the actual end date once the
- * field exists; until then the planned end date stands for it.
+ * The day a dispositif ended: the actual end recorded when it was closed, else (a dispositif
+ * recorded before closings existed, or not closed) its planned end date.
  */
 export function dispositifEnd(record: PathwayRecord): string | undefined {
-  return record.endDate;
+  return record.endedOn ?? record.endDate;
 }
 
-function dispositifs(
-  { data, period }: IndicatorContext,
-  programme: 'CEJ' | 'PACEA',
-  exits: boolean,
+type Programme = 'CEJ' | 'PACEA';
+export const PROGRAMMES_COUNTED: readonly Programme[] = ['CEJ', 'PACEA'];
+const UNKNOWN_REASON = 'non-renseigne';
+
+/** One exit reason's row: the exits of each programme in the period for that reason. */
+export interface ExitReasonRow {
+  key: string;
+  label: string;
+  CEJ: number;
+  PACEA: number;
+}
+
+/** The dispositifs of a programme that ended in the period (see dispositifEnd). */
+function exitsOf(
+  { data, period }: Pick<IndicatorContext, 'data' | 'period'>,
+  programme: Programme,
 ) {
   return data.pathway.filter(
     (p) =>
-      p.kind === 'dispositif' &&
-      p.programme === programme &&
-      inPeriod(exits ? dispositifEnd(p) : p.startDate, period),
+      p.kind === 'dispositif' && p.programme === programme && inPeriod(dispositifEnd(p), period),
+  );
+}
+
+/**
+ * Exits of CEJ and PACEA in the period by exit reason, in the list's order; « Non renseigné »
+ * last for the exits without one (a planned end passed without a closing). Each column sums
+ * to the indicator « Sorties de … ». Reasons no exit had are left out.
+ */
+export function exitReasonRows(
+  context: Pick<IndicatorContext, 'data' | 'period'>,
+): ExitReasonRow[] {
+  const keys = [...DISPOSITIF_EXIT_REASONS, UNKNOWN_REASON] as const;
+  const rows = new Map<string, ExitReasonRow>(
+    keys.map((key) => [
+      key,
+      {
+        key,
+        label: key === UNKNOWN_REASON ? 'Non renseigné' : DISPOSITIF_EXIT_REASON_LABELS[key],
+        CEJ: 0,
+        PACEA: 0,
+      },
+    ]),
+  );
+  for (const programme of PROGRAMMES_COUNTED) {
+    for (const exit of exitsOf(context, programme)) {
+      rows.get(exit.exitReason ?? UNKNOWN_REASON)![programme] += 1;
+    }
+  }
+  return [...rows.values()].filter((row) => row.CEJ + row.PACEA > 0);
+}
+
+function dispositifs(context: IndicatorContext, programme: Programme, exits: boolean) {
+  if (exits) return exitsOf(context, programme).length;
+  return context.data.pathway.filter(
+    (p) =>
+      p.kind === 'dispositif' && p.programme === programme && inPeriod(p.startDate, context.period),
   ).length;
 }
 
 export function dispositifIndicators(): Indicator[] {
   return [
-    ...(['CEJ', 'PACEA'] as const).flatMap((programme) => [
+    ...PROGRAMMES_COUNTED.flatMap((programme) => [
       {
         id: `entrees-${programme.toLowerCase()}`,
         label: `Entrées en ${programme}`,
@@ -66,7 +114,7 @@ export function dispositifIndicators(): Indicator[] {
       {
         id: `sorties-${programme.toLowerCase()}`,
         label: `Sorties de ${programme}`,
-        definition: `Dispositifs ${programme} dont la date de fin tombe dans la période.`,
+        definition: `Dispositifs ${programme} clôturés dans la période (date de fin réelle), ou à défaut de clôture dont la date de fin prévue tombe dans la période.`,
         group: 'dispositifs' as const,
         kind: 'count' as const,
         compute: (context: IndicatorContext) => count(dispositifs(context, programme, true)),
@@ -101,6 +149,12 @@ export function situationIndicators(): Indicator[] {
       'dont emploi durable',
       'Emplois commencés dans la période en CDI, ou dont le contrat dure six mois ou plus.',
       isDurableJob,
+    ),
+    entry(
+      'entrees-emploi-temps-plein',
+      'dont temps plein',
+      'Emplois commencés dans la période à temps plein (les emplois au temps de travail non renseigné n’y sont pas).',
+      (p) => p.situationType === 'emploi' && p.workingTime === 'temps-plein',
     ),
     entry(
       'entrees-alternance',

@@ -1,6 +1,6 @@
 /**
- * The activity report of a period: every indicator, every breakdown, the monthly activity and
- * the couverture per EPCI. Plain JSON, so the server sends what the device would compute.
+ * The activity report of a period: every indicator, every breakdown, the exits of CEJ and PACEA
+ * by exit reason, the monthly activity and the couverture per EPCI. Plain JSON, so the server sends what the device would compute.
  */
 import { EPCIS, YOUTH_POPULATION_SOURCE } from '../territory/territory';
 import { formatMonth } from '../time';
@@ -20,6 +20,7 @@ import {
   type IndicatorGroup,
   type IndicatorValue,
 } from './definitions';
+import { exitReasonRows, type ExitReasonRow } from './entries';
 import { dayOf, inPeriod, monthsOf, type Period } from './period';
 
 export interface IndicatorFigure extends IndicatorValue {
@@ -58,6 +59,8 @@ export interface StatisticsReport {
   period: Period;
   indicators: IndicatorFigure[];
   breakdowns: BreakdownFigure[];
+  /** Exits of CEJ and PACEA by exit reason (entries.ts). */
+  exitReasons: ExitReasonRow[];
   monthly: MonthFigure[];
   coverage: CoverageFigure[];
   coverageSource: string;
@@ -126,6 +129,7 @@ export function computeStatistics(
       total: youths.length,
       rows: breakdownRows(breakdown, youths, { period, names }),
     })),
+    exitReasons: exitReasonRows(context),
     monthly: monthly(context),
     coverage: coverage(context),
     coverageSource: YOUTH_POPULATION_SOURCE,

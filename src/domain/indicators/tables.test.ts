@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NOVEMBER, statisticsFixture } from '../../../tests/support/statistics-fixture';
 import { computeStatistics } from './report';
-import { breakdownTable, coverageTable, indicatorTable, tableCsv, tableFileName } from './tables';
+import {
+  breakdownTable,
+  coverageTable,
+  exitReasonTable,
+  indicatorTable,
+  tableCsv,
+  tableFileName,
+} from './tables';
 
 /** Parses a French CSV back: BOM, `;`, CRLF, quoted fields with doubled quotes. */
 function parseCsv(csv: string): string[][] {
@@ -81,5 +88,14 @@ describe('the tables of the report as CSV', () => {
     expect(tableFileName(coverageTable(report), report)).toBe(
       'statistiques-couverture-2026-11-01-2026-11-30.csv',
     );
+  });
+
+  it('exports the exits of CEJ and PACEA by reason with their totals', () => {
+    expect(parseCsv(tableCsv(exitReasonTable(report)))).toEqual([
+      ['Motif de sortie', 'Sorties de CEJ', 'Sorties de PACEA'],
+      ['Emploi durable (CDI, CDD de 6 mois et plus)', '1', '0'],
+      ['Non renseigné', '0', '1'],
+      ['Total', '1', '1'],
+    ]);
   });
 });

@@ -58,6 +58,20 @@ export function coverageTable(report: StatisticsReport): StatisticsTable {
   };
 }
 
+export function exitReasonTable(report: StatisticsReport): StatisticsTable {
+  const total = (programme: 'CEJ' | 'PACEA') =>
+    report.exitReasons.reduce((sum, row) => sum + row[programme], 0);
+  return {
+    id: 'sorties-dispositifs',
+    title: 'Sorties de CEJ et de PACEA par motif',
+    headers: ['Motif de sortie', 'Sorties de CEJ', 'Sorties de PACEA'],
+    rows: [
+      ...report.exitReasons.map((r) => [r.label, r.CEJ, r.PACEA]),
+      ['Total', total('CEJ'), total('PACEA')],
+    ],
+  };
+}
+
 export function breakdownTable(report: StatisticsReport, id: string): StatisticsTable | undefined {
   const breakdown = report.breakdowns.find((b) => b.id === id);
   if (!breakdown) return undefined;

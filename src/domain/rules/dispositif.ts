@@ -5,7 +5,8 @@
  * - PACEA: up to 24 months, in phases with objectives and dates inside the PACEA;
  * - a young person is never in two dispositifs at once (in particular CEJ and PACEA).
  * Dates are inclusive calendar days: a dispositif of N months starting on D ends the day before
- * D + N months. A dispositif without an end date runs on indefinitely (older records).
+ * D + N months. A dispositif without an end date runs on indefinitely (older records). A
+ * dispositif closed early (`endedOn`, rules/dispositif-exit.ts) runs until that day only.
  */
 import type { PathwayRecord } from '../schemas/pathway';
 import { addDays, addMonthsToDay, parseDay } from '../time';
@@ -23,7 +24,13 @@ export const CEJ_MAX_WEEKLY_HOURS = 20;
 /** The fields of a dispositif these rules read. */
 export type DispositifDates = Pick<PathwayRecord, 'id' | 'programme' | 'startDate' | 'endDate'> & {
   phases?: PathwayRecord['phases'];
+  endedOn?: string;
 };
+
+/** The last day a dispositif runs: the day it was closed, else its planned end. */
+export function lastDayOf(d: Pick<DispositifDates, 'endDate' | 'endedOn'>): string | undefined {
+  return d.endedOn ?? d.endDate;
+}
 
 /** The last day of a dispositif of `months` months starting on `start`. */
 export function lastDayAfterMonths(start: string, months: number): string {
@@ -84,8 +91,8 @@ export function phaseProblems(d: DispositifDates): Map<number, PhaseProblem> {
 
 function intersects(a: DispositifDates, b: DispositifDates): boolean {
   if (!a.startDate || !b.startDate) return false;
-  const aEnd = a.endDate ?? '9999-12-31';
-  const bEnd = b.endDate ?? '9999-12-31';
+  const aEnd = lastDayOf(a) ?? '9999-12-31';
+  const bEnd = lastDayOf(b) ?? '9999-12-31';
   return a.startDate <= bEnd && b.startDate <= aEnd;
 }
 
@@ -106,6 +113,6 @@ export function dispositifOn<T extends DispositifDates>(
   day: string,
 ): T | undefined {
   return dispositifs.find(
-    (d) => d.startDate !== undefined && d.startDate <= day && (d.endDate ?? '9999-12-31') >= day,
+    (d) => d.startDate !== undefined && d.startDate <= day && (lastDayOf(d) ?? '9999-12-31') >= day,
   );
 }

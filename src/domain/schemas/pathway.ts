@@ -91,6 +91,23 @@ export const PROPOSITION_RESULTS = [
 
 export const PROGRAMMES = ['CEJ', 'PACEA'] as const;
 
+/**
+ * Why a CEJ or a PACEA ended (v2, issue 17): one short list for both, in the words of the
+ * CEJ's exit report — a durable job (CDI or six months and more), another job, a training,
+ * an alternance, the end of rights or the maximum length reached, the young person gave up or
+ * resigned, moved away, or anything else. French labels in labels.ts.
+ */
+export const DISPOSITIF_EXIT_REASONS = [
+  'emploi-durable',
+  'emploi',
+  'formation',
+  'alternance',
+  'fin-de-droits',
+  'abandon',
+  'demenagement',
+  'autre',
+] as const;
+
 /** The three phases of the PACEA's national framework, in order (v1). */
 export const PACEA_STEPS = ['definir-projet', 'mettre-en-oeuvre', 'acceder-autonomie'] as const;
 
@@ -108,8 +125,10 @@ export const pathwaySchema = {
    * v1: i-milo's vocabulary — situation `volontariat` (was `service-civique`), CIE / CAE,
    * temps plein / partiel, the SNP themes with mobilité and action non SNP, the three PACEA
    * phases with their evaluation, CEJ hours per week (src/domain/vocabulary.ts maps v0).
+   * v2 (issue 17): a dispositif's actual end `endedOn` and `exitReason`, set when it is closed
+   * (« Clôturer le dispositif »; rules/dispositif-exit.ts); absent on a dispositif not closed.
    */
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -133,6 +152,9 @@ export const pathwaySchema = {
     // dispositif
     programme: { type: 'string', enum: PROGRAMMES },
     weeklyHoursCommitment: { type: 'number', minimum: 0, maximum: 40 },
+    /** The day the dispositif actually ended; `endDate` stays the planned end. */
+    endedOn: dateField,
+    exitReason: { type: 'string', enum: DISPOSITIF_EXIT_REASONS },
     phases: {
       type: 'array',
       maxItems: 20,
@@ -178,6 +200,7 @@ export const pathwaySchema = {
 
 export type PathwayRecord = FromSchema<typeof pathwaySchema>;
 export type PropositionResult = (typeof PROPOSITION_RESULTS)[number];
+export type DispositifExitReason = (typeof DISPOSITIF_EXIT_REASONS)[number];
 export type PaceaPhase = NonNullable<PathwayRecord['phases']>[number];
 export type CejWeekHours = NonNullable<PathwayRecord['cejWeeks']>[number];
 export const PATHWAY_SENSITIVE_FIELDS = ['comment'] as const;

@@ -37,6 +37,19 @@ export const EDUCATION_LEVELS = [
   'niveau-6-plus',
 ] as const;
 
+/**
+ * How the young person came to the Mission Locale (v4, issue 17): who sent them, or the
+ * Mission Locale went to them. French labels in labels.ts.
+ */
+export const ORIENTATIONS = [
+  'france-travail',
+  'etablissement-scolaire',
+  'partenaire-social',
+  'famille-bouche-a-oreille',
+  'aller-vers',
+  'autre',
+] as const;
+
 export const BARRIERS = [
   'logement',
   'sante',
@@ -92,8 +105,11 @@ export const youthSchema = {
    * v2: the handovers (issue 18): `interimReferentId` and `interimUntil` while a colleague
    * stands in for the référent, and `handovers`; written by the server only, absent before.
    * v3: `imiloNumber` (optional: nothing to fill).
+   * v4 (issue 17, statistics): `orientation` and `diplomaObtained`, optional (absent: not
+   * known); a dossier opened from an aller-vers contact gets the orientation « aller vers »
+   * (src/domain/vocabulary.ts, the same mapping on the device and the server).
    */
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -115,6 +131,13 @@ export const youthSchema = {
     /** QPV of residence (a part of Alençon): cannot be derived from the commune alone. */
     qpvCode: { type: 'string', enum: ['QN06106M', 'QN06107M'] },
     educationLevel: { type: 'string', enum: EDUCATION_LEVELS },
+    /**
+     * Was the diploma of `educationLevel` obtained (« niveau 4 obtenu » is the bac, « niveau 4
+     * non obtenu » a terminale without it)? Three states: true, false, absent = not known.
+     */
+    diplomaObtained: { type: 'boolean' },
+    /** How the young person came to the Mission Locale (absent: not known). */
+    orientation: { type: 'string', enum: ORIENTATIONS },
     familySituation: { type: 'string', enum: ['seul', 'en-couple', 'parent-isole', 'autre'] },
     dependentChildren: { type: 'integer', minimum: 0, maximum: 20 },
     childcare: { type: 'string', maxLength: 100 },
@@ -190,3 +213,4 @@ export const YOUTH_SENSITIVE_FIELDS = [
   'childcare',
 ] as const;
 export type YouthStatus = (typeof YOUTH_STATUSES)[number];
+export type Orientation = (typeof ORIENTATIONS)[number];

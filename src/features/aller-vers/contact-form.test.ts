@@ -88,6 +88,7 @@ describe('the premier contact form', () => {
       status: 'contact-aller-vers',
       consent: { freeAdherence: true, rgpdInformedOn: '2026-11-20', recontactAgreed: true },
       outreach: { place: 'Perseigne', need: 'emploi' },
+      orientation: 'aller-vers',
       createdOn: '2026-11-20',
     });
     const stamped = {

@@ -135,6 +135,8 @@ export function contactToYouth(
     status: 'contact-aller-vers',
     consent: { freeAdherence: true, rgpdInformedOn: day, recontactAgreed },
     outreach: { place: placeOf(values), need: values.need as OutreachNeed },
+    // Met where young people are: how they came to the Mission Locale (statistics, issue 17).
+    orientation: 'aller-vers',
     createdOn: day,
   } satisfies Omit<Youth, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
 }

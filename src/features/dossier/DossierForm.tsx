@@ -8,12 +8,14 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useUnsavedChanges } from '../../app/pwa/useUnsavedChanges';
 import {
   BARRIER_LABELS,
+  DIPLOMA_OBTAINED_LABELS,
   DRIVING_LICENCE_LABELS,
   EDUCATION_LEVEL_LABELS,
   EXIT_REASON_LABELS,
   FAMILY_SITUATION_LABELS,
   GENDER_LABELS,
   optionsOf,
+  ORIENTATION_LABELS,
   STATUS_LABELS,
 } from '../../domain/labels';
 import type { Site } from '../../domain/schemas/site';
@@ -32,6 +34,7 @@ import {
   AGE_WARNING_TEXT,
   ageInfo,
   FIELD_LABELS,
+  hasDiplomaQuestion,
   validateDossierForm,
   type DossierField,
   type DossierFormValues,
@@ -200,6 +203,14 @@ export function DossierForm(props: Props) {
             options={optionsOf(EDUCATION_LEVEL_LABELS)}
             {...field('educationLevel')}
           />
+          {hasDiplomaQuestion(values.educationLevel) && (
+            <SelectField
+              label="Diplôme de ce niveau"
+              placeholder="Non renseigné"
+              options={optionsOf(DIPLOMA_OBTAINED_LABELS)}
+              {...field('diplomaObtained')}
+            />
+          )}
           <SelectField
             label="Situation familiale"
             placeholder="Non renseignée"
@@ -285,6 +296,12 @@ export function DossierForm(props: Props) {
             placeholder="À désigner"
             options={advisers.map((s) => ({ value: s.id, label: s.name }))}
             {...field('referentId')}
+          />
+          <SelectField
+            label="Venu·e à la Mission Locale par"
+            placeholder="Non renseigné"
+            options={optionsOf(ORIENTATION_LABELS)}
+            {...field('orientation')}
           />
           <SelectField label="Statut" options={optionsOf(STATUS_LABELS)} {...field('status')} />
           {values.status === 'sorti' && (

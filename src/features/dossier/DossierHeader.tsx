@@ -1,10 +1,16 @@
 /**
  * The top of a dossier: name, age (with the 16–25 / CEJ-RQTH warning), statut, residence,
  * dispositif running, référent and site, its handover (« Suivi temporairement par… », the last
- * one), and what this device has not sent yet for this dossier.
+ * one), level of education with its diploma, how the young person came to the Mission Locale,
+ * and what this device has not sent yet for this dossier.
  */
 import { useClock } from '../../app/clock-context';
-import { EXIT_REASON_LABELS, STATUS_LABELS } from '../../domain/labels';
+import {
+  EDUCATION_LEVEL_LABELS,
+  EXIT_REASON_LABELS,
+  ORIENTATION_LABELS,
+  STATUS_LABELS,
+} from '../../domain/labels';
 import { dispositifOn } from '../../domain/rules/dispositif';
 import { handoverSummary } from '../../domain/rules/handover';
 import type { PathwayRecord } from '../../domain/schemas/pathway';
@@ -98,6 +104,23 @@ export function DossierHeader({
           <dt>Site</dt>
           <dd>{site?.name ?? '—'}</dd>
         </div>
+        {youth.educationLevel && (
+          <div>
+            <dt>Niveau de formation</dt>
+            <dd>
+              {EDUCATION_LEVEL_LABELS[youth.educationLevel]}
+              {youth.educationLevel !== 'sans-diplome' &&
+                youth.diplomaObtained !== undefined &&
+                (youth.diplomaObtained ? ', diplôme obtenu' : ', diplôme non obtenu')}
+            </dd>
+          </div>
+        )}
+        {youth.orientation && (
+          <div>
+            <dt>Venu·e par</dt>
+            <dd>{ORIENTATION_LABELS[youth.orientation]}</dd>
+          </div>
+        )}
         {handover && (
           <div className="dossier-handover">
             <dt>Passation</dt>

@@ -111,6 +111,34 @@ describe('editing the dossier', () => {
     await waitFor(() => expect(within(header).getByText('non envoyé')).toBeTruthy());
   });
 
+  it('records the diploma of the level and how the young person came, and shows them in the header', async () => {
+    await open('/identite');
+    // No level yet: nothing to have obtained.
+    expect(screen.queryByLabelText('Diplôme de ce niveau')).toBeNull();
+    await user.selectOptions(await screen.findByLabelText('Niveau de formation'), 'niveau-4');
+    await user.selectOptions(screen.getByLabelText('Diplôme de ce niveau'), 'non-obtenu');
+    await user.selectOptions(
+      screen.getByLabelText('Venu·e à la Mission Locale par'),
+      'Établissement scolaire',
+    );
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le dossier' }));
+
+    await screen.findByText('Dossier enregistré sur cet appareil.');
+    expect(await storedYouth()).toMatchObject({
+      educationLevel: 'niveau-4',
+      diplomaObtained: false,
+      orientation: 'etablissement-scolaire',
+    });
+    const header = screen.getByRole('heading', { name: /Inès LEFÈVRE/ }).closest('header')!;
+    expect(within(header).getByText('Niveau 4 (baccalauréat), diplôme non obtenu')).toBeTruthy();
+    expect(within(header).getByText('Établissement scolaire')).toBeTruthy();
+
+    // « Non renseigné » leaves the diploma unknown (absent), not « non obtenu ».
+    await user.selectOptions(screen.getByLabelText('Diplôme de ce niveau'), 'Non renseigné');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le dossier' }));
+    await waitFor(async () => expect((await storedYouth()).diplomaObtained).toBeUndefined());
+  });
+
   it('lets accueil edit without touching the sensitive fields it never sees', async () => {
     // What an accueil device holds: the server strips the sensitive fields (redaction.ts).
     const { rqth: _rqth, notes: _notes, ...redacted } = youth;

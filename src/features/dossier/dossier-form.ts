@@ -32,6 +32,10 @@ export interface DossierFormValues {
   communeInsee: string;
   qpvCode: string;
   educationLevel: string;
+  /** 'obtenu', 'non-obtenu' or '' (not known): `diplomaObtained` true, false or absent. */
+  diplomaObtained: string;
+  /** How the young person came to the Mission Locale (ORIENTATIONS), '' when not known. */
+  orientation: string;
   familySituation: string;
   dependentChildren: string;
   childcare: string;
@@ -70,6 +74,8 @@ export const FIELD_LABELS: Record<DossierField, string> = {
   communeInsee: 'Commune de résidence',
   qpvCode: 'QPV',
   educationLevel: 'Niveau de formation',
+  diplomaObtained: 'Diplôme de ce niveau',
+  orientation: 'Venu·e à la Mission Locale par',
   familySituation: 'Situation familiale',
   dependentChildren: 'Enfants à charge',
   childcare: 'Moyen de garde',
@@ -105,6 +111,8 @@ const MANAGED_FIELDS: readonly (keyof Youth)[] = [
   'communeInsee',
   'qpvCode',
   'educationLevel',
+  'diplomaObtained',
+  'orientation',
   'familySituation',
   'dependentChildren',
   'childcare',
@@ -137,6 +145,8 @@ export function emptyDossierForm(defaults: {
     communeInsee: '',
     qpvCode: '',
     educationLevel: '',
+    diplomaObtained: '',
+    orientation: '',
     familySituation: '',
     dependentChildren: '',
     childcare: '',
@@ -174,6 +184,9 @@ export function dossierFormFrom(youth: Youth): DossierFormValues {
     communeInsee: youth.communeInsee ?? '',
     qpvCode: youth.qpvCode ?? '',
     educationLevel: youth.educationLevel ?? '',
+    diplomaObtained:
+      youth.diplomaObtained === undefined ? '' : youth.diplomaObtained ? 'obtenu' : 'non-obtenu',
+    orientation: youth.orientation ?? '',
     familySituation: youth.familySituation ?? '',
     dependentChildren: youth.dependentChildren === undefined ? '' : String(youth.dependentChildren),
     childcare: youth.childcare ?? '',
@@ -299,6 +312,19 @@ export const AGE_WARNING_TEXT: Record<Exclude<AgeWarning, undefined>, string> = 
 
 type YouthFields = Omit<Youth, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
 
+/**
+ * Whether a level that has a diploma is « obtenu »: true, false, or undefined when not known —
+ * and always undefined without a level or « sans diplôme » (nothing to obtain).
+ */
+export function hasDiplomaQuestion(educationLevel: string): boolean {
+  return educationLevel !== '' && educationLevel !== 'sans-diplome';
+}
+
+function diplomaOf(values: DossierFormValues): boolean | undefined {
+  if (!hasDiplomaQuestion(values.educationLevel) || !values.diplomaObtained) return undefined;
+  return values.diplomaObtained === 'obtenu';
+}
+
 function text(value: string): string | undefined {
   const trimmed = value.trim();
   return trimmed ? trimmed : undefined;
@@ -333,6 +359,8 @@ export function youthFieldsFrom(
     communeInsee: text(values.communeInsee),
     qpvCode: values.communeInsee === '61001' ? text(values.qpvCode) : undefined,
     educationLevel: text(values.educationLevel),
+    diplomaObtained: diplomaOf(values),
+    orientation: text(values.orientation),
     familySituation: text(values.familySituation),
     dependentChildren: children === undefined ? undefined : Number(children),
     childcare: text(values.childcare),

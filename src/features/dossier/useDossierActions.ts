@@ -10,7 +10,13 @@ import { RelaisError } from '../../domain/errors';
 import { findOverlappingDispositif } from '../../domain/rules/dispositif';
 import { canTransition } from '../../domain/rules/proposition';
 import { withCejWeek } from '../../domain/rules/cej-hours';
-import type { CejWeekHours, PathwayRecord, PropositionResult } from '../../domain/schemas/pathway';
+import { dispositifExitProblem } from '../../domain/rules/dispositif-exit';
+import type {
+  CejWeekHours,
+  DispositifExitReason,
+  PathwayRecord,
+  PropositionResult,
+} from '../../domain/schemas/pathway';
 import type { Youth } from '../../domain/schemas/youth';
 
 type PathwayFields = Omit<PathwayRecord, 'id' | 'rev' | 'updatedAt' | 'updatedBy'>;
@@ -53,6 +59,16 @@ export function useDossierActions() {
       /** Records a CEJ week's hours, declared by the young person and validated by the adviser. */
       setCejWeek: (record: PathwayRecord, week: CejWeekHours) =>
         patchDocument(db, 'pathway', record.id, { cejWeeks: withCejWeek(record.cejWeeks, week) }),
+      /**
+       * Closes a dispositif: the day it actually ended and why (rules/dispositif-exit.ts, the
+       * rule the server checks too). The planned end stays as it was.
+       */
+      async closeDispositif(record: PathwayRecord, endedOn: string, exitReason: string) {
+        const closed = { ...record, endedOn, exitReason: exitReason as DispositifExitReason };
+        const problem = dispositifExitProblem(closed);
+        if (problem) throw new RelaisError(problem);
+        return patchDocument(db, 'pathway', record.id, { endedOn, exitReason: closed.exitReason });
+      },
       /** Ends a dispositif early (e.g. a PACEA the day before a CEJ starts). */
       endDispositif: (id: string, lastDay: string) =>
         patchDocument(db, 'pathway', id, { endDate: lastDay }),

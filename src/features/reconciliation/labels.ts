@@ -4,12 +4,14 @@
  */
 import type { CollectionName } from '../../domain/collections';
 import {
+  DISPOSITIF_EXIT_REASON_LABELS,
   DRIVING_LICENCE_LABELS,
   EDUCATION_LEVEL_LABELS,
   EXIT_REASON_LABELS,
   FAMILY_SITUATION_LABELS,
   GENDER_LABELS,
   EVENT_KIND_LABELS,
+  ORIENTATION_LABELS,
   PROPOSITION_RESULT_LABELS,
   STATUS_LABELS,
 } from '../../domain/labels';
@@ -50,6 +52,8 @@ const FIELD_LABELS: Record<string, string> = {
   communeInsee: 'Commune',
   qpvCode: 'QPV',
   educationLevel: 'Niveau de formation',
+  diplomaObtained: 'Diplôme de ce niveau obtenu',
+  orientation: 'Venu·e à la Mission Locale par',
   familySituation: 'Situation familiale',
   dependentChildren: 'Enfants à charge',
   childcare: 'Mode de garde',
@@ -76,6 +80,7 @@ const FIELD_LABELS: Record<string, string> = {
   cancelled: 'Inscription annulée',
   registeredAt: 'Inscrit le',
   endDate: 'Fin',
+  endedOn: 'Fin réelle du dispositif',
   startDate: 'Début',
   returnedOn: 'Retour du véhicule',
   start: 'Date et heure',
@@ -94,7 +99,9 @@ const CODED: Record<string, Record<string, string>> = {
   familySituation: FAMILY_SITUATION_LABELS,
   drivingLicence: DRIVING_LICENCE_LABELS,
   gender: GENDER_LABELS,
-  exitReason: EXIT_REASON_LABELS,
+  // A dossier's exit and a dispositif's share the field name; their lists share most values.
+  exitReason: { ...DISPOSITIF_EXIT_REASON_LABELS, ...EXIT_REASON_LABELS },
+  orientation: ORIENTATION_LABELS,
 };
 
 /** Names of the people, places and young people a value may point to. */

@@ -7,6 +7,7 @@ import type { StatisticsReport } from '../../domain/indicators/report';
 import {
   breakdownTable,
   coverageTable,
+  exitReasonTable,
   indicatorTable,
   monthlyTable,
 } from '../../domain/indicators/tables';
@@ -22,6 +23,8 @@ const TABLE_BREAKDOWNS = [
   'age',
   'sexe',
   'niveau',
+  'niveau-diplome',
+  'orientation',
   'referent',
   'mois',
   'qpv',
@@ -79,6 +82,11 @@ export function StatisticsReportView({ report }: { report: StatisticsReport }) {
         <h3>Couverture</h3>
         <StatisticsTableView table={coverageTable(report)} report={report} />
         <p className="statistics-source">Jeunes de 15 à 29 ans : {report.coverageSource}.</p>
+      </section>
+
+      <section aria-labelledby="stats-exits" className="statistics-block">
+        <h2 id="stats-exits">Sorties de CEJ et de PACEA</h2>
+        <StatisticsTableView table={exitReasonTable(report)} report={report} />
       </section>
 
       <section aria-labelledby="stats-breakdowns" className="statistics-block">

@@ -4,19 +4,14 @@
  * asked of the server, which computes it for every site from its own storage.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { combineLatest, map, switchMap } from 'rxjs';
 import { api } from '../../app/api';
 import { useDatabase } from '../../app/database-context';
 import { useLiveQuery, type LiveResult } from '../../db/useLiveQuery';
 import { RelaisError } from '../../domain/errors';
-import { restrictToAdviser, type StatisticsNames } from '../../domain/indicators/data';
+import type { StatisticsNames } from '../../domain/indicators/data';
 import type { Period } from '../../domain/indicators/period';
-import { computeStatistics, type StatisticsReport } from '../../domain/indicators/report';
-import type { MobilityRecord } from '../../domain/schemas/mobility';
-import type { Youth } from '../../domain/schemas/youth';
-import { youthActivity$ } from '../shared/youthActivity';
-
-const flat = <T>(groups: ReadonlyMap<string, T[]>): T[] => [...groups.values()].flat();
+import type { StatisticsReport } from '../../domain/indicators/report';
+import { deviceStatistics$ } from './device-statistics';
 
 /** The adviser's own figures, from the dossiers they are référent·e of on this device. */
 export function useDeviceStatistics(
@@ -30,39 +25,7 @@ export function useDeviceStatistics(
   return useLiveQuery<StatisticsReport>(
     useCallback(() => {
       if (!adviserId || !from || !to) return undefined;
-      const youths$ = db.youths
-        .find({ selector: { referentId: adviserId } })
-        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Youth)));
-      const loans$ = db.mobility
-        .find({ selector: { kind: 'loan' } })
-        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as MobilityRecord)));
-      return combineLatest([youths$, loans$]).pipe(
-        switchMap(([youths, mobility]) =>
-          youthActivity$(
-            db,
-            youths.map((y) => y.id),
-          ).pipe(
-            map((activity) =>
-              computeStatistics(
-                restrictToAdviser(
-                  {
-                    youths,
-                    events: flat(activity.events),
-                    appointments: flat(activity.appointments),
-                    pathway: flat(activity.pathway),
-                    attendances: flat(activity.attendances),
-                    workshops: [...activity.workshops.values()],
-                    mobility,
-                  },
-                  adviserId,
-                ),
-                { from, to },
-                names,
-              ),
-            ),
-          ),
-        ),
-      );
+      return deviceStatistics$(db, adviserId, { from, to }, names);
     }, [db, adviserId, from, to, names]),
   );
 }

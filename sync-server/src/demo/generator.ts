@@ -15,6 +15,7 @@ import type { DemoContext } from './context';
 import { stamp } from './context';
 import { DEMO_SITES, DEMO_STAFF } from './organisation';
 import { Random } from './random';
+import { fillStatisticsFields } from './statistics-fields';
 import { generateYouth } from './youths';
 
 export const DEMO_SEED = 61000;
@@ -82,5 +83,6 @@ export function generateDemo(options: DemoOptions): DemoDocuments {
     documents.attendances = attendances;
     documents.mobility = generateMobility(ctx, active, pathway);
   }
+  fillStatisticsFields(documents, { today: options.today, seed: options.seed ?? DEMO_SEED });
   return documents;
 }

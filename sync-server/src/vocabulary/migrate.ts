@@ -1,6 +1,6 @@
 /**
- * The server's data migration of issues 18 and 15: stored documents of `events`, `pathway` and
- * `attendances` written in
+ * The server's data migration of issues 18, 15 and 17: stored documents of `events`, `pathway`,
+ * `attendances` and `youths` written in
  * a previous vocabulary are rewritten in the current one (src/domain/vocabulary.ts, the same
  * mapping as the devices' RxDB migration), as a new revision with a new sequence number, so
  * every device pulls the mapped values. Run at startup (app.ts) on both backends through the
@@ -21,7 +21,12 @@ import type { DocumentWrite, Storage, StoredDocument } from '../storage/storage'
 
 export const VOCABULARY_SETTING = 'vocabulary-version';
 /** The collections whose values the vocabulary changed. */
-export const MIGRATED_COLLECTIONS: readonly CollectionName[] = ['events', 'pathway', 'attendances'];
+export const MIGRATED_COLLECTIONS: readonly CollectionName[] = [
+  'events',
+  'pathway',
+  'attendances',
+  'youths',
+];
 const WRITER = 'server';
 const PAGE = 2000;
 /** Documents rewritten per transaction: short transactions, other writers are not held long. */

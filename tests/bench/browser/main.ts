@@ -3,7 +3,7 @@
  * (src/db, src/sync) against the real server on the same origin, and the Dexie baseline, all on
  * the browser's real IndexedDB.
  */
-import { filter, firstValueFrom } from 'rxjs';
+import { filter, firstValueFrom, take } from 'rxjs';
 import { importAesKey, newKeyMaterial } from '../../../src/db/encryption/keys';
 import { createRelaisDatabase, type RelaisDatabase } from '../../../src/db/database';
 import type { CollectionName } from '../../../src/domain/collections';
@@ -11,10 +11,12 @@ import { statusFields } from '../../../src/domain/rules/attendance';
 import type { AttendanceStatus } from '../../../src/domain/schemas/attendance';
 import { createApiClient } from '../../../src/sync/api';
 import { startSync, type SyncEngine } from '../../../src/sync/replication';
+import type { Period } from '../../../src/domain/indicators/period';
+import { deviceStatistics$ } from '../../../src/features/statistiques/device-statistics';
 import { baselineChunks, firstSyncAll } from './first-sync';
 
 const api = createApiClient({ baseUrl: '' });
-let device: { db: RelaisDatabase; sync: SyncEngine } | undefined;
+let device: { db: RelaisDatabase; sync: SyncEngine; userId: string } | undefined;
 
 async function openDevice(login: string, password: string): Promise<void> {
   const { user } = await api.login(login, password);
@@ -26,7 +28,7 @@ async function openDevice(login: string, password: string): Promise<void> {
     // other tabs, a cost the first sync must include.
     multiInstance: true,
   });
-  device = { db, sync: undefined as unknown as SyncEngine };
+  device = { db, sync: undefined as unknown as SyncEngine, userId: user.id };
 }
 
 /**
@@ -103,6 +105,47 @@ function seenMark(id: string, status: AttendanceStatus): Promise<number> {
   });
 }
 
+/**
+ * The statistics screen of this device's adviser for `period` (issue 17): time from subscribing
+ * to the screen's pipeline to its first report, as when the screen opens or the period changes.
+ */
+async function deviceStatistics(
+  period: Period,
+): Promise<{ ms: number; dossiers: number; accompanied: number }> {
+  if (!device) throw new Error('openDevice first');
+  const start = performance.now();
+  const report = await firstValueFrom(
+    deviceStatistics$(device.db, device.userId, period, {}).pipe(take(1)),
+  );
+  const ms = performance.now() - start;
+  const dossiers = await device.db.youths.count({ selector: { referentId: device.userId } }).exec();
+  const accompanied = report.indicators.find((i) => i.id === 'jeunes-accompagnes')?.value ?? 0;
+  return { ms, dossiers, accompanied };
+}
+
+/**
+ * Where the device's time goes (issue 17): each collection's query of the caseload as the
+ * screen asks it (`youthId $in` the adviser's dossiers), with a selector the query cache has
+ * not seen, then the same documents asked dossier by dossier (`youthId` equal, on its index).
+ */
+async function caseloadQueries(): Promise<Record<string, number>> {
+  if (!device) throw new Error('openDevice first');
+  const db = device.db;
+  const ids = (await db.youths.find({ selector: { referentId: device.userId } }).exec()).map(
+    (d) => d.id,
+  );
+  const times: Record<string, number> = {};
+  for (const name of ['events', 'appointments', 'pathway', 'attendances'] as const) {
+    let start = performance.now();
+    await db[name].find({ selector: { youthId: { $in: ids }, id: { $exists: true } } }).exec();
+    times[`${name} $in`] = Math.round(performance.now() - start);
+    start = performance.now();
+    for (const id of ids) await db[name].find({ selector: { youthId: id } }).exec();
+    times[`${name} by dossier`] = Math.round(performance.now() - start);
+  }
+  return times;
+}
+
 async function anyYouthId(): Promise<string> {
   const doc = await device!.db.youths.findOne().exec(true);
   return doc.id;
@@ -120,6 +163,8 @@ Object.assign(window, {
     mark,
     seenMark,
     anyYouthId,
+    deviceStatistics,
+    caseloadQueries,
   },
 });
 document.title = 'ready';

@@ -12,6 +12,7 @@ import {
 import { optionsOf, PACEA_STEP_LABELS, PHASE_EVALUATION_LABELS } from '../../../domain/labels';
 import { PACEA_STEPS, type PathwayRecord } from '../../../domain/schemas/pathway';
 import { addDays, formatDayShort } from '../../../domain/time';
+import { lastDayOf } from '../../../domain/rules/dispositif';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import {
   hasDispositifErrors,
@@ -46,13 +47,13 @@ export function DispositifForm({ initial, editing, others, onSave, onEndOther, o
           o.id !== editing?.id &&
           o.startDate !== undefined &&
           o.startDate < values.startDate &&
-          (o.endDate ?? '9999-12-31') >= values.startDate,
+          (lastDayOf(o) ?? '9999-12-31') >= values.startDate,
       )
     : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validateDispositifForm(values, others, editing?.id);
+    const found = validateDispositifForm(values, others, editing?.id, editing?.endedOn);
     setErrors(found);
     if (!hasDispositifErrors(found)) await onSave(values);
   }

@@ -1,9 +1,15 @@
 /**
  * The dispositifs of a young person: the CEJ with its weekly activity chart (computed by
  * src/domain/rules/cej.ts from events, ateliers and propositions), the PACEA with its phases,
- * and the forms to open, extend or end them.
+ * and the forms to open, extend, end or close them (« Clôturer » records the actual end and
+ * the exit reason the statistics count).
  */
-import { PACEA_STEP_LABELS, PHASE_EVALUATION_LABELS } from '../../../domain/labels';
+import {
+  DISPOSITIF_EXIT_REASON_LABELS,
+  PACEA_STEP_LABELS,
+  PHASE_EVALUATION_LABELS,
+} from '../../../domain/labels';
+import { frenchMessage, RelaisError } from '../../../domain/errors';
 import { CejWeekHours } from './CejWeekHours';
 import { useMemo, useState } from 'react';
 import { useClock } from '../../../app/clock-context';
@@ -25,6 +31,8 @@ import { pendingEntry, usePendingState } from '../../../ui/usePending';
 import { useWorkshops } from '../useDossier';
 import { useDossierActions } from '../useDossierActions';
 import { CejChart } from './CejChart';
+import { DispositifClosing } from './DispositifClosing';
+import { newClosing } from './dispositif-closing';
 import { DispositifForm } from './DispositifForm';
 import { dispositifFormFrom, dispositifFrom, newDispositifForm } from './dispositif-form';
 
@@ -93,6 +101,8 @@ export function DispositifsPanel(props: Props) {
   const actions = useDossierActions();
   const pending = usePendingState();
   const [editing, setEditing] = useState<Editing>();
+  const [closing, setClosing] = useState<string>();
+  const [closingError, setClosingError] = useState<string>();
   const running = dispositifOn(props.dispositifs, today(clock));
   const context = { youthId: props.youthId, authorId: props.userId };
 
@@ -160,20 +170,68 @@ export function DispositifsPanel(props: Props) {
               )}
               <PendingMarker entry={pendingEntry(pending, 'pathway', dispositif.id)} />
             </h3>
-            <button
-              type="button"
-              className="button-link"
-              onClick={() => setEditing({ record: dispositif })}
-            >
-              Modifier
-            </button>
+            <span className="button-row">
+              {!dispositif.endedOn && closing !== dispositif.id && (
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => {
+                    setClosingError(undefined);
+                    setClosing(dispositif.id);
+                  }}
+                >
+                  Clôturer le dispositif
+                </button>
+              )}
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => setEditing({ record: dispositif })}
+              >
+                Modifier
+              </button>
+            </span>
           </header>
           <p>
             Du {formatDayShort(dispositif.startDate ?? '')} au{' '}
             {dispositif.endDate ? formatDayShort(dispositif.endDate) : '—'}
+            {dispositif.endedOn ? ' (prévu)' : ''}
             {dispositif.programme === 'CEJ' &&
               ` · engagement ${commitmentOf(dispositif)} h par semaine`}
           </p>
+          {dispositif.endedOn && (
+            <p>
+              Clôturé le {formatDayShort(dispositif.endedOn)}
+              {dispositif.exitReason &&
+                ` — motif : ${DISPOSITIF_EXIT_REASON_LABELS[dispositif.exitReason]}`}
+            </p>
+          )}
+          {closing === dispositif.id && (
+            <>
+              {closingError && (
+                <p className="form-error" role="alert">
+                  {closingError}
+                </p>
+              )}
+              <DispositifClosing
+                dispositif={dispositif}
+                initial={newClosing(clock)}
+                onCancel={() => setClosing(undefined)}
+                onSave={async ({ endedOn, exitReason }) => {
+                  try {
+                    await actions.closeDispositif(dispositif, endedOn, exitReason);
+                    setClosing(undefined);
+                  } catch (error) {
+                    setClosingError(
+                      error instanceof RelaisError
+                        ? frenchMessage(error.code)
+                        : 'La clôture n’a pas pu être enregistrée sur cet appareil.',
+                    );
+                  }
+                }}
+              />
+            </>
+          )}
           {dispositif.programme === 'PACEA' && (dispositif.phases ?? []).length > 0 && (
             <ol className="pacea-phases">
               {(dispositif.phases ?? []).map((phase, index) => (

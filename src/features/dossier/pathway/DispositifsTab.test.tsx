@@ -230,3 +230,56 @@ describe('PACEA', () => {
     expect(await screen.findByText('Objectifs : Bilan des compétences')).toBeTruthy();
   });
 });
+
+describe('closing a dispositif', () => {
+  it('keeps what was typed with a French error, then records the actual end and the reason', async () => {
+    await open(async (db) => {
+      await db.pathway.insert(pacea());
+    });
+    await user.click(screen.getByRole('button', { name: 'Clôturer le dispositif' }));
+    const form = screen.getByRole('form', { name: 'Clôturer le PACEA' });
+    // Pinned today (26 November) is offered; a day before the PACEA began is refused.
+    expect(within(form).getByLabelText(/Date de fin réelle/)).toHaveProperty('value', '2026-11-26');
+    await user.clear(within(form).getByLabelText(/Date de fin réelle/));
+    await user.type(within(form).getByLabelText(/Date de fin réelle/), '2026-02-27');
+    await user.selectOptions(within(form).getByLabelText(/Motif de sortie/), 'Formation');
+    await user.click(within(form).getByRole('button', { name: 'Clôturer' }));
+
+    expect(
+      within(form).getByText(
+        'Un dispositif ne peut pas se terminer avant d’avoir commencé : vérifiez la date de fin.',
+      ),
+    ).toBeTruthy();
+    expect(within(form).getByLabelText(/Date de fin réelle/)).toHaveProperty('value', '2026-02-27');
+    expect(within(form).getByLabelText(/Motif de sortie/)).toHaveProperty('value', 'formation');
+    expect((await dispositifs())[0]!.endedOn).toBeUndefined();
+
+    await user.clear(within(form).getByLabelText(/Date de fin réelle/));
+    await user.type(within(form).getByLabelText(/Date de fin réelle/), '2026-11-13');
+    await user.click(within(form).getByRole('button', { name: 'Clôturer' }));
+    await waitFor(async () =>
+      expect((await dispositifs())[0]).toMatchObject({
+        endedOn: '2026-11-13',
+        exitReason: 'formation',
+        endDate: '2027-03-01',
+      }),
+    );
+    expect(await screen.findByText('Clôturé le 13/11/2026 — motif : Formation')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Clôturer le dispositif' })).toBeNull();
+  });
+
+  it('asks for the reason before closing', async () => {
+    await open(async (db) => {
+      await db.pathway.insert(pacea());
+    });
+    await user.click(screen.getByRole('button', { name: 'Clôturer le dispositif' }));
+    const form = screen.getByRole('form', { name: 'Clôturer le PACEA' });
+    await user.click(within(form).getByRole('button', { name: 'Clôturer' }));
+    expect(
+      within(form).getByText(
+        'Une date de fin réelle va avec le motif de sortie du dispositif : choisissez le motif.',
+      ),
+    ).toBeTruthy();
+    expect((await dispositifs())[0]!.exitReason).toBeUndefined();
+  });
+});

@@ -121,10 +121,13 @@ export function validateDispositifForm(
   values: DispositifFormValues,
   others: readonly PathwayRecord[],
   editingId?: string,
+  /** The edited dispositif's actual end, when it was closed: it runs until that day. */
+  endedOn?: string,
 ): DispositifErrors {
   const errors: DispositifErrors = {};
   const dates = {
     id: editingId ?? '',
+    ...(endedOn ? { endedOn } : {}),
     programme: values.programme,
     startDate: values.startDate || undefined,
     endDate: values.endDate || undefined,

@@ -11,7 +11,7 @@ import { appendOnly } from './events';
 import { handoverFieldsServerOnly } from './handover';
 import { eventHappened, outcomeHappened } from './happened';
 import { loanCalendars, mobilityRules, settleLoanBooking } from './mobility';
-import { dispositifOverlap, propositionMove } from './pathway';
+import { dispositifExit, dispositifOverlap, propositionMove } from './pathway';
 import type {
   DerivedInput,
   DerivedWrites,
@@ -37,7 +37,7 @@ export type {
 export const WRITE_RULES: Partial<Record<CollectionName, readonly WriteRule[]>> = {
   youths: [newDossierConsent, entryAge, handoverFieldsServerOnly],
   events: [appendOnly, eventHappened],
-  pathway: [propositionMove, dispositifOverlap],
+  pathway: [propositionMove, dispositifExit, dispositifOverlap],
   appointments: [outcomeHappened],
   workshops: [workshopRules],
   attendances: [attendanceRules],

@@ -1,13 +1,18 @@
 /**
- * The parcours: a proposition's result follows its state machine, and a young person is never in
- * two dispositifs at once (CEJ and PACEA) — both decided by the pure rules the forms use
- * (src/domain/rules/proposition.ts, dispositif.ts).
+ * The parcours: a proposition's result follows its state machine, a young person is never in
+ * two dispositifs at once (CEJ and PACEA), and a dispositif is closed with a date and a reason
+ * that follow its start — each decided by the pure rules the forms use
+ * (src/domain/rules/proposition.ts, dispositif.ts, dispositif-exit.ts).
  */
 import type { PlainDocument } from '../../../../src/domain/merge';
 import {
   findOverlappingDispositif,
   type DispositifDates,
 } from '../../../../src/domain/rules/dispositif';
+import {
+  dispositifExitProblem,
+  type DispositifExit,
+} from '../../../../src/domain/rules/dispositif-exit';
 import { isAllowedPropositionMove } from '../../../../src/domain/rules/proposition';
 import type { PropositionResult } from '../../../../src/domain/schemas/pathway';
 import type { WriteRule } from './rule';
@@ -25,6 +30,12 @@ export const propositionMove: WriteRule = ({ stored, from, incoming }) => {
     isNew,
   );
   return allowed ? undefined : 'INVALID_TRANSITION';
+};
+
+/** A dispositif's actual end goes with its exit reason, and does not precede its start. */
+export const dispositifExit: WriteRule = ({ incoming }) => {
+  if (incoming._deleted === true || incoming.kind !== 'dispositif') return undefined;
+  return dispositifExitProblem(incoming as unknown as DispositifExit);
 };
 
 function isLiveDispositif(data: PlainDocument, deleted: boolean): boolean {
