@@ -1,7 +1,8 @@
 /**
- * A year of individual activity around each demo dossier: events (mostly entretiens
- * individuels), situations, demandes, propositions whose results follow the state machine,
- * CEJ or PACEA (never both at once), and rendez-vous past and to come.
+ * The individual activity around each demo dossier, inside the days of its accompaniment
+ * (calibration.ts): events (the planned entretiens individuels, and phone calls, visits…),
+ * situations, demandes, propositions whose results follow the state machine, CEJ or PACEA (never
+ * both at once), and rendez-vous past and to come.
  */
 import type { PlainDocument } from '../../../src/domain/merge';
 import { EVENT_THEMES } from '../../../src/domain/schemas/event';
@@ -10,12 +11,21 @@ import {
   SITUATION_TYPES,
   SNP_THEMES,
 } from '../../../src/domain/schemas/pathway';
-import { addDays, startOfWeek } from '../../../src/domain/time';
-import { momentOn, pastDay, stamp, workingDay, type DemoContext } from './context';
+import { spanIn, type DemoYears, type YouthPlan } from './calibration';
+import {
+  addDays,
+  dayBetween,
+  mondayOf,
+  momentOn,
+  stamp,
+  workingDay,
+  workingDayUntil,
+  type DemoContext,
+} from './context';
 import { PARTNERS } from './names';
 
-const EVENT_KIND_WEIGHTS = [
-  ['entretien-individuel', 64],
+/** The other kinds of event, besides the entretiens individuels (64 % of all events). */
+const OTHER_KIND_WEIGHTS = [
   ['entretien-partenaire', 4],
   ['activites-exterieures', 1],
   ['prestation', 1],
@@ -109,7 +119,7 @@ function cejWeeks(ctx: DemoContext, start: string, commitment: number): PlainDoc
   const r = ctx.random;
   const weeks: PlainDocument[] = [];
   for (let back = 4; back >= 1; back -= 1) {
-    const weekStart = startOfWeek(addDays(ctx.today, -7 * back));
+    const weekStart = mondayOf(addDays(ctx.today, -7 * back));
     if (weekStart < start) continue;
     const declaredHours = Math.max(0, commitment + r.int(-6, 3));
     weeks.push({ weekStart, declaredHours, validatedHours: declaredHours - r.pick([0, 0, 1, 2]) });
@@ -166,52 +176,64 @@ function dispositif(
   return undefined;
 }
 
+function appointmentFor(ctx: DemoContext, youth: PlainDocument, doc: PlainDocument) {
+  return {
+    ...stamp(ctx, String(doc.authorId), String(doc.at).slice(0, 10)),
+    youthId: youth.id,
+    siteId: youth.siteId,
+    staffId: doc.authorId,
+    start: doc.at,
+    durationMinutes: doc.durationMinutes,
+    status: 'present',
+    subject: 'Entretien de suivi',
+    eventId: doc.id,
+  };
+}
+
 export function generateActivity(
   ctx: DemoContext,
   youth: PlainDocument,
-  eventsPerYouth: number,
+  plan: YouthPlan,
+  years: DemoYears,
 ): YouthActivity {
   const r = ctx.random;
-  const since = String(youth.createdOn);
   const status = String(youth.status);
   const activity: YouthActivity = { events: [], pathway: [], appointments: [] };
-  const weight = status === 'accompagne' ? 1.25 : status === 'contact-aller-vers' ? 0 : 0.5;
-  const count = Math.round(eventsPerYouth * weight * (0.4 + r.next() * 1.2));
-  for (let i = 0; i < count; i += 1) {
-    const day = workingDay(pastDay(ctx, 365, since));
-    const kind = r.weighted(EVENT_KIND_WEIGHTS);
-    const doc = event(ctx, youth, day > ctx.today ? ctx.today : day, kind);
-    activity.events.push(doc);
-    if (kind === 'entretien-individuel' && r.chance(0.6)) {
+  if (status === 'contact-aller-vers' || !plan.activeFrom || !plan.activeTo) return activity;
+  const from = plan.activeFrom;
+  const to = plan.activeTo;
+  [years.lastYear, years.thisYear].forEach((year, y) => {
+    const span = spanIn(plan, year);
+    if (!span) return;
+    const dayIn = () => {
+      const drawn = dayBetween(ctx, span.from, span.to);
+      const day = workingDayUntil(drawn, span.to);
+      return day < span.from ? drawn : day;
+    };
+    const entretiens = plan.entretiens[y]!;
+    const others = plan.others[y]!;
+    for (let i = 0; i < entretiens + others; i += 1) {
+      const kind = i < entretiens ? 'entretien-individuel' : r.weighted(OTHER_KIND_WEIGHTS);
+      const doc = event(ctx, youth, dayIn(), kind);
+      activity.events.push(doc);
+      if (kind === 'entretien-individuel' && r.chance(0.6)) {
+        activity.appointments.push(appointmentFor(ctx, youth, doc));
+      }
+    }
+    for (const missedStatus of plan.missed[y]!) {
+      const day = dayIn();
       activity.appointments.push({
-        ...stamp(ctx, String(doc.authorId), day),
+        ...stamp(ctx, String(youth.referentId), day),
         youthId: youth.id,
         siteId: youth.siteId,
-        staffId: doc.authorId,
-        start: doc.at,
-        durationMinutes: doc.durationMinutes,
-        status: 'present',
+        staffId: youth.referentId,
+        start: momentOn(ctx, day),
+        durationMinutes: 45,
+        status: missedStatus,
         subject: 'Entretien de suivi',
-        eventId: doc.id,
       });
     }
-  }
-  if (status === 'contact-aller-vers') return activity;
-
-  const missed = r.int(0, 2);
-  for (let i = 0; i < missed; i += 1) {
-    const day = workingDay(pastDay(ctx, 120, since));
-    activity.appointments.push({
-      ...stamp(ctx, String(youth.referentId), day),
-      youthId: youth.id,
-      siteId: youth.siteId,
-      staffId: youth.referentId,
-      start: momentOn(ctx, day > ctx.today ? ctx.today : day),
-      durationMinutes: 45,
-      status: r.pick(['absent', 'absent', 'annule', 'reporte']),
-      subject: 'Entretien de suivi',
-    });
-  }
+  });
   if ((status === 'accompagne' || status === 'premier-accueil') && r.chance(0.5)) {
     const day = workingDay(addDays(ctx.today, r.int(0, 20)));
     activity.appointments.push({
@@ -225,12 +247,17 @@ export function generateActivity(
       subject: r.pick(['Entretien de suivi', 'Point CV', 'Bilan PMSMP', 'Point formation']),
     });
   }
+  const since = String(youth.createdOn);
+  const active = to >= ctx.today;
 
   const situations = r.int(1, 2);
   for (let i = 0; i < situations; i += 1) {
-    const day = pastDay(ctx, 365, since);
+    const day = dayBetween(ctx, from, to);
     const situationType = r.pick(SITUATION_TYPES);
-    const phase = i === situations - 1 ? r.pick(['en-cours', 'prevu'] as const) : 'termine';
+    const last = i === situations - 1;
+    const phase = last
+      ? r.pick(active ? (['en-cours', 'prevu'] as const) : ['en-cours'])
+      : 'termine';
     activity.pathway.push(
       pathwayRecord(ctx, youth, day, {
         kind: 'situation',
@@ -252,7 +279,7 @@ export function generateActivity(
   );
   const propositions = r.int(0, 4);
   for (let i = 0; i < propositions; i += 1) {
-    const day = pastDay(ctx, 300, since);
+    const day = dayBetween(ctx, from, to);
     activity.pathway.push(
       pathwayRecord(ctx, youth, day, {
         kind: 'proposition',
@@ -271,7 +298,9 @@ export function generateActivity(
     );
   }
   const programme =
-    status === 'accompagne' ? dispositif(ctx, youth, pastDay(ctx, 330, since)) : undefined;
+    status === 'accompagne'
+      ? dispositif(ctx, youth, dayBetween(ctx, from, [to, addDays(ctx.today, -1)].sort()[0]!))
+      : undefined;
   if (programme) activity.pathway.push(programme);
   return activity;
 }

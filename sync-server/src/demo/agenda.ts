@@ -7,57 +7,59 @@
  */
 import type { PlainDocument } from '../../../src/domain/merge';
 import { DEFAULT_DURATION_MINUTES } from '../../../src/domain/rules/appointments';
-import { nextOpeningDays, openingsOn, type ScheduleSlot } from '../../../src/domain/rules/schedule';
-import { addDays, minutesOfDay, timeFromMinutes } from '../../../src/domain/time';
+import { openingsOn, type ScheduleSlot } from '../../../src/domain/rules/schedule';
+import { minutesOfDay, timeFromMinutes } from '../../../src/domain/time';
+import { addDays } from './context';
 import type { DemoSite } from './organisation';
 import { Random } from './random';
 
 const SLOT_STEP_MINUTES = 15;
 /** Opening days tried for one rendez-vous before it is left where it was drawn. */
 const CANDIDATE_DAYS = 8;
+/** Days looked at around a drawn day for opening days. */
+const SEARCH_DAYS = 21;
 
-function hoursOf(site: DemoSite) {
-  const schedule: ScheduleSlot[] = site.schedule.map(([weekday, start, end]) => ({
-    weekday,
-    start,
-    end,
-  }));
-  return { schedule, exceptions: [] };
-}
+/** A site's opening intervals per day, in minutes, computed once per day (the hot path). */
+class SiteHours {
+  private readonly site: { schedule: ScheduleSlot[]; exceptions: [] };
+  private readonly byDay = new Map<string, [number, number][]>();
 
-/** Start times on the quarter hour at which a rendez-vous of `duration` fits the day's hours. */
-function startsOn(site: ReturnType<typeof hoursOf>, day: string, duration: number): string[] {
-  return openingsOn(site, day).intervals.flatMap((interval) => {
-    const from = minutesOfDay(interval.start)!;
-    const to = minutesOfDay(interval.end)!;
-    const starts: string[] = [];
-    for (let m = from; m + duration <= to; m += SLOT_STEP_MINUTES) starts.push(timeFromMinutes(m));
-    return starts;
-  });
-}
-
-/** The opening days of a site on or before `fromDay` (latest first), at most `count`. */
-function previousOpeningDays(
-  site: ReturnType<typeof hoursOf>,
-  fromDay: string,
-  count: number,
-): string[] {
-  const days: string[] = [];
-  for (let i = 0, day = fromDay; i < 366 && days.length < count; i += 1) {
-    if (openingsOn(site, day).intervals.length > 0) days.push(day);
-    day = addDays(day, -1);
+  constructor(site: DemoSite) {
+    const schedule = site.schedule.map(([weekday, start, end]) => ({ weekday, start, end }));
+    this.site = { schedule, exceptions: [] };
   }
-  return days;
+
+  intervals(day: string): [number, number][] {
+    let found = this.byDay.get(day);
+    if (!found) {
+      found = openingsOn(this.site, day).intervals.map(
+        (i) => [minutesOfDay(i.start)!, minutesOfDay(i.end)!] as [number, number],
+      );
+      this.byDay.set(day, found);
+    }
+    return found;
+  }
+
+  /** Opening days from `day` on (step 1) or back (step -1), within [first, last], at most `count`. */
+  openingDays(day: string, step: 1 | -1, first: string, last: string, count: number): string[] {
+    const days: string[] = [];
+    for (let i = 0; i < SEARCH_DAYS && days.length < count; i += 1, day = addDays(day, step)) {
+      if (day < first || day > last) break;
+      if (this.intervals(day).length > 0) days.push(day);
+    }
+    return days;
+  }
 }
 
 /**
  * Moves each rendez-vous to an opening day of its site and a free time of its adviser: a planned
  * one (from `today` on) to its drawn day or the next opening days, any other (it happened, or was
- * missed or cancelled) to its drawn day or the opening days before, never after `today`. The
- * entretien an appointment points to (`eventId`) takes its new time. A small permanence (half a
- * day a week) cannot hold all its young people's rendez-vous: those that find no room there are
- * held at the siège, as advisers do (each adviser of a permanence also works at the siège).
- * Rendez-vous that find no room anywhere stay where they were.
+ * missed or cancelled) to its drawn day or the opening days before — in its year, never after
+ * `today`, then the days after it up to today (the statistics count a rendez-vous in the year it
+ * was drawn in). The entretien an appointment points to (`eventId`) takes its new time. A small
+ * permanence (half a day a week) cannot hold all its young people's rendez-vous: those that find
+ * no room there are held at the siège, as advisers do (each adviser of a permanence also works at
+ * the siège). Rendez-vous that find no room anywhere stay where they were.
  */
 export function placeInOpeningHours(
   appointments: PlainDocument[],
@@ -67,35 +69,62 @@ export function placeInOpeningHours(
   seed: number,
 ): void {
   const random = new Random(seed ^ 0x5a6e);
-  const hours = new Map(sites.map((site) => [site.id, hoursOf(site)]));
+  const hours = new Map(sites.map((site) => [site.id, new SiteHours(site)]));
   const eventsById = new Map(events.map((event) => [String(event.id), event]));
-  const taken = new Set<string>();
-  const ordered = [...appointments].sort((a, b) => String(a.start).localeCompare(String(b.start)));
+  // Quarter hours taken, per adviser and day.
+  const taken = new Map<string, Uint8Array>();
+  // Local date-times of one format: code-unit order is time order (localeCompare is 20× slower).
+  const ordered = [...appointments].sort((a, b) => {
+    const [x, y] = [String(a.start), String(b.start)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const siegeId = sites.find((site) => site.kind === 'siege')?.id;
   const fits = (appointment: PlainDocument, siteId: string): boolean => {
     const site = hours.get(siteId);
     if (!site) return false;
     const duration = Number(appointment.durationMinutes ?? DEFAULT_DURATION_MINUTES);
+    const quarters = Math.ceil(duration / SLOT_STEP_MINUTES);
     const drawn = String(appointment.start).slice(0, 10);
     const toCome = appointment.status === 'planifie' && drawn >= today;
-    const candidates = toCome
-      ? nextOpeningDays(site, drawn, CANDIDATE_DAYS)
-      : previousOpeningDays(site, drawn > today ? today : drawn, CANDIDATE_DAYS);
-    for (const day of candidates) {
-      const free = startsOn(site, day, duration).filter((time) => {
-        const begin = minutesOfDay(time)!;
-        for (let m = begin; m < begin + duration; m += SLOT_STEP_MINUTES) {
-          if (taken.has(`${String(appointment.staffId)} ${day} ${m}`)) return false;
-        }
-        return true;
-      });
-      if (free.length === 0) continue;
-      const time = random.pick(free);
-      const begin = minutesOfDay(time)!;
-      for (let m = begin; m < begin + duration; m += SLOT_STEP_MINUTES) {
-        taken.add(`${String(appointment.staffId)} ${day} ${m}`);
+    let candidates: string[];
+    if (toCome) {
+      candidates = site.openingDays(drawn, 1, drawn, '9999-12-31', CANDIDATE_DAYS);
+    } else {
+      const day = drawn > today ? today : drawn;
+      const yearStart = `${day.slice(0, 4)}-01-01`;
+      const yearEnd = `${day.slice(0, 4)}-12-31`;
+      const last = today < yearEnd ? today : yearEnd;
+      candidates = site.openingDays(day, -1, yearStart, last, CANDIDATE_DAYS);
+      if (candidates.length < CANDIDATE_DAYS) {
+        const after = addDays(day, 1);
+        candidates.push(
+          ...site.openingDays(after, 1, after, last, CANDIDATE_DAYS - candidates.length),
+        );
       }
-      appointment.start = `${day}T${time}`;
+    }
+    const staff = String(appointment.staffId);
+    for (const day of candidates) {
+      const key = `${staff} ${day}`;
+      const busy = taken.get(key);
+      const free: number[] = [];
+      for (const [from, to] of site.intervals(day)) {
+        for (let m = from; m + duration <= to; m += SLOT_STEP_MINUTES) {
+          if (!busy) {
+            free.push(m);
+            continue;
+          }
+          const q = m / SLOT_STEP_MINUTES;
+          let ok = true;
+          for (let k = 0; k < quarters; k += 1) if (busy[q + k]) ok = false;
+          if (ok) free.push(m);
+        }
+      }
+      if (free.length === 0) continue;
+      const begin = random.pick(free);
+      const slots = busy ?? new Uint8Array((24 * 60) / SLOT_STEP_MINUTES + 8);
+      if (!busy) taken.set(key, slots);
+      for (let k = 0; k < quarters; k += 1) slots[begin / SLOT_STEP_MINUTES + k] = 1;
+      appointment.start = `${day}T${timeFromMinutes(begin)}`;
       appointment.siteId = siteId;
       const entretien = appointment.eventId
         ? eventsById.get(String(appointment.eventId))

@@ -1,13 +1,15 @@
 /**
  * The demo Mission Locale, generated deterministically from a seed and a "today": its sites,
- * about 1,400 young people and a year of activity (design.md, figures of 2023). Bench and tests
- * use the same generator at other scales (`youths`, `events`).
+ * about 2,000 young people, the whole last complete year at the level of the projet associatif's
+ * figures (calibration.ts) and the current year up to today at the same pace. Bench and tests use
+ * the same generator at other scales (`youths`, `events`).
  */
 import type { CollectionName } from '../../../src/domain/collections';
 import type { PlainDocument } from '../../../src/domain/merge';
 import { generateActivity } from './activity';
 import { placeInOpeningHours } from './agenda';
-import { generateWorkshops } from './collective';
+import { demoYears, planRoster, type YouthPlan } from './calibration';
+import { generateWorkshops, type ActiveYouth } from './collective';
 import { generateMobility } from './mobility';
 import type { DemoContext } from './context';
 import { stamp } from './context';
@@ -17,15 +19,13 @@ import { fillStatisticsFields } from './statistics-fields';
 import { generateYouth } from './youths';
 
 export const DEMO_SEED = 61000;
-export const DEMO_YOUTHS = 1400;
-/** About 12,000 of them entretiens individuels (70 %). */
-export const DEMO_EVENTS = 17000;
 
 export interface DemoOptions {
   today: string;
   seed?: number;
+  /** Dossiers in all (by default, as many as the calibrated years need: about 2,000). */
   youths?: number;
-  /** Approximate number of events over all young people. */
+  /** Approximate number of events over all young people (by default, the calibrated pace). */
   events?: number;
   /** Workshops, attendances and vehicles (off for the bench's site-scale data set). */
   collective?: boolean;
@@ -51,16 +51,20 @@ function siteDocuments(ctx: DemoContext): PlainDocument[] {
 
 export function generateDemo(options: DemoOptions): DemoDocuments {
   const ctx: DemoContext = { random: new Random(options.seed ?? DEMO_SEED), today: options.today };
-  const youthCount = options.youths ?? DEMO_YOUTHS;
-  const eventsPerYouth = (options.events ?? DEMO_EVENTS) / youthCount;
+  const years = demoYears(options.today);
+  const plans = planRoster(ctx, { youths: options.youths, events: options.events });
   const youths: PlainDocument[] = [];
   const events: PlainDocument[] = [];
   const pathway: PlainDocument[] = [];
   const appointments: PlainDocument[] = [];
-  for (let i = 0; i < youthCount; i += 1) {
-    const youth = generateYouth(ctx);
+  const active: ActiveYouth[] = [];
+  for (const plan of plans) {
+    const youth = generateYouth(ctx, plan);
     youths.push(youth);
-    const activity = generateActivity(ctx, youth, eventsPerYouth);
+    if (plan.activeFrom && plan.activeTo) {
+      active.push({ youth, from: plan.activeFrom, to: plan.activeTo });
+    }
+    const activity = generateActivity(ctx, youth, plan satisfies YouthPlan, years);
     events.push(...activity.events);
     pathway.push(...activity.pathway);
     appointments.push(...activity.appointments);
@@ -74,16 +78,10 @@ export function generateDemo(options: DemoOptions): DemoDocuments {
     appointments,
   };
   if (options.collective !== false) {
-    const bySite = new Map<string, PlainDocument[]>();
-    for (const youth of youths) {
-      const list = bySite.get(String(youth.siteId)) ?? [];
-      list.push(youth);
-      bySite.set(String(youth.siteId), list);
-    }
-    const { workshops, attendances } = generateWorkshops(ctx, bySite);
+    const { workshops, attendances } = generateWorkshops(ctx, active);
     documents.workshops = workshops;
     documents.attendances = attendances;
-    documents.mobility = generateMobility(ctx, youths, pathway);
+    documents.mobility = generateMobility(ctx, active, pathway);
   }
   fillStatisticsFields(documents, { today: options.today, seed: options.seed ?? DEMO_SEED });
   return documents;

@@ -13,8 +13,8 @@ import {
   type MobilityRecord,
   type VehicleKind,
 } from '../../../src/domain/schemas/mobility';
-import { addDays } from '../../../src/domain/time';
-import { stamp, type DemoContext } from './context';
+import type { ActiveYouth } from './collective';
+import { addDays, stamp, type DemoContext } from './context';
 import { DEMO_SITES, DEMO_STAFF, SIEGE_ID } from './organisation';
 
 /** Loans in the last complete year (projet associatif, §7.4: 91 in 2023). */
@@ -85,7 +85,7 @@ function plansOf(ctx: DemoContext, from: string, count: number): Plan[] {
 
 export function generateMobility(
   ctx: DemoContext,
-  youths: PlainDocument[],
+  active: readonly ActiveYouth[],
   pathway: PlainDocument[],
 ): PlainDocument[] {
   const r = ctx.random;
@@ -127,19 +127,26 @@ export function generateMobility(
     list.push(record);
     byYouth.set(String(record.youthId), list);
   }
-  const borrowers = youths.filter(
-    (y) =>
-      y.referentId &&
-      y.status === 'accompagne' &&
-      typeof y.birthDate === 'string' &&
-      y.birthDate.length === 10 &&
-      ((y.barriers as string[] | undefined) ?? []).includes('mobilite'),
-  );
-  const pool = borrowers.length > 20 ? borrowers : youths.filter((y) => y.referentId);
-
   const thisYear = ctx.today.slice(0, 4);
   const lastYearStart = `${Number(thisYear) - 1}-01-01`;
   const lastYearEnd = `${Number(thisYear) - 1}-12-31`;
+  // Borrowers: young people with a mobility barrier, in accompaniment in the loan's year
+  // (accompanied today for the loans running or booked).
+  const poolOf = (from: string, to: string, status?: string) => {
+    const inYear = active.filter(
+      (a) => a.from <= to && a.to >= from && (!status || a.youth.status === status),
+    );
+    const borrowers = inYear.filter(
+      ({ youth: y }) =>
+        y.referentId &&
+        typeof y.birthDate === 'string' &&
+        y.birthDate.length === 10 &&
+        ((y.barriers as string[] | undefined) ?? []).includes('mobilite'),
+    );
+    return (borrowers.length > 20 ? borrowers : inYear).map((a) => a.youth);
+  };
+  const lastYearPool = poolOf(lastYearStart, lastYearEnd);
+  const pool = poolOf(`${thisYear}-01-01`, ctx.today, 'accompagne');
   const loans: PlainDocument[] = [];
   // Last complete year: LOANS_PER_YEAR, spread over the fleet (ending a month before today at
   // the latest, so that today's loans never meet them in early January).
@@ -149,7 +156,7 @@ export function generateMobility(
       Math.floor(LOANS_PER_YEAR / FLEET.length) + (i < LOANS_PER_YEAR % FLEET.length ? 1 : 0);
     for (const plan of plansOf(ctx, lastYearStart, count)) {
       if (addDays(plan.start, plan.days) > yearEnd) break;
-      loans.push(loanOf(ctx, vehicle, plan, pool, byYouth));
+      loans.push(loanOf(ctx, vehicle, plan, lastYearPool, byYouth));
     }
   });
   // This year so far, then today's situation: running loans, one late, bookings ahead.

@@ -1,7 +1,7 @@
 /**
- * Demo young people: spread over the 104 communes in proportion to their population, 26 % of
- * them living in the two QPV of Alençon, attached to the site that serves their commune and to
- * one of its advisers.
+ * Demo young people, from their plan (calibration.ts: where they live, when they were accompanied):
+ * attached to the site that serves their commune and to one of its advisers, with a status that
+ * says where their accompaniment stands today.
  */
 import type { PlainDocument } from '../../../src/domain/merge';
 import {
@@ -11,8 +11,8 @@ import {
   OUTREACH_NEEDS,
 } from '../../../src/domain/schemas/youth';
 import { COMMUNES, findCommune } from '../../../src/domain/territory/territory';
-import { addDays } from '../../../src/domain/time';
-import { pastDay, stamp, type DemoContext } from './context';
+import type { YouthPlan } from './calibration';
+import { addDays, dayBetween, stamp, type DemoContext } from './context';
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS } from './names';
 import { DEMO_SITES, DEMO_STAFF, SIEGE_ID } from './organisation';
 
@@ -20,15 +20,15 @@ export const QPV_SHARE = 0.26;
 const PERSEIGNE = 'QN06106M';
 const COURTEILLE = 'QN06107M';
 
-const STATUS_WEIGHTS = [
-  ['accompagne', 70],
-  ['premier-accueil', 8],
-  ['en-veille', 7],
-  ['sorti', 12],
-  ['contact-aller-vers', 3],
-] as const;
-
 const communeWeights = COMMUNES.map((c) => [c, c.population] as const);
+
+/** Today's status of a planned young person: their accompaniment ended, or runs on. */
+function statusOf(ctx: DemoContext, plan: YouthPlan): string {
+  if (plan.segment === 'outreach') return 'contact-aller-vers';
+  if (plan.segment === 'last-year') return ctx.random.chance(0.7) ? 'sorti' : 'en-veille';
+  if (plan.createdOn > addDays(ctx.today, -45)) return 'premier-accueil';
+  return ctx.random.chance(0.95) ? 'accompagne' : 'en-veille';
+}
 
 function siteFor(ctx: DemoContext, communeInsee: string, qpvCode: string | undefined): string {
   if (qpvCode) {
@@ -62,18 +62,19 @@ function emailOf(first: string, last: string): string {
   return `${ascii(first)}.${ascii(last)}@example.fr`;
 }
 
-export function generateYouth(ctx: DemoContext): PlainDocument {
+export function generateYouth(ctx: DemoContext, plan: YouthPlan): PlainDocument {
   const r = ctx.random;
   const gender = r.chance(0.5) ? 'F' : 'M';
   const firstName = r.pick(gender === 'F' ? FIRST_NAMES_F : FIRST_NAMES_M);
   const lastName = r.pick(LAST_NAMES);
-  const inQpv = r.chance(QPV_SHARE);
+  // Contacts aller-vers are met where the Mission Locale goes: a quarter of them in the QPV.
+  const inQpv = plan.place ? plan.place === 'qpv' : r.chance(QPV_SHARE);
   const qpvCode = inQpv ? (r.chance(0.6) ? PERSEIGNE : COURTEILLE) : undefined;
-  const communeInsee = inQpv ? '61001' : r.weighted(communeWeights).insee;
+  const communeInsee = plan.communeInsee ?? (inQpv ? '61001' : r.weighted(communeWeights).insee);
   const siteId = siteFor(ctx, communeInsee, qpvCode);
   const referentId = r.pick(advisersOf(siteId));
-  const status = r.weighted(STATUS_WEIGHTS);
-  const createdOn = pastDay(ctx, 700);
+  const status = statusOf(ctx, plan);
+  const createdOn = plan.createdOn;
   const age = r.int(16, 25);
   const birthDate = addDays(ctx.today, -(age * 365 + r.int(0, 364)));
   const youth: PlainDocument = {
@@ -137,7 +138,14 @@ export function generateYouth(ctx: DemoContext): PlainDocument {
     ase: r.chance(0.08),
     justice: r.chance(0.03),
     ...(status === 'sorti'
-      ? { exitReason: r.pick(EXIT_REASONS), exitDate: pastDay(ctx, 200, createdOn) }
+      ? {
+          exitReason: r.pick(EXIT_REASONS),
+          exitDate: dayBetween(
+            ctx,
+            plan.activeTo ?? createdOn,
+            [addDays(plan.activeTo ?? createdOn, 60), ctx.today].sort()[0]!,
+          ),
+        }
       : {}),
   };
 }
