@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots:statistiques`: the « Statistiques » screen of issue 17 on the real build
- * served by the real server with the demo Mission Locale: direction's report of the current
- * year for every site on a laptop (1440×900: the key figures, then the monthly activity and the
- * territory), and an adviser's own figures on a tablet in portrait (768×1024).
+ * served by the real server with the whole demo Mission Locale: direction's report of the last
+ * complete year for every site on a laptop (1440×900: the key figures, then the monthly activity
+ * and the territory) — the year the demo reproduces the projet associatif's figures in — and an
+ * adviser's own figures on a tablet in portrait (768×1024).
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -29,11 +30,17 @@ async function openStatistics(page: Page, baseUrl: string, login: string): Promi
 async function main(): Promise<void> {
   ensureChromium();
   mkdirSync(OUT, { recursive: true });
-  const server = await startAppServer({ staticDir: buildPwa() });
+  const server = await startAppServer({ staticDir: buildPwa(), youths: 'full' });
   try {
     const laptop = await openBrowser({ viewport: { width: 1440, height: 900 } });
     await openStatistics(laptop.page, server.url, 'direction');
     const page = laptop.page;
+    const lastYear = String(new Date().getFullYear() - 1);
+    const report = page.waitForResponse((r) => r.url().includes(`from=${lastYear}-01-01`));
+    await page.getByLabel('Année').selectOption(lastYear);
+    await report;
+    await page.getByRole('heading', { name: new RegExp(`Période.*${lastYear}`) }).waitFor();
+    await page.waitForTimeout(500);
     await page.getByRole('heading', { name: /^Période/ }).scrollIntoViewIfNeeded();
     await shoot(page, '17-statistiques-direction');
     await page

@@ -31,15 +31,16 @@ export interface AppServer extends TestServer {
 }
 
 export async function startAppServer(
-  options: { staticDir?: string; youths?: number } = {},
+  /** `youths: 'full'` seeds the whole demo (about 2,000 dossiers, two years of activity). */
+  options: { staticDir?: string; youths?: number | 'full' } = {},
 ): Promise<AppServer> {
   // The run's shared build (tests/setup/e2e-build.ts), or one of its own outside Vitest.
   const shared = options.staticDir ?? process.env.RELAIS_E2E_BUILD;
   const staticDir = shared ?? buildPwa();
   const server = await startTestServer({ staticDir });
+  const youths = options.youths ?? 300;
   await seedDemo(server.storage, systemClock, {
-    youths: options.youths ?? 300,
-    events: (options.youths ?? 300) * 10,
+    ...(youths === 'full' ? {} : { youths, events: youths * 10 }),
     // 25 demo accounts share the demo password: hashed once per test process, not 25 times.
     passwordHash: await testPasswordHash(DEMO_PASSWORD),
   });
