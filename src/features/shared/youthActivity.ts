@@ -3,7 +3,7 @@
  * events, parcours, rendez-vous and émargements grouped by young person, and the sessions those
  * émargements name. The permanence's dossier summaries and the relance list both read it.
  */
-import { combineLatest, map, of, switchMap, type Observable } from 'rxjs';
+import { combineLatest, map, Observable, of, shareReplay, switchMap } from 'rxjs';
 import type { RelaisDatabase } from '../../db/database';
 import type { Appointment } from '../../domain/schemas/appointment';
 import type { Attendance } from '../../domain/schemas/attendance';
@@ -20,43 +20,113 @@ export interface YouthActivity {
   workshops: ReadonlyMap<string, Workshop>;
 }
 
-function plain<T>(docs: { toJSON(): unknown }[]): T[] {
-  return docs.map((d) => d.toJSON() as T);
+/** Reads in flight at once: enough to keep IndexedDB busy, not thousands of requests queued. */
+const PARALLEL_READS = 32;
+
+/** What is read of a collection whose records name a young person (`youthId`, indexed). */
+interface ByYouthCollection {
+  find(query: { selector: { youthId: string } }): {
+    exec(): Promise<{ toJSON(): unknown }[]>;
+  };
+  $: Observable<{
+    documentData?: { youthId?: string };
+    previousDocumentData?: { youthId?: string };
+  }>;
 }
 
-function groupByYouth<T extends { youthId?: string }>(items: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    if (!item.youthId) continue;
-    const list = groups.get(item.youthId);
-    if (list) list.push(item);
-    else groups.set(item.youthId, [item]);
+async function readGroups<T>(
+  collection: ByYouthCollection,
+  youthIds: readonly string[],
+  into: Map<string, T[]>,
+): Promise<void> {
+  for (let i = 0; i < youthIds.length; i += PARALLEL_READS) {
+    const chunk = youthIds.slice(i, i + PARALLEL_READS);
+    const found = await Promise.all(
+      chunk.map((youthId) => collection.find({ selector: { youthId } }).exec()),
+    );
+    chunk.forEach((youthId, j) => {
+      const docs = found[j]!.map((d) => d.toJSON() as T);
+      if (docs.length > 0) into.set(youthId, docs);
+      else into.delete(youthId);
+    });
   }
-  return groups;
+}
+
+/**
+ * The records of some young people, grouped by young person, live. One query per young person,
+ * on the `youthId` index: RxDB plans `youthId $in [ids]` as a scan of the whole range between
+ * the smallest and the largest id — with time-ordered ids, the whole collection (52 s for an
+ * adviser's 540 dossiers at siège scale, issue 17). After a change, only the young people it
+ * touches are read again.
+ */
+function recordsByYouth$<T>(
+  collection: ByYouthCollection,
+  youthIds: readonly string[],
+): Observable<ReadonlyMap<string, T[]>> {
+  if (youthIds.length === 0) return of(new Map<string, T[]>());
+  const wanted = new Set(youthIds);
+  return new Observable<ReadonlyMap<string, T[]>>((subscriber) => {
+    const groups = new Map<string, T[]>();
+    let stale = new Set(youthIds);
+    let reading = false;
+    let closed = false;
+    const refresh = async () => {
+      if (reading) return;
+      reading = true;
+      try {
+        while (stale.size > 0 && !closed) {
+          const batch = [...stale];
+          stale = new Set();
+          await readGroups(collection, batch, groups);
+        }
+        if (!closed) subscriber.next(new Map(groups));
+      } catch (error) {
+        subscriber.error(error);
+      } finally {
+        reading = false;
+      }
+    };
+    const changes = collection.$.subscribe((event) => {
+      for (const doc of [event.documentData, event.previousDocumentData]) {
+        if (doc?.youthId && wanted.has(doc.youthId)) stale.add(doc.youthId);
+      }
+      if (stale.size > 0) void refresh();
+    });
+    void refresh();
+    return () => {
+      closed = true;
+      changes.unsubscribe();
+    };
+  });
 }
 
 export function youthActivity$(
   db: RelaisDatabase,
   youthIds: readonly string[],
 ): Observable<YouthActivity> {
-  const byYouth = { selector: { youthId: { $in: [...youthIds] } } };
-  const attendances$ = db.attendances.find(byYouth).$.pipe(map((d) => plain<Attendance>(d)));
+  const byYouth = <T>(collection: unknown) =>
+    recordsByYouth$<T>(collection as ByYouthCollection, youthIds);
+  // Read once for the émargements and for the sessions they name.
+  const attendances$ = byYouth<Attendance>(db.attendances).pipe(
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
   const workshops$ = attendances$.pipe(
-    switchMap((list) =>
-      list.length === 0
+    switchMap((groups) => {
+      const ids = [...new Set([...groups.values()].flat().map((a) => a.workshopId))];
+      return ids.length === 0
         ? of(new Map<string, Workshop>())
         : db.workshops
-            .findByIds([...new Set(list.map((a) => a.workshopId))])
+            .findByIds(ids)
             .$.pipe(
               map((found) => new Map([...found].map(([id, d]) => [id, d.toJSON() as Workshop]))),
-            ),
-    ),
+            );
+    }),
   );
   return combineLatest([
-    db.events.find(byYouth).$.pipe(map((d) => groupByYouth(plain<YouthEvent>(d)))),
-    db.pathway.find(byYouth).$.pipe(map((d) => groupByYouth(plain<PathwayRecord>(d)))),
-    db.appointments.find(byYouth).$.pipe(map((d) => groupByYouth(plain<Appointment>(d)))),
-    attendances$.pipe(map(groupByYouth)),
+    byYouth<YouthEvent>(db.events),
+    byYouth<PathwayRecord>(db.pathway),
+    byYouth<Appointment>(db.appointments),
+    attendances$,
     workshops$,
   ]).pipe(
     map(([events, pathway, appointments, attendances, workshops]) => ({
