@@ -1,11 +1,12 @@
 /**
  * Direction's « Statistiques » in a real Chromium on the demo server (issue 17): the report of
  * the year with its cards and charts, another period that changes what is shown, a table
- * exported as CSV and read back as a French spreadsheet reads it, and the printed « Rapport
+ * exported as CSV and read back as a French spreadsheet reads it, and as XLSX, and the printed « Rapport
  * d'activité ». The demo's figures are not asserted (the demo is calibrated elsewhere): the
  * structure is, and that the figures follow the period.
  */
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './support/axe';
@@ -66,7 +67,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('direction’s activity report', () => {
-  it('shows the year, follows another period, exports a table as CSV and prints', async () => {
+  it('shows the year, follows another period, exports a table as CSV and XLSX, and prints', async () => {
     const { page } = browser;
     await logIn(page, server.url, 'direction');
     await page.getByRole('heading', { name: 'Portefeuille' }).waitFor();
@@ -130,6 +131,20 @@ describe('direction’s activity report', () => {
     expect(csv).toEqual(await tableRows(page, 'Activité par mois'));
     expect(csv[0]).toContain('Séances collectives');
     expect(csv[1]![0]).toMatch(/^janvier/i);
+
+    // The same table as XLSX: a workbook whose sheet holds the screen's rows, numbers as numbers.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter « Activité par mois » en XLSX' }).click(),
+    ]);
+    expect(workbook.suggestedFilename()).toBe(
+      `statistiques-activite-mensuelle-${year}-01-01-${year}-03-31.xlsx`,
+    );
+    const files = unzipSync(readFileSync((await workbook.path())!));
+    const sheetXml = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    const strings = strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array());
+    expect(`${sheetXml}${strings}`).toContain('Séances collectives');
+    expect(sheetXml).toMatch(/<c r="B2"[^>]*><v>\d+<\/v><\/c>/);
 
     // The printed « Rapport d'activité »: its title, no toolbar, every section.
     await page.emulateMedia({ media: 'print' });

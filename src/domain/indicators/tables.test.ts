@@ -7,6 +7,7 @@ import {
   exitReasonTable,
   indicatorTable,
   tableCsv,
+  sheetName,
   tableFileName,
 } from './tables';
 
@@ -97,5 +98,14 @@ describe('the tables of the report as CSV', () => {
       ['Non renseigné', '0', '1'],
       ['Total', '1', '1'],
     ]);
+  });
+});
+
+describe('the sheet of a table as XLSX', () => {
+  it('is named as Excel takes it: 31 characters at most, none of []:*?/\\', () => {
+    expect(sheetName('Jeunes accompagnés — EPCI de résidence')).toBe(
+      'Jeunes accompagnés — EPCI de ré',
+    );
+    expect(sheetName('Sorties [CEJ/PACEA]: motifs?')).toBe('Sorties  CEJ PACEA   motifs');
   });
 });

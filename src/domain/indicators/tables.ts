@@ -99,6 +99,18 @@ export function tableCsv(table: StatisticsTable): string {
 }
 
 /** The file name of a table's CSV for a period. */
-export function tableFileName(table: StatisticsTable, report: StatisticsReport): string {
-  return `statistiques-${table.id}-${report.period.from}-${report.period.to}.csv`;
+export function tableFileName(
+  table: StatisticsTable,
+  report: StatisticsReport,
+  extension: 'csv' | 'xlsx' = 'csv',
+): string {
+  return `statistiques-${table.id}-${report.period.from}-${report.period.to}.${extension}`;
+}
+
+/** A sheet's name as Excel takes it: 31 characters at most, none of `[]:*?/\`. */
+export function sheetName(title: string): string {
+  return title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31)
+    .trim();
 }

@@ -1,4 +1,5 @@
-/** One table of the report, as shown and as exported to CSV (the same rows). */
+/** One table of the report, as shown and as exported to CSV and XLSX (the same rows). */
+import { useState } from 'react';
 import {
   formatCell,
   tableCsv,
@@ -8,6 +9,7 @@ import {
 import type { StatisticsReport } from '../../domain/indicators/report';
 import { downloadText } from '../../ui/download';
 import { TableScroll } from '../../ui/TableScroll';
+import { downloadXlsx } from './xlsx-export';
 
 export function StatisticsTableView({
   table,
@@ -16,6 +18,13 @@ export function StatisticsTableView({
   table: StatisticsTable;
   report: StatisticsReport;
 }) {
+  const [xlsxError, setXlsxError] = useState<string>();
+  const exportXlsx = () => {
+    setXlsxError(undefined);
+    downloadXlsx(table, report).catch(() =>
+      setXlsxError('Le fichier XLSX n’a pas pu être préparé. Réessayez, ou exportez en CSV.'),
+    );
+  };
   return (
     <div className="statistics-table">
       <TableScroll label={`Tableau « ${table.title} »`}>
@@ -55,7 +64,15 @@ export function StatisticsTableView({
         onClick={() => downloadText(tableFileName(table, report), tableCsv(table))}
       >
         Exporter « {table.title} » en CSV
+      </button>{' '}
+      <button type="button" className="button-link no-print" onClick={exportXlsx}>
+        Exporter « {table.title} » en XLSX
       </button>
+      {xlsxError && (
+        <p role="alert" className="form-error">
+          {xlsxError}
+        </p>
+      )}
     </div>
   );
 }
