@@ -90,9 +90,15 @@ function levelWithDiplomaLabel(key: string): string | undefined {
   return `${name} — ${diploma === 'obtenu' ? 'diplôme obtenu' : 'diplôme non obtenu'}`;
 }
 
-/** The ZRR gave way to France Ruralités Revitalisation in July 2024; reports before 2025 say ZRR. */
+/**
+ * The ZRR gave way to France Ruralités Revitalisation in July 2024. The territory data holds the
+ * zoning since then (FRR, FRR+, the former ZRR kept in transition), not the ZRR list before it:
+ * a report of an earlier period counts the same communes and says so in its label.
+ */
 export function ruralLabel(period: Period): string {
-  return period.to < '2025-01-01' ? 'Zone rurale (ZRR)' : 'Zone rurale (FRR)';
+  return period.to < '2025-01-01'
+    ? 'Zone rurale (zonage FRR de 2024, ex-ZRR)'
+    : 'Zone rurale (FRR)';
 }
 
 export const BREAKDOWNS: readonly Breakdown[] = [
