@@ -295,6 +295,23 @@ function staffDevices(world: World): ModelDevice[] {
   });
 }
 
+/**
+ * Failing runs found earlier, shrunk, run first at every run whatever the seed:
+ * - seed 1263978130: a booking (v0 slot id) replayed after its dossier was merged into one that
+ *   had moved to the other site was taken for another site's booking of the slot, and opened a
+ *   review (push-scope.ts now knows the revision it holds).
+ */
+const KNOWN_FAILURES: Op[][] = [
+  [
+    { t: 'book', d: 0, k: 1, slot: 0, end: 0 },
+    { t: 'sync', d: 0, youthsFirst: false },
+    { t: 'transfer', k: 0 },
+    { t: 'mergeDossiers' },
+    { t: 'replay', d: 0, k: 0 },
+    { t: 'editYouth', d: 0, k: 0, field: 'phone', v: 0 },
+  ],
+];
+
 describe('four devices of two sites offline, reconnecting in any order', () => {
   it(`converge without losing a typed value (${RUNS} runs)`, async () => {
     await fc.assert(
@@ -316,7 +333,7 @@ describe('four devices of two sites offline, reconnecting in any order', () => {
           }
         },
       ),
-      { numRuns: RUNS, seed: SEED },
+      { numRuns: RUNS, seed: SEED, examples: KNOWN_FAILURES.map((ops) => [ops]) },
     );
   });
 });

@@ -14,12 +14,15 @@ import type { PushContext } from './push-context';
 import { reject, type PushRow } from './push-shape';
 import { canSeeIn } from './scope';
 
-/** A new loan on a slot another site already booked. */
-function isForeignDoubleBooking(
+/**
+ * A new loan on a slot another site already booked. Not a booking the server already holds,
+ * sent again after its dossier left the caller's site (a replay): that one opens nothing.
+ */
+async function isForeignDoubleBooking(
   ctx: PushContext,
   row: PushRow,
   stored: StoredDocument | undefined,
-): stored is StoredDocument {
+): Promise<boolean> {
   return (
     ctx.collection === 'mobility' &&
     stored !== undefined &&
@@ -27,7 +30,8 @@ function isForeignDoubleBooking(
     stored.data.kind === 'loan' &&
     row.newDocumentState.kind === 'loan' &&
     !row.assumedMasterState &&
-    !canSeeIn(ctx.caller, ctx.collection, stored.scope)
+    !canSeeIn(ctx.caller, ctx.collection, stored.scope) &&
+    !(await ctx.tx.hasRevision(ctx.collection, stored.id, String(row.newDocumentState.rev)))
   );
 }
 
@@ -50,7 +54,7 @@ export async function refusedByScope(ctx: PushContext, scoped: ScopedRow): Promi
     ctx.collection !== 'youths' &&
     youth !== undefined &&
     !canSeeIn(ctx.caller, ctx.collection, youth);
-  if (isForeignDoubleBooking(ctx, row, stored) && !attachedToForeignYouth) {
+  if (stored && !attachedToForeignYouth && (await isForeignDoubleBooking(ctx, row, stored))) {
     await ctx.recorder.recordForeignBooking(stored, incoming);
     ctx.rejected.push(reject(id, 'SLOT_TAKEN'));
     return true;
