@@ -21,7 +21,7 @@ export interface YouthActivity {
 }
 
 /** Reads in flight at once: enough to keep IndexedDB busy, not thousands of requests queued. */
-const PARALLEL_READS = 32;
+const PARALLEL_READS = 128;
 
 /** What is read of a collection whose records name a young person (`youthId`, indexed). */
 interface ByYouthCollection {
