@@ -100,7 +100,9 @@ describe('the breakdowns of the young people accompanied', () => {
   });
 
   it('says ZRR for the years before France Ruralités Revitalisation', () => {
-    expect(ruralLabel({ from: '2023-01-01', to: '2023-12-31' })).toBe('Zone rurale (zonage FRR de 2024, ex-ZRR)');
+    expect(ruralLabel({ from: '2023-01-01', to: '2023-12-31' })).toBe(
+      'Zone rurale (zonage FRR de 2024, ex-ZRR)',
+    );
     expect(ruralLabel({ from: '2025-01-01', to: '2025-12-31' })).toBe('Zone rurale (FRR)');
   });
 
