@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFrenchCsv } from '../support/french-csv';
 import { axeViolations, describeViolations } from './support/axe';
 import { openBrowser, type Browser } from './support/browser';
 import { startAppServer, type AppServer } from './support/app-server';
@@ -35,35 +36,6 @@ async function tableRows(page: Page, caption: string): Promise<string[][]> {
     .evaluateAll((rows) =>
       rows.map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
     );
-}
-
-/** A CSV as written by src/domain/csv.ts, parsed back (quoted fields with doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i += 1;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted || (c !== ';' && c !== '\r')) {
-      field += c;
-    } else if (c === ';') {
-      row.push(field);
-      field = '';
-    } else {
-      // CRLF ends a line (a lone CR or LF inside a field is quoted).
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i += 1;
-    }
-  }
-  return rows;
 }
 
 describe('direction’s activity report', () => {
@@ -127,7 +99,7 @@ describe('direction’s activity report', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     expect(text.slice(1)).toContain('\r\n');
-    const csv = parseCsv(text.slice(1));
+    const csv = parseFrenchCsv(text.slice(1));
     expect(csv).toEqual(await tableRows(page, 'Activité par mois'));
     expect(csv[0]).toContain('Séances collectives');
     expect(csv[1]![0]).toMatch(/^janvier/i);

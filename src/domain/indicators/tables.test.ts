@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseFrenchCsv } from '../../../tests/support/french-csv';
 import { NOVEMBER, statisticsFixture } from '../../../tests/support/statistics-fixture';
 import { computeStatistics } from './report';
 import {
@@ -11,35 +12,10 @@ import {
   tableFileName,
 } from './tables';
 
-/** Parses a French CSV back: BOM, `;`, CRLF, quoted fields with doubled quotes. */
+/** Parses a French CSV back, after its BOM. */
 function parseCsv(csv: string): string[][] {
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 1; i < csv.length; i += 1) {
-    const c = csv[i]!;
-    if (quoted && c === '"' && csv[i + 1] === '"') {
-      field += '"';
-      i += 1;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ';') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && c === '\r' && csv[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else {
-      field += c;
-    }
-  }
-  expect(field).toBe('');
-  return rows;
+  return parseFrenchCsv(csv.slice(1));
 }
 
 describe('the tables of the report as CSV', () => {
