@@ -3,18 +3,14 @@
  * the shared SSE stream. Push answers are turned into acknowledgements and refusals for the
  * pending tracker; every success or failure is reported for the sync status.
  */
-import type { Observable } from 'rxjs';
-import type {
-  RxCollection,
-  RxReplicationPullStreamItem,
-  RxStorageDefaultCheckpoint,
-} from 'rxdb/plugins/core';
+import type { RxCollection, RxStorageDefaultCheckpoint } from 'rxdb/plugins/core';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTIONS, isDeviceLog, type CollectionName } from '../domain/collections';
 import type { RelaisDatabase } from '../db/database';
 import type { ApiClient, PushRow, RefusedRow } from './api';
 import type { FirstDownload } from './first-download';
 import type { PendingTracker } from './pending';
+import type { StreamBridge } from './stream-bridge';
 
 export const PULL_BATCH_SIZE = 5000;
 export const PUSH_BATCH_SIZE = 200;
@@ -29,7 +25,8 @@ export interface CollectionReplicationOptions {
   api: ApiClient;
   name: CollectionName;
   identifier: string;
-  stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>>;
+  /** What the SSE stream hands this collection (stream-bridge.ts). */
+  stream: StreamBridge<Checkpoint>;
   pending: PendingTracker;
   /** Server revisions of documents imported by the bootstrap, for their first push. */
   importedRevs: Map<string, string>;
@@ -80,9 +77,10 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       : {
           pull: {
             batchSize: PULL_BATCH_SIZE,
-            stream$: options.stream$,
+            stream$: options.stream.tasks$,
             initialCheckpoint: options.initialCheckpoints?.pull,
             async handler(checkpoint: Checkpoint | undefined, batchSize: number) {
+              const ended = options.stream.pullStarted();
               const answer = await api.pull(name, checkpoint?.seq ?? 0, batchSize, {
                 progress: options.firstDownload?.wantsTotal(name),
               });
@@ -92,6 +90,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
                 answer.progress,
               );
               options.onSuccess();
+              ended(answer.documents.length, batchSize);
               return { documents: answer.documents as never[], checkpoint: answer.checkpoint };
             },
           },

@@ -1,13 +1,12 @@
 /**
  * The sync engine of a device: one RxDB replication per collection over the HTTP endpoints, fed
  * in real time by a single SSE stream (`RESYNC` on every (re)connection, so nothing is missed
- * while disconnected), with a fast first sync (bootstrap.ts). Only the leader tab replicates;
+ * while disconnected; stream-bridge.ts keeps RxDB from losing it), with a fast first sync (bootstrap.ts). Only the leader tab replicates;
  * the others read the same database (RxDB multi-instance), show the status the leader shares
  * (shared-status.ts) and ask it to sync. Nothing waits for the initial replication: screens
  * read the local database and the status below says where sync stands.
  */
-import { BehaviorSubject, Subject, distinctUntilChanged, filter, firstValueFrom, map } from 'rxjs';
-import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
+import { BehaviorSubject, distinctUntilChanged, filter, firstValueFrom, map } from 'rxjs';
 import {
   COLLECTION_NAMES,
   isDeviceLog,
@@ -30,6 +29,7 @@ import {
 import { PendingTracker, countPending, countRefused } from './pending';
 import { SharedSyncStatus, believable, HEARTBEAT_MS, type SharedSyncFacts } from './shared-status';
 import { connectEventStream, type StreamConnection } from './sse';
+import { StreamBridge } from './stream-bridge';
 
 export interface SyncStatus {
   /** The SSE stream to the server is open. */
@@ -129,9 +129,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
   const pendingSubscription = pending.state$.subscribe((state) =>
     patchStatus({ pending: countPending(state), refused: countRefused(state) }),
   );
-  const streams = new Map(
-    names.map((name) => [name, new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()]),
-  );
+  const streams = new Map(names.map((name) => [name, new StreamBridge<Checkpoint>()]));
 
   let stopped = false;
   let connection: StreamConnection | undefined;
@@ -161,7 +159,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
       api,
       name,
       identifier,
-      stream$: streams.get(name)!.asObservable(),
+      stream: streams.get(name)!,
       pending,
       firstDownload,
       importedRevs: bootstrap?.revisions ?? (await importedRevisions(db, name)),
@@ -192,16 +190,17 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
         // The browser's own "offline" wins: a stream that slipped through (a request begun
         // just before the network went) must not say "en ligne" with no network.
         onOpen: () => patchStatus({ online: !browserSaysOffline() }),
-        onClose: () => patchStatus({ online: false }),
+        onClose: () => {
+          patchStatus({ online: false });
+          for (const stream of streams.values()) stream.disconnected();
+        },
         onMessage(data) {
           if (data === 'RESYNC') {
-            for (const stream of streams.values()) stream.next('RESYNC');
+            for (const stream of streams.values()) stream.reconnected();
             return;
           }
           const batch = JSON.parse(data) as StreamBatch;
-          streams
-            .get(batch.collection)
-            ?.next({ documents: batch.documents as never[], checkpoint: batch.checkpoint });
+          streams.get(batch.collection)?.batch(batch.documents, batch.checkpoint);
         },
       },
       { fetch: api.fetch },
@@ -300,6 +299,7 @@ export async function startSync(options: SyncOptions): Promise<SyncEngine> {
         window.removeEventListener('online', onOnline);
       }
       connection?.close();
+      for (const stream of streams.values()) stream.disconnected();
       clearInterval(staleCheck);
       following.unsubscribe();
       shared.detach();
