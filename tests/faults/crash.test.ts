@@ -126,8 +126,16 @@ it('keeps every acknowledged write through 8 kill -9 during pushes, with an inta
   const writers = clients.map((api) => writeUntilStopped(api, ledger, () => running));
 
   const acknowledgedAtKill: number[] = [];
+  const firstAnswerMs: number[] = [];
   for (let i = 0; i < KILLS; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 300 + random.int(1_200)));
+    // The (re)started server serves again, then dies in the middle of the pushes. (A fixed delay
+    // after "ready" once fell before the first push a cold process answered: nothing to kill.)
+    const [before, startedAt] = [ledger.count, Date.now()];
+    await eventually(async () =>
+      expect(ledger.count, `writes acknowledged after start ${i + 1}`).toBeGreaterThan(before),
+    );
+    firstAnswerMs.push(Date.now() - startedAt);
+    await new Promise((resolve) => setTimeout(resolve, random.int(1_200)));
     acknowledgedAtKill.push(ledger.count);
     await kill(server);
     server = await startServer(port);
@@ -156,9 +164,7 @@ it('keeps every acknowledged write through 8 kill -9 during pushes, with an inta
   }
   console.log(
     `faults/crash: seed ${SEED}, ${KILLS} kills, ${ledger.count} acknowledged writes ` +
-      `(${ledger.acknowledged.size} dossiers), acknowledged before each kill: ${acknowledgedAtKill.join(', ')}`,
+      `(${ledger.acknowledged.size} dossiers), acknowledged before each kill: ${acknowledgedAtKill.join(', ')}; ` +
+      `first acknowledgement after each start (ms): ${firstAnswerMs.join(', ')}`,
   );
-  expect(
-    acknowledgedAtKill.every((count, i) => i === 0 || count > acknowledgedAtKill[i - 1]!),
-  ).toBe(true);
 });

@@ -84,8 +84,8 @@ async function serverDocuments(collection: CollectionName): Promise<Map<string, 
 
 /**
  * What a failing run needs to tell a slow catch-up from a checkpoint that passed documents
- * (seen once, seed 518479138): the missing documents' server seq, scope and author, and the
- * highest seq the device does hold.
+ * (RxDB dropping a reconnection's RESYNC, src/sync/stream-bridge.ts): the missing documents'
+ * server seq, scope and author, and the highest seq the device does hold.
  */
 async function missingOnDevice(
   held: Map<string, PlainDocument>,
