@@ -12,6 +12,7 @@ import { readConfig } from './config';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo/organisation';
 import { seedDemo } from './demo/seed';
 import { openStorage } from './storage/open';
+import type { Storage } from './storage/storage';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     logger: process.env.RELAIS_LOG === '1',
   });
+  // Worked out before listening, so that the whole notice is printed at once once ready (the
+  // daily jobs start with it and may keep the process busy for a moment).
+  const accountsNotice = await accountsNoticeLines(storage, config.demo);
   const address = await app.listen({ port: config.port, host: config.host });
   const jobs = startDailyJobs([
     retentionJob(storage, systemClock, config.inactivityMonths),
@@ -47,16 +51,7 @@ async function main(): Promise<void> {
     console.log('  (accessible depuis cet ordinateur seulement ; HOST=0.0.0.0 pour le réseau)');
   }
   console.log(`Données : ${config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/relais.sqlite`}`);
-  if (config.demo && (await storage.getAccountByLogin(DEMO_STAFF[0]!.login))) {
-    console.log(`\nComptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
-    for (const login of ['camille.martin', 'yacine.haddad', 'accueil', 'direction', 'admin']) {
-      const staff = DEMO_STAFF.find((s) => s.login === login)!;
-      console.log(`  ${login.padEnd(16)} ${staff.role.padEnd(11)} ${staff.name}`);
-    }
-  } else if ((await storage.listAccounts()).length === 0) {
-    console.log('\nAucun compte : créez le premier administrateur avec');
-    console.log('  npm run admin -- user:create --login admin --role admin --name "Nom Prénom"');
-  }
+  for (const line of accountsNotice) console.log(line);
   const shutdown = async () => {
     jobs.stop();
     await jobs.idle();
@@ -66,6 +61,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+/** The demo logins, or how to create the first administrator when there is no account. */
+async function accountsNoticeLines(storage: Storage, demo: boolean): Promise<string[]> {
+  if (demo && (await storage.getAccountByLogin(DEMO_STAFF[0]!.login))) {
+    return [
+      `\nComptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`,
+      ...['camille.martin', 'yacine.haddad', 'accueil', 'direction', 'admin'].map((login) => {
+        const staff = DEMO_STAFF.find((s) => s.login === login)!;
+        return `  ${login.padEnd(16)} ${staff.role.padEnd(11)} ${staff.name}`;
+      }),
+    ];
+  }
+  if ((await storage.listAccounts()).length > 0) return [];
+  return [
+    '\nAucun compte : créez le premier administrateur avec',
+    '  npm run admin -- user:create --login admin --role admin --name "Nom Prénom"',
+  ];
 }
 
 main().catch((error: unknown) => {
