@@ -58,6 +58,11 @@ export function connectEventStream(
     watchdog = setTimeout(() => current.abort(new Error('stream idle')), IDLE_TIMEOUT_MS);
   }
 
+  /** A connection `reconnect` replaced ends silently: the news is the new one's. */
+  function ended(connection: AbortController, error?: unknown): void {
+    if (controller === connection) handlers.onClose(error);
+  }
+
   async function connect(): Promise<void> {
     const current = new AbortController();
     controller = current;
@@ -79,9 +84,9 @@ export function connectEventStream(
         feedWatchdog(current);
         parse(value);
       }
-      handlers.onClose();
+      ended(current);
     } catch (error) {
-      handlers.onClose(error);
+      ended(current, error);
     }
     if (watchdog) clearTimeout(watchdog);
     if (!closed && controller === current) {
