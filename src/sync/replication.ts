@@ -1,10 +1,11 @@
 /**
  * The sync engine of a device: one RxDB replication per collection over the HTTP endpoints, fed
  * in real time by a single SSE stream (`RESYNC` on every (re)connection, so nothing is missed
- * while disconnected; stream-bridge.ts keeps RxDB from losing it), with a fast first sync (bootstrap.ts). Only the leader tab replicates;
- * the others read the same database (RxDB multi-instance), show the status the leader shares
- * (shared-status.ts) and ask it to sync. Nothing waits for the initial replication: screens
- * read the local database and the status below says where sync stands.
+ * while disconnected; stream-bridge.ts keeps RxDB from losing it), with a fast first sync
+ * (bootstrap.ts). Only the leader tab replicates; the others read the same database (RxDB
+ * multi-instance), show the status the leader shares (shared-status.ts) and ask it to sync.
+ * Nothing waits for the initial replication: screens read the local database and the status
+ * below says where sync stands.
  */
 import { BehaviorSubject, distinctUntilChanged, filter, firstValueFrom, map } from 'rxjs';
 import {

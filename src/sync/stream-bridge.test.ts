@@ -5,7 +5,7 @@
  * reconnection, a batch on the new connection.
  */
 import { Subject, type Observable } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createRxDatabase,
   type RxDatabase,
@@ -197,5 +197,17 @@ describe('the stream of a collection', () => {
     await eventually(async () => expect(await held()).toContain('while-the-stream-is-down'));
     expect(bridge.isCaughtUp()).toBe(true);
     bridge.disconnected();
+  });
+
+  it('keeps no watch for a collection nothing pulls (a device log)', () => {
+    vi.useFakeTimers();
+    try {
+      const bridge = new StreamBridge<Checkpoint>(50);
+      bridge.reconnected();
+      bridge.batch([], { seq: 1 });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

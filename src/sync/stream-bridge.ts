@@ -77,7 +77,8 @@ export class StreamBridge<Checkpoint> {
 
   private askPull(): void {
     this.tasks.next('RESYNC');
-    this.watch();
+    // A collection nothing pulls (a device log, pushed only) has no pull to wait for.
+    if (this.tasks.observed) this.watch();
   }
 
   /** Asks again if no pull begins within `retryMs` while the device is not caught up. */
