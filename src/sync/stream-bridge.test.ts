@@ -133,6 +133,20 @@ async function dropAndReconnectDuringPull(
   release();
 }
 
+/** A device fed through a bridge, caught up with the stream's first connection. */
+async function bridgedDevice(log: ReturnType<typeof commitLog>) {
+  const bridge = new StreamBridge<Checkpoint>(50);
+  const { held, holdDownstream } = await device({ log, tasks: bridge.tasks$, bridge });
+  bridge.reconnected();
+  await eventually(async () => expect(bridge.isCaughtUp()).toBe(true));
+  return { bridge, held, holdDownstream };
+}
+
+const throughBridge = (bridge: StreamBridge<Checkpoint>) => ({
+  batch: (doc: Doc) => bridge.batch([doc], { seq: doc.seq }),
+  reconnected: () => bridge.reconnected(),
+});
+
 describe('the stream of a collection', () => {
   it('in RxDB 17.6 alone, loses what was committed while it was down (why the bridge exists)', async () => {
     const log = commitLog();
@@ -156,19 +170,8 @@ describe('the stream of a collection', () => {
 
   it('through the bridge, the device gets what it missed and what came after', async () => {
     const log = commitLog();
-    const bridge = new StreamBridge<Checkpoint>(50);
-    const { held, holdDownstream } = await device({ log, tasks: bridge.tasks$, bridge });
-    bridge.reconnected();
-    await eventually(async () => expect(bridge.isCaughtUp()).toBe(true));
-    await dropAndReconnectDuringPull(
-      log,
-      {
-        batch: (doc) => bridge.batch([doc], { seq: doc.seq }),
-        reconnected: () => bridge.reconnected(),
-      },
-      holdDownstream,
-      true,
-    );
+    const { bridge, held, holdDownstream } = await bridgedDevice(log);
+    await dropAndReconnectDuringPull(log, throughBridge(bridge), holdDownstream, true);
     await eventually(async () =>
       expect([...(await held())].sort()).toEqual([
         'after-the-reconnection',
@@ -181,19 +184,8 @@ describe('the stream of a collection', () => {
 
   it('through the bridge, asks again when RxDB dropped the reconnection and nothing followed', async () => {
     const log = commitLog();
-    const bridge = new StreamBridge<Checkpoint>(50);
-    const { held, holdDownstream } = await device({ log, tasks: bridge.tasks$, bridge });
-    bridge.reconnected();
-    await eventually(async () => expect(bridge.isCaughtUp()).toBe(true));
-    await dropAndReconnectDuringPull(
-      log,
-      {
-        batch: (doc) => bridge.batch([doc], { seq: doc.seq }),
-        reconnected: () => bridge.reconnected(),
-      },
-      holdDownstream,
-      false,
-    );
+    const { bridge, held, holdDownstream } = await bridgedDevice(log);
+    await dropAndReconnectDuringPull(log, throughBridge(bridge), holdDownstream, false);
     await eventually(async () => expect(await held()).toContain('while-the-stream-is-down'));
     expect(bridge.isCaughtUp()).toBe(true);
     bridge.disconnected();
