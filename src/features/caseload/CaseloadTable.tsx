@@ -71,8 +71,8 @@ export function CaseloadTable({
   pendingText,
 }: Props) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  /** Row to focus once a page changed by the keyboard is shown. */
-  const focusRequestRef = useRef<'first' | 'last' | null>(null);
+  /** Row to focus once the page the keyboard asked for is shown (not a render before it). */
+  const focusRequestRef = useRef<{ page: number; row: 'first' | 'last' } | null>(null);
   const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const shown = entries.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
@@ -81,9 +81,10 @@ export function CaseloadTable({
     Array.from(bodyRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row-link]') ?? []);
 
   useEffect(() => {
-    if (!focusRequestRef.current) return;
+    const request = focusRequestRef.current;
+    if (!request || request.page !== current) return;
     const all = links();
-    (focusRequestRef.current === 'first' ? all[0] : all.at(-1))?.focus();
+    (request.row === 'first' ? all[0] : all.at(-1))?.focus();
     focusRequestRef.current = null;
   });
 
@@ -99,14 +100,14 @@ export function CaseloadTable({
       if (index < all.length - 1) move(index + 1);
       else if (current < pages - 1) {
         event.preventDefault();
-        focusRequestRef.current = 'first';
+        focusRequestRef.current = { page: current + 1, row: 'first' };
         onPageChange(current + 1);
       }
     } else if (event.key === 'ArrowUp') {
       if (index > 0) move(index - 1);
       else if (current > 0) {
         event.preventDefault();
-        focusRequestRef.current = 'last';
+        focusRequestRef.current = { page: current - 1, row: 'last' };
         onPageChange(current - 1);
       } else {
         event.preventDefault();
